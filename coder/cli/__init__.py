@@ -1,0 +1,39 @@
+"""The ``coder`` command line: the scriptable face of everything the TUI can do.
+
+Each command group lives in its own module and is registered here. Errors worded for
+the user (:class:`coder.errors.CoderError`) are printed as one line on stderr and turn
+into the error's exit code; no traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from coder.cli.base import cli
+from coder.errors import CoderError
+
+# Importing a command module registers its commands on ``cli``.
+from coder.cli import project as _project  # noqa: F401,E402
+from coder.cli import coding as _coding  # noqa: F401,E402
+from coder.cli import demo as _demo  # noqa: F401,E402
+
+
+def main(argv: list[str] | None = None) -> None:
+    try:
+        cli.main(args=argv, prog_name="coder", standalone_mode=False)
+    except CoderError as exc:
+        click.echo(f"coder: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("coder: aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("coder: interrupted", err=True)
+        sys.exit(130)

@@ -1,0 +1,53 @@
+"""``coder demo``: build the demo project from the bundled corpus and open it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from coder.cli.base import cli, echo_json
+from coder.db import connect
+from coder.demo import DEMO_DB, build_demo, summary
+from coder.errors import InputError
+from coder.project import DEMO_CORPUS
+
+
+@cli.command()
+@click.option("--no-tui", is_flag=True, help="Only build the project and print a summary.")
+@click.option("--coder", "coder_name", default="demo", show_default=True,
+              help="Coder name to open the TUI with.")
+@click.option("--corpus", type=click.Path(file_okay=False, exists=True), default=None,
+              help="Corpus folder (default: the bundled corpus/).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.pass_context
+def demo(ctx: click.Context, no_tui: bool, coder_name: str, corpus: str | None, as_json: bool) -> None:
+    """Build a demo project (demo.db, or --db) from the bundled corpus and open the coding TUI.
+
+    Documents already in the project are skipped, so running it again is quick.
+    """
+    root = ctx.find_root()
+    explicit = root.get_parameter_source("db_path") not in (None, click.core.ParameterSource.DEFAULT)
+    path = root.obj["db_path"] if explicit else DEMO_DB
+    folder = Path(corpus) if corpus else DEMO_CORPUS
+    if not folder.is_dir():
+        raise InputError(f"{folder}: demo corpus not found (run from a checkout, or pass --corpus)")
+    db = connect(path)
+
+    def show(result) -> None:
+        state = result.error if result.status == "failed" else f"{result.status}, {result.quotes} quotes"
+        click.echo(f"  {result.path.name}: {state}", err=True)
+
+    click.echo(f"building demo project {path} from {folder} ...", err=True)
+    build_demo(db, folder, on_result=show)
+    facts = summary(db)
+    if as_json:
+        echo_json({"db": str(path), **facts})
+    elif no_tui:
+        click.echo(f"demo project: {path}")
+        for key, value in facts.items():
+            click.echo(f"  {key}: {value}")
+    if not no_tui:
+        from coder.tui.app import run_app  # the only place the CLI loads Textual
+
+        run_app(path, coder_name)

@@ -1,0 +1,22 @@
+"""Errors the user should see as one clear line (the CLI prints them without a traceback)."""
+
+
+class CoderError(Exception):
+    """A problem with the user's input or project, worded for the user.
+
+    ``exit_code`` is what the CLI exits with: 2 for bad input (unknown quote, code,
+    facet, malformed file), 1 for everything else.
+    """
+
+    exit_code = 1
+
+    def __init__(self, message: str, *, exit_code: int | None = None) -> None:
+        super().__init__(message)
+        if exit_code is not None:
+            self.exit_code = exit_code
+
+
+class InputError(CoderError):
+    """The user named something that does not exist or gave malformed input."""
+
+    exit_code = 2

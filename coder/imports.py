@@ -1,0 +1,65 @@
+"""What ``coder import`` is given: PDFs (files or folders, with a manifest) and the
+exchange formats, recognised by extension."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from coder.errors import InputError
+from coder.manifest import find_manifest, read_manifest
+
+# Importers for non-PDF files, by extension: each returns a one-line summary.
+Importer = Callable[[sqlite_utils.Database, Path], str]
+IMPORTERS: dict[str, Importer] = {}
+
+
+@dataclass
+class Inputs:
+    pdfs: list[Path] = field(default_factory=list)
+    others: list[Path] = field(default_factory=list)
+    metadata: dict[Path, dict[str, Any]] = field(default_factory=dict)
+    missing: list[tuple[Path, str]] = field(default_factory=list)
+
+
+def collect_inputs(paths: list[Path], manifest: Path | None = None) -> Inputs:
+    """Expand folders to their PDFs (sorted) and gather manifest metadata.
+
+    A ``documents.csv`` in a given folder, or beside a given file, is read unless an
+    explicit manifest is passed. A malformed manifest is an error for the whole call:
+    importing with silently wrong metadata is worse than not importing.
+    """
+    inputs = Inputs()
+    manifests: set[Path] = {manifest.resolve()} if manifest else set()
+    for path in paths:
+        if path.is_dir():
+            inputs.pdfs += sorted(p for p in path.rglob("*") if p.suffix.lower() == ".pdf" and p.is_file())
+            folder = path
+        elif path.is_file():
+            folder = path.parent
+            if path.suffix.lower() == ".pdf":
+                inputs.pdfs.append(path)
+            else:
+                inputs.others.append(path)
+        else:
+            inputs.missing.append((path, "no such file or folder"))
+            continue
+        if manifest is None:
+            found = find_manifest(folder) or find_manifest(folder.parent)
+            if found:
+                manifests.add(found.resolve())
+    for found in sorted(manifests):
+        inputs.metadata.update(read_manifest(found))
+    return inputs
+
+
+def import_other(db: sqlite_utils.Database, path: Path) -> str:
+    importer = IMPORTERS.get(path.suffix.lower())
+    if importer is None:
+        known = ", ".join([".pdf", *sorted(IMPORTERS)])
+        raise InputError(f"{path}: cannot import {path.suffix or 'files without extension'} (known: {known})")
+    return importer(db, path)

@@ -1,0 +1,1 @@
+"""Quotes: finding candidate quotes in a text, and storing and querying them."""

@@ -1,0 +1,154 @@
+"""Storing and querying quotes: detected at import, or made by a coder.
+
+A quote is ``document_text[start:end]`` of its document; ``text`` is stored too (for
+search and export) and always equals that slice. Manual quote changes are coding
+actions (events), so they can be undone like codings.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import sqlite_utils
+
+from coder.db import write
+from coder.errors import InputError
+from coder.events import Op, now, record
+from coder.quotes.model import CandidateQuote
+
+
+class PageIndex:
+    """Offset → page number for one document, by bisecting the page starts."""
+
+    def __init__(self, pages: Sequence[tuple[int, int, int]]) -> None:
+        ordered = sorted(pages, key=lambda p: p[1])
+        self._starts = [start for _, start, _ in ordered]
+        self._numbers = [page for page, _, _ in ordered]
+
+    @classmethod
+    def for_document(cls, db: sqlite_utils.Database, doc_id: int) -> PageIndex:
+        return cls(list(db.execute('SELECT page, start, "end" FROM pages WHERE doc_id = ?', [doc_id])))
+
+    def page_at(self, offset: int) -> int | None:
+        if not self._starts:
+            return None
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return self._numbers[max(i, 0)]
+
+
+def document_text(db: sqlite_utils.Database, doc_id: int) -> str:
+    row = db.execute("SELECT text FROM document_texts WHERE doc_id = ?", [doc_id]).fetchone()
+    if row is None:
+        raise InputError(f"unknown document {doc_id}")
+    return row[0]
+
+
+def insert_detected(db: sqlite_utils.Database, doc_id: int, candidates: Iterable[CandidateQuote],
+                    pages: PageIndex) -> int:
+    """Store detected quotes of a freshly imported document (caller holds the transaction)."""
+    stamp = now()
+    rows = [
+        {"doc_id": doc_id, "start": q.start, "end": q.end, "text": q.text,
+         "page": pages.page_at(q.start), "origin": "detected", "speaker": q.speaker,
+         "source": q.source, "attribution": q.attribution, "created_at": stamp}
+        for q in candidates if q.end > q.start
+    ]
+    db["quotes"].insert_all(rows, ignore=True)
+    return len(rows)
+
+
+def _bounds(db: sqlite_utils.Database, doc_id: int, start: int, end: int) -> dict[str, Any]:
+    text = document_text(db, doc_id)
+    if not (0 <= start < end <= len(text)):
+        raise InputError(f"quote bounds [{start}, {end}) outside document {doc_id} (0..{len(text)})")
+    if not text[start:end].strip():
+        raise InputError(f"quote [{start}, {end}) of document {doc_id} is only whitespace")
+    return {"start": start, "end": end, "text": text[start:end],
+            "page": PageIndex.for_document(db, doc_id).page_at(start)}
+
+
+def _next_quote_id(db: sqlite_utils.Database) -> int:
+    return db.execute(
+        "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'quotes'), 0),"
+        " COALESCE((SELECT MAX(id) FROM quotes), 0)) + 1"
+    ).fetchone()[0]
+
+
+def add_manual_quote(db: sqlite_utils.Database, doc_id: int, start: int, end: int,
+                     coder_id: int, *, speaker: str | None = None) -> int:
+    """Make a quote from a coder's selection; returns the new quote id."""
+    with write(db):
+        bounds = _bounds(db, doc_id, start, end)
+        clash = db.execute('SELECT id FROM quotes WHERE doc_id = ? AND start = ? AND "end" = ?',
+                           [doc_id, start, end]).fetchone()
+        if clash:
+            raise InputError(f"quote {clash[0]} already covers [{start}, {end}) of document {doc_id}")
+        quote = {"id": _next_quote_id(db), "doc_id": doc_id, **bounds, "origin": "manual",
+                 "speaker": speaker, "source": None, "attribution": None,
+                 "created_by": coder_id, "created_at": now()}
+        record(db, coder_id=coder_id, action="quote.add", ops=[{"op": "quote_add", "quote": quote}],
+               quote_id=quote["id"])
+        return quote["id"]
+
+
+def delete_manual_quote(db: sqlite_utils.Database, quote_id: int, coder_id: int) -> int:
+    """Delete a manual quote (and its codings, kept in the event for undo)."""
+    with write(db):
+        quote = get_quote(db, quote_id)
+        if quote["origin"] != "manual":
+            raise InputError(f"quote {quote_id} was detected at import; only manual quotes can be deleted")
+        codings = list(db.query("SELECT * FROM codings WHERE quote_id = ?", [quote_id]))
+        ops: list[Op] = [{"op": "coding_remove", "coding": c} for c in codings]
+        ops.append({"op": "quote_remove", "quote": quote})
+        return record(db, coder_id=coder_id, action="quote.delete", ops=ops, quote_id=quote_id)
+
+
+def adjust_quote(db: sqlite_utils.Database, quote_id: int, start: int, end: int, coder_id: int) -> int | None:
+    """Move a quote's bounds; returns the event id, or None when nothing changed."""
+    with write(db):
+        quote = get_quote(db, quote_id)
+        if (quote["start"], quote["end"]) == (start, end):
+            return None
+        after = _bounds(db, quote["doc_id"], start, end)
+        before = {k: quote[k] for k in ("start", "end", "text", "page")}
+        op = {"op": "quote_bounds", "id": quote_id, "before": before, "after": after}
+        return record(db, coder_id=coder_id, action="quote.adjust", ops=[op], quote_id=quote_id)
+
+
+def get_quote(db: sqlite_utils.Database, quote_id: int) -> dict[str, Any]:
+    rows = list(db.query("SELECT * FROM quotes WHERE id = ?", [quote_id]))
+    if not rows:
+        raise InputError(f"unknown quote {quote_id}")
+    return rows[0]
+
+
+def list_quotes(db: sqlite_utils.Database, *, doc_id: int | None = None,
+                visible_to: int | None = None) -> list[dict[str, Any]]:
+    """Quotes in document order. ``visible_to`` (a coder id) hides other coders' manual
+    quotes, which is what blind coding needs."""
+    where, params = [], []
+    if doc_id is not None:
+        where.append("doc_id = ?")
+        params.append(doc_id)
+    if visible_to is not None:
+        where.append("(origin = 'detected' OR created_by = ?)")
+        params.append(visible_to)
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    return list(db.query(f'SELECT * FROM quotes {clause} ORDER BY doc_id, start, "end"', params))
+
+
+def search_quotes(db: sqlite_utils.Database, query: str, *, limit: int = 200) -> list[dict[str, Any]]:
+    """Full-text search (FTS5) over quote text, best matches first.
+
+    The query is taken as plain words (each quoted), so user input with FTS syntax
+    characters cannot raise an error; a trailing ``*`` on a word keeps prefix search.
+    """
+    terms = [w for w in query.split() if w.strip('"*')]
+    if not terms:
+        return []
+    fts = " ".join(f'"{w.strip(chr(34)).rstrip("*")}"' + ("*" if w.endswith("*") else "") for w in terms)
+    return list(db.query(
+        "SELECT quotes.* FROM quotes_fts JOIN quotes ON quotes.id = quotes_fts.rowid"
+        " WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?", [fts, limit]))
