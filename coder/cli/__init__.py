@@ -12,7 +12,6 @@ import sys
 import click
 
 from coder.cli.base import cli
-from coder.errors import CoderError
 
 # Importing a command module registers its commands on ``cli``.
 from coder.cli import project as _project  # noqa: F401,E402
@@ -21,19 +20,9 @@ from coder.cli import demo as _demo  # noqa: F401,E402
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point (``coder``, ``python -m coder``)."""
     try:
-        cli.main(args=argv, prog_name="coder", standalone_mode=False)
-    except CoderError as exc:
-        click.echo(f"coder: error: {exc}", err=True)
-        sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        click.echo("coder: aborted", err=True)
-        sys.exit(130)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
+        cli.main(args=argv, prog_name="coder")
     except KeyboardInterrupt:
         click.echo("coder: interrupted", err=True)
         sys.exit(130)

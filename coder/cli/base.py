@@ -13,9 +13,25 @@ import sqlite_utils
 
 from coder import __version__
 from coder.db import DEFAULT_DB, connect
+from coder.errors import CoderError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class CoderGroup(click.Group):
+    """The root group: user-facing errors become one stderr line and their exit code.
+
+    Doing this here rather than in ``main`` means click's test runner sees the same
+    behaviour as a user at the shell.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CoderError as exc:
+            click.echo(f"coder: error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=CoderGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="coder")
 @click.option(
     "--db",

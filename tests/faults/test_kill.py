@@ -1,0 +1,130 @@
+"""kill -9 in the middle of work: what was confirmed stays, nothing is half-written."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+import sqlite_utils
+
+from coder.db import connect
+from tests.conftest import add_small_codebook, add_text_document, make_pdf
+
+pytestmark = pytest.mark.faults
+
+CODING_LOOP = textwrap.dedent("""
+    import sys
+    from coder.db import connect
+    from coder.coders import ensure_coder
+    from coder.coding import code_quote, parse_assignment
+    db = connect(sys.argv[1])
+    coder = ensure_coder(db, sys.argv[2])[0]
+    quotes = [r[0] for r in db.execute("SELECT id FROM quotes ORDER BY id")]
+    values = ["positief", "negatief", "gemengd_neutraal"]
+    i = 0
+    while True:
+        quote = quotes[i % len(quotes)]
+        result = code_quote(db, quote, coder.id, [parse_assignment("valentie=" + values[(i // len(quotes)) % 3])])
+        print(result.event_id, flush=True)   # "shown as saved": only after the commit
+        i += 1
+""")
+
+
+def consistent(db: sqlite_utils.Database) -> None:
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_kill_9_while_coding_loses_no_confirmed_coding(tmp_path):
+    path = tmp_path / "p.db"
+    db = connect(path)
+    add_small_codebook(db)
+    for n in range(3):
+        add_text_document(db, title=f"doc{n}")
+    db.close()
+    proc = subprocess.Popen([sys.executable, "-c", CODING_LOOP, str(path), "anna"],
+                            stdout=subprocess.PIPE, text=True)
+    confirmed = []
+    while len(confirmed) < 150:
+        confirmed.append(int(proc.stdout.readline()))
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    db = connect(path)
+    consistent(db)
+    logged = {r[0] for r in db.execute("SELECT id FROM events")}
+    assert set(confirmed) <= logged
+    # one value per quote for the single facet: no half-applied replace
+    dupes = db.execute("SELECT quote_id FROM codings WHERE facet = 'valentie'"
+                       " GROUP BY quote_id, coder_id HAVING COUNT(*) > 1").fetchall()
+    assert dupes == []
+    # the state equals the last logged event's result for each quote
+    for quote_id, payload in db.execute(
+            "SELECT quote_id, payload FROM events WHERE id IN"
+            " (SELECT MAX(id) FROM events GROUP BY quote_id)"):
+        added = [op["coding"]["code"] for op in json.loads(payload)["ops"] if op["op"] == "coding_add"]
+        have = [r[0] for r in db.execute("SELECT code FROM codings WHERE quote_id = ?", [quote_id])]
+        assert have == added
+
+
+def test_two_processes_coding_at_once_lose_nothing(tmp_path):
+    path = tmp_path / "p.db"
+    db = connect(path)
+    add_small_codebook(db)
+    for n in range(4):
+        add_text_document(db, title=f"doc{n}")
+    db.close()
+    procs = [subprocess.Popen([sys.executable, "-c", CODING_LOOP, str(path), name],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for name in ("anna", "bram")]
+    confirmed: dict[int, list[int]] = {0: [], 1: []}
+    deadline = time.monotonic() + 60
+    while min(len(v) for v in confirmed.values()) < 200 and time.monotonic() < deadline:
+        for i, proc in enumerate(procs):
+            line = proc.stdout.readline()
+            assert line, proc.stderr.read()
+            confirmed[i].append(int(line))
+    for proc in procs:
+        proc.kill()
+        proc.wait()
+    db = connect(path)
+    consistent(db)
+    logged = {r[0] for r in db.execute("SELECT id FROM events")}
+    assert set(confirmed[0]) | set(confirmed[1]) <= logged
+    assert min(len(v) for v in confirmed.values()) >= 200
+
+
+def test_kill_9_during_import_then_rerun_completes_without_duplicates(tmp_path):
+    folder = tmp_path / "pdfs"
+    folder.mkdir()
+    body = "\n".join(f"Regel {i}: het wijkteam „helpt inwoners snel en dichtbij huis” zegt men."
+                     for i in range(40))
+    for n in range(6):
+        make_pdf(folder / f"rapport-{n}.pdf", [body] * 15)
+    path = tmp_path / "p.db"
+    args = [sys.executable, "-m", "coder", "--db", str(path), "import", str(folder), "--jobs", "1"]
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        line = proc.stderr.readline()
+        if "imported as document" in line or not line:
+            break
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    db = connect(path)
+    consistent(db)
+    partial = db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    assert partial < 6
+    for doc_id, pages in db.execute("SELECT id, pages FROM documents"):
+        assert db.execute("SELECT COUNT(*) FROM pages WHERE doc_id = ?", [doc_id]).fetchone()[0] == pages
+        assert db.execute("SELECT COUNT(*) FROM document_texts WHERE doc_id = ?", [doc_id]).fetchone()[0] == 1
+    db.close()
+    rerun = subprocess.run(args, capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    db = connect(path)
+    assert db.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 6
+    assert db.execute("SELECT COUNT(DISTINCT sha256) FROM documents").fetchone()[0] == 6
