@@ -228,7 +228,21 @@ def _split_sql(script: str) -> list[str]:
     return statements
 
 
+def _v2(db: sqlite_utils.Database) -> None:
+    """Client-experience indicators: one figure (value, respondents) per survey document."""
+    db.execute("""
+        CREATE TABLE indicators (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            indicator TEXT NOT NULL,
+            value REAL NOT NULL,
+            n INTEGER NOT NULL CHECK (n > 0),
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, indicator)
+        )""")
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _v1,
+    2: _v2,
 }
 SCHEMA_VERSION = max(MIGRATIONS)

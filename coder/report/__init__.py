@@ -1,0 +1,1 @@
+"""The analysis report: the study's tables and figures from a project, as one HTML file."""
