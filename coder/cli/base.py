@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import sqlite3
 from collections.abc import Callable
 from typing import Any
 
@@ -29,6 +30,26 @@ class CoderGroup(click.Group):
         except CoderError as exc:
             click.echo(f"coder: error: {exc}", err=True)
             ctx.exit(exc.exit_code)
+        except sqlite3.Error as exc:
+            click.echo(f"coder: error: {ctx.obj.get('db_path')}: {explain_sqlite_error(exc)}", err=True)
+            ctx.exit(1)
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"coder: error: {where}{exc.strerror or exc}", err=True)
+            ctx.exit(1)
+
+
+def explain_sqlite_error(exc: sqlite3.Error) -> str:
+    """SQLite's message plus what the user can do about the common ones."""
+    message = str(exc)
+    hints = {
+        "readonly": "the project file or its folder is read-only; nothing was changed",
+        "disk is full": "the disk is full; the last action was rolled back, earlier work is safe",
+        "locked": "another program holds the project file too long; try again",
+        "malformed": "the project file is damaged; restore a backup",
+    }
+    hint = next((h for key, h in hints.items() if key in message), None)
+    return f"{message} ({hint})" if hint else message
 
 
 @click.group(cls=CoderGroup, context_settings={"help_option_names": ["-h", "--help"]})
