@@ -17,6 +17,7 @@ from coder.cli.base import cli
 from coder.cli import project as _project  # noqa: F401,E402
 from coder.cli import coding as _coding  # noqa: F401,E402
 from coder.cli import demo as _demo  # noqa: F401,E402
+from coder.cli import codebook as _codebook  # noqa: F401,E402
 from coder.cli import indicators as _indicators  # noqa: F401,E402
 from coder.cli import report as _report  # noqa: F401,E402
 

@@ -9,6 +9,7 @@ from rich.table import Table
 from coder.cli.base import cli, db_option, echo_json, open_db
 from coder.coders import add_coder, ensure_coder, get_coder, list_coders, rename_coder
 from coder.coding import code_quote, current_codings, parse_assignment
+from coder.db import write
 from coder.documents import resolve_document
 from coder.events import coder_events, redo as redo_event, undo as undo_event
 from coder.quotes.store import add_manual_quote, adjust_quote, delete_manual_quote
@@ -33,10 +34,11 @@ def code(quote_id: int, assignments: tuple[str, ...], coder_name: str, memo: str
     parsed = [parse_assignment(a) for a in assignments]
     if not parsed and memo is None:
         raise click.UsageError("nothing to do: give facet=code assignments and/or --memo")
-    coder, created = ensure_coder(db, coder_name)
+    with write(db):  # a rejected command registers no coder either
+        coder, created = ensure_coder(db, coder_name)
+        result = code_quote(db, quote_id, coder.id, parsed, memo=memo)
     if created:
         click.echo(f"coder: registered new coder {coder.name!r}", err=True)
-    result = code_quote(db, quote_id, coder.id, parsed, memo=memo)
     rows = current_codings(db, quote_id, coder.id)
     if as_json:
         echo_json([{k: r[k] for k in ("id", "quote_id", "facet", "code", "memo")} for r in rows])

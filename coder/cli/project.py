@@ -87,7 +87,7 @@ def import_(paths: tuple[str, ...], manifest: str | None, force: bool, password:
 
 def _progress() -> Progress:
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+                    TimeRemainingColumn(), console=Console(stderr=True, soft_wrap=True), transient=True)
 
 
 def _report(console: Console, result) -> None:

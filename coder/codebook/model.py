@@ -1,0 +1,54 @@
+"""The codebook as plain objects: facets (questions asked of every quote) and their codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Code:
+    key: str
+    label: str
+    facet: str
+    description: str = ""
+    when_to_use: str = ""
+    when_not: str = ""
+    keywords: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()
+    colour: str | None = None
+    group: str | None = None
+    renamed_from: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Facet:
+    """``mode`` is ``single`` (one code per quote) or ``multi`` (any number)."""
+
+    key: str
+    label: str
+    mode: str
+    description: str = ""
+    codes: tuple[Code, ...] = ()
+
+
+@dataclass(frozen=True)
+class Codebook:
+    name: str
+    version: str
+    facets: tuple[Facet, ...] = field(default_factory=tuple)
+    language: str = "nl"
+
+    def facet(self, key: str) -> Facet:
+        for facet in self.facets:
+            if facet.key == key:
+                return facet
+        raise KeyError(key)
+
+    def all_codes(self) -> list[Code]:
+        return [code for facet in self.facets for code in facet.codes]
+
+    def code(self, key: str) -> Code:
+        for code in self.all_codes():
+            if code.key == key:
+                return code
+        raise KeyError(key)
