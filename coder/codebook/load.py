@@ -18,6 +18,7 @@ from coder.codebook.model import Code, Codebook, Facet
 from coder.errors import InputError
 
 LINE = "__line__"
+LINES = "__lines__"
 MODES = ("single", "multi")
 KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
@@ -53,7 +54,13 @@ class _LineLoader(yaml.SafeLoader):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[str, Any]:
         mapping = super().construct_mapping(node, deep=deep)
         mapping[LINE] = node.start_mark.line + 1
+        mapping[LINES] = {str(k.value): v.start_mark.line + 1 for k, v in node.value}
         return mapping
+
+
+def _line(item: dict[str, Any], field: str) -> int:
+    """The line of ``field`` in a mapping, else of the mapping itself."""
+    return item.get(LINES, {}).get(field, item[LINE])
 
 
 def _read(path: Path) -> tuple[Any, list[Problem]]:
@@ -96,7 +103,7 @@ def _parse(path: Path) -> tuple[Codebook | None, list[Problem]]:
     problem.unknown_fields(data, TOP_FIELDS, "codebook")
     raw_facets = data.get("facets")
     if not isinstance(raw_facets, list) or not raw_facets:
-        problem.add(data[LINE], "missing 'facets' list")
+        problem.add(_line(data, "facets"), "missing 'facets' list")
         return None, problem.items
     seen: dict[str, int] = {}
     facets = [f for f in (_facet(item, problem, seen) for item in raw_facets) if f]
@@ -116,11 +123,11 @@ class _Collector:
 
     def unknown_fields(self, item: dict[str, Any], allowed: set[str], what: str) -> None:
         for name in item:
-            if name != LINE and name not in allowed:
-                self.add(item[LINE], f"unknown field {name!r} in {what} (ignored)", "warning")
+            if name not in (LINE, LINES) and name not in allowed:
+                self.add(_line(item, name), f"unknown field {name!r} in {what} (ignored)", "warning")
 
     def key(self, item: dict[str, Any], what: str, seen: dict[str, int]) -> str | None:
-        line = item[LINE]
+        line = _line(item, "key")
         key = item.get("key")
         if not isinstance(key, str) or not key:
             self.add(line, f"{what} without a key")
@@ -149,7 +156,7 @@ def _facet(item: Any, problem: _Collector, seen: dict[str, int]) -> Facet | None
         problem.add(line, f"facet {key!r} without a label")
     mode = item.get("mode")
     if mode not in MODES:
-        problem.add(line, f"facet {key!r}: unknown mode {mode!r} (use single or multi)")
+        problem.add(_line(item, "mode"), f"facet {key!r}: unknown mode {mode!r} (use single or multi)")
     raw_codes = item.get("codes")
     if not isinstance(raw_codes, list) or not raw_codes:
         problem.add(line, f"facet {key!r} has no codes")
@@ -166,7 +173,7 @@ def _string_list(item: dict[str, Any], name: str, problem: _Collector) -> tuple[
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
-        problem.add(item[LINE], f"{name} must be a list of words or phrases")
+        problem.add(_line(item, name), f"{name} must be a list of words or phrases")
         return ()
     return tuple(str(v).strip() for v in value if str(v).strip())
 
@@ -183,7 +190,7 @@ def _code(item: Any, facet: str, problem: _Collector, seen: dict[str, int]) -> C
         problem.add(line, f"code {key!r} without a label")
     colour = item.get("colour", item.get("color"))
     if colour is not None and not (isinstance(colour, str) and COLOUR.match(colour)):
-        problem.add(line, f"code {key!r}: bad colour {colour!r} (use #rgb or #rrggbb)")
+        problem.add(_line(item, "colour" if "colour" in item else "color"), f"code {key!r}: bad colour {colour!r} (use #rgb or #rrggbb)")
         colour = None
     keywords = _string_list(item, "keywords", problem)
     if not keywords:
