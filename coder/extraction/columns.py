@@ -1,0 +1,83 @@
+"""Reading order on a page: one column, two columns, or a mix of both.
+
+A two-column page has a gutter: an x position that falls in a wide word gap on many
+lines. Lines are split at the gutter into a left and a right part; a line that crosses
+it (a full-width heading, a wide table, a one-column band) closes the current band, so
+the page is read band by band, left column before right column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from coder.extraction.words import Line
+
+MIN_GAP = 10.0
+MIN_GUTTER_LINES = 4
+
+
+@dataclass
+class Placed:
+    """A line in reading order, with the column it was read from."""
+
+    line: Line
+    side: str  # "full", "left" or "right"
+
+
+def _gaps(line: Line) -> Iterator[tuple[float, float]]:
+    for a, b in zip(line.words, line.words[1:]):
+        if b.x0 - a.x1 >= MIN_GAP:
+            yield a.x1, b.x0
+
+
+def find_gutter(lines: list[Line], width: float) -> float | None:
+    """The x of the column gutter, or None for a one-column page."""
+    if len(lines) < MIN_GUTTER_LINES:
+        return None
+    best_x, best = None, 0
+    for step in range(int(width * 0.3), int(width * 0.7), 2):
+        x = float(step)
+        hits = sum(1 for line in lines if any(a < x < b for a, b in _gaps(line))
+                   or line.x1 < x or line.x0 > x)
+        crossing = sum(1 for line in lines if any(w.x0 < x < w.x1 for w in line.words))
+        score = hits - 3 * crossing
+        if score > best:
+            best_x, best = x, score
+    two_sided = sum(1 for line in lines if best_x is not None and any(a < best_x < b for a, b in _gaps(line)))
+    if best_x is None or two_sided < max(2, 0.15 * len(lines)):
+        return None
+    return best_x
+
+
+def _split(line: Line, gutter: float) -> list[Placed]:
+    if any(w.x0 < gutter < w.x1 for w in line.words):
+        return [Placed(line, "full")]
+    left = [w for w in line.words if w.x1 <= gutter]
+    right = [w for w in line.words if w.x0 >= gutter]
+    placed = []
+    if left:
+        placed.append(Placed(Line(left, line.page), "left"))
+    if right:
+        placed.append(Placed(Line(right, line.page), "right"))
+    return placed
+
+
+def reading_order(lines: list[Line], width: float) -> list[Placed]:
+    """The page's lines in the order a reader takes them."""
+    lines = sorted(lines, key=lambda l: l.top)
+    gutter = find_gutter(lines, width)
+    if gutter is None:
+        return [Placed(line, "full") for line in lines]
+    ordered: list[Placed] = []
+    left: list[Placed] = []
+    right: list[Placed] = []
+    for line in lines:
+        parts = _split(line, gutter)
+        if parts[0].side == "full":
+            ordered += left + right + parts
+            left, right = [], []
+            continue
+        for part in parts:
+            (left if part.side == "left" else right).append(part)
+    return ordered + left + right

@@ -1,0 +1,123 @@
+"""Reading a PDF file into an :class:`Extraction`.
+
+Pages are read in worker processes (pdfplumber's parsing is the cost; it is CPU-bound
+and each page is independent), a chunk of pages per task so that progress can be shown
+and memory stays flat (``page.close()`` after every page). The cheap cross-page work —
+headers and footers, reading order, paragraphs, offsets — happens in the parent.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+from coder.errors import CoderError
+from coder.extraction.assemble import assemble
+from coder.extraction.columns import reading_order
+from coder.extraction.furniture import strip_furniture
+from coder.extraction.model import Extraction
+from coder.extraction.words import Line, PageRecord, TableRecord, Word, read_page
+
+EXTRACTOR = "coder-layout/1"
+CHUNK = 8
+PARALLEL_FROM_PAGES = 24  # below this, starting processes costs more than it saves
+
+ProgressFn = Callable[[int, int], None]
+
+
+class ExtractionError(CoderError):
+    """The file cannot be read as a PDF at all (the message names the file)."""
+
+
+def check_pdf_header(path: Path) -> None:
+    """Fail fast, with a clear reason, on files that are not PDFs."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(1024)
+    except OSError as exc:
+        raise ExtractionError(f"{path}: cannot read file ({exc.strerror})") from exc
+    if not head:
+        raise ExtractionError(f"{path}: empty file (0 bytes), not a PDF")
+    if b"%PDF-" not in head:
+        raise ExtractionError(f"{path}: not a PDF (no %PDF header)")
+
+
+def _open(path: Path, password: str | None) -> pdfplumber.PDF:
+    try:
+        return pdfplumber.open(path, password=password or "", unicode_norm="NFC")
+    except Exception as exc:  # pdfminer raises many types on broken files, some with no message
+        cause = exc.args[0] if exc.args else exc
+        if isinstance(exc, PDFPasswordIncorrect) or isinstance(cause, PDFPasswordIncorrect):
+            hint = "wrong password" if password else "encrypted; pass --password"
+            raise ExtractionError(f"{path}: PDF is encrypted ({hint})") from exc
+        reason = f"{type(cause).__name__}: {cause}".rstrip(": ")
+        raise ExtractionError(f"{path}: cannot open PDF, damaged or truncated ({reason})") from exc
+
+
+def read_pages(path: str, password: str | None, numbers: list[int]) -> list[PageRecord]:
+    """Worker task: read the given 1-based pages of one PDF."""
+    records = []
+    with _open(Path(path), password) as pdf:
+        for number in numbers:
+            try:
+                page = pdf.pages[number - 1]
+            except Exception as exc:
+                records.append(PageRecord(number, 0, 0, error=f"{type(exc).__name__}: {exc}"))
+                continue
+            records.append(read_page(page, number))
+            page.close()
+    return records
+
+
+def page_count(path: Path, password: str | None = None) -> int:
+    with _open(path, password) as pdf:
+        return len(pdf.pages)
+
+
+def _read_all(path: Path, password: str | None, total: int, jobs: int,
+              progress: ProgressFn | None) -> list[PageRecord]:
+    chunks = [list(range(i, min(i + CHUNK, total) + 1)) for i in range(1, total + 1, CHUNK)]
+    records: list[PageRecord] = []
+    if jobs <= 1 or total < PARALLEL_FROM_PAGES:
+        for chunk in chunks:
+            records += read_pages(str(path), password, chunk)
+            if progress:
+                progress(len(records), total)
+        return records
+    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
+        futures = [pool.submit(read_pages, str(path), password, chunk) for chunk in chunks]
+        for future in as_completed(futures):
+            records += future.result()
+            if progress:
+                progress(len(records), total)
+    return sorted(records, key=lambda r: r.page)
+
+
+def _table_line(table: TableRecord, page: int) -> Line:
+    text = "\n".join(" | ".join(cell for cell in row) for row in table.rows)
+    anchor = Word("", table.x0, table.x1, table.top, table.bottom, 0.0, False, False)
+    return Line([anchor], page, table=text)
+
+
+def extract_pdf(path: str | Path, *, password: str | None = None, progress: ProgressFn | None = None,
+                jobs: int | None = None) -> Extraction:
+    """Extract one PDF; a page that fails is reported in ``warnings`` and left empty."""
+    path = Path(path)
+    check_pdf_header(path)
+    total = page_count(path, password)
+    records = _read_all(path, password, total, jobs or os.cpu_count() or 1, progress)
+    warnings = [f"page {r.page}: skipped ({r.error})" for r in records if r.error]
+    warnings += [f"page {r.page}: no text layer (scanned image?); run OCR, e.g. coder import --ocr"
+                 for r in records if r.image_only]
+    strip_furniture(records)
+    ordered = []
+    for record in records:
+        lines = record.lines + [_table_line(t, record.page) for t in record.tables]
+        ordered.append(reading_order(lines, record.width))
+    image_only = {r.page for r in records if r.image_only}
+    return assemble(ordered, [r.page for r in records], image_only, warnings, EXTRACTOR)
