@@ -81,7 +81,7 @@ def page_count(path: Path, password: str | None = None) -> int:
 
 def _read_all(path: Path, password: str | None, total: int, jobs: int,
               progress: ProgressFn | None) -> list[PageRecord]:
-    chunks = [list(range(i, min(i + CHUNK, total) + 1)) for i in range(1, total + 1, CHUNK)]
+    chunks = [list(range(i, min(i + CHUNK, total + 1))) for i in range(1, total + 1, CHUNK)]
     records: list[PageRecord] = []
     if jobs <= 1 or total < PARALLEL_FROM_PAGES:
         for chunk in chunks:

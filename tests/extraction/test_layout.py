@@ -124,3 +124,8 @@ def test_normalise_spells_out_ligatures_and_drops_invisible_marks():
     text = normalise(raw)
     assert text == "financiën zorgverlening\nregel\npagina é"
     assert text.splitlines() == text.split("\n")
+
+
+def test_every_page_is_read_once(tmp_path):
+    e = extract_pdf(two_column_pdf(tmp_path / "seventeen.pdf", pages=17), jobs=1)
+    assert [p.page for p in e.pages] == list(range(1, 18))

@@ -101,9 +101,9 @@ def test_two_processes_coding_at_once_lose_nothing(tmp_path):
 def test_kill_9_during_import_then_rerun_completes_without_duplicates(tmp_path):
     folder = tmp_path / "pdfs"
     folder.mkdir()
-    body = "\n".join(f"Regel {i}: het wijkteam „helpt inwoners snel en dichtbij huis” zegt men."
-                     for i in range(40))
     for n in range(6):
+        body = "\n".join(f"Rapport {n}, regel {i}: het wijkteam „helpt inwoners snel en dichtbij” zegt men."
+                         for i in range(40))
         make_pdf(folder / f"rapport-{n}.pdf", [body] * 15)
     path = tmp_path / "p.db"
     args = [sys.executable, "-m", "coder", "--db", str(path), "import", str(folder), "--jobs", "1"]
