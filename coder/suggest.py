@@ -1,0 +1,102 @@
+"""Code suggestions: codes whose Dutch keywords occur in a quote, with the reason.
+
+Matching is on lemmas (``wachtlijsten`` → ``wachtlijst``) from spaCy's lookup tables,
+so inflected forms count, and on compounds, which Dutch writes as one word: a keyword
+of at least :data:`MIN_COMPOUND` letters also matches at the end of a word
+(``jeugdwachtlijst``) or at its start before a linking ``s``/``e``/``en``
+(``vertrouwensband``). Multi-word keywords (``korte lijnen``, ``op maat``) match as
+a sequence of lemmas. Suggestions are only ever shown; applying one is the coder's act.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from coder.codebook.model import Codebook, Code
+from coder.quotes.nlp import lemmas
+
+MIN_COMPOUND = 6
+LINKS = ("", "s", "e", "en")
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    code: str
+    facet: str
+    label: str
+    matched: str  # the word(s) in the quote
+    keyword: str  # the codebook keyword it matched
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Keyword:
+    code: Code
+    text: str
+    parts: tuple[str, ...]  # lemmas
+
+
+class Matcher:
+    """Keywords of a codebook, prepared once and matched against many quotes."""
+
+    def __init__(self, codes: Iterable[Code]) -> None:
+        self.codes = list(codes)
+        self.order = {code.key: i for i, code in enumerate(self.codes)}
+        self.keywords = [
+            _Keyword(code, keyword, tuple(lemma for _, lemma, _, _ in lemmas(keyword)) or (keyword.lower(),))
+            for code in self.codes for keyword in code.keywords
+        ]
+
+    def suggest(self, text: str) -> list[Suggestion]:
+        tokens = lemmas(text)
+        hits: dict[str, list[Suggestion]] = {}
+        for keyword in self.keywords:
+            found = _find(keyword, tokens, text)
+            if found:
+                start, end = found
+                hits.setdefault(keyword.code.key, []).append(Suggestion(
+                    keyword.code.key, keyword.code.facet, keyword.code.label, text[start:end], keyword.text,
+                    start, end))
+        ranked = sorted(hits.values(), key=lambda group: (-len(group), self.order[group[0].code]))
+        return [group[0] for group in ranked]
+
+
+def _word_matches(word: str, lemma: str, key: str) -> bool:
+    if key in (word, lemma):
+        return True
+    if len(key) < MIN_COMPOUND:
+        return False
+    if word.endswith(key) or lemma.endswith(key):
+        return True
+    return any(word.startswith(key + link) and len(word) > len(key + link) + 2 for link in LINKS)
+
+
+def _find(keyword: _Keyword, tokens: Sequence[tuple[str, str, int, int]], text: str) -> tuple[int, int] | None:
+    parts = keyword.parts
+    for i in range(len(tokens) - len(parts) + 1):
+        window = tokens[i:i + len(parts)]
+        if len(parts) == 1:
+            word, lemma, start, end = window[0]
+            if _word_matches(word, lemma, parts[0]):
+                return start, end
+        elif all(part in (word, lemma) for part, (word, lemma, _, _) in zip(parts, window)):
+            return window[0][2], window[-1][3]
+    return None
+
+
+_CACHE: dict[int, Matcher] = {}
+
+
+def build_matcher(codes: Iterable[Code]) -> Matcher:
+    return Matcher(codes)
+
+
+def suggest_for_codebook(text: str, codebook: Codebook) -> list[Suggestion]:
+    """Suggestions for ``text``, reusing the matcher built for this codebook object."""
+    matcher = _CACHE.get(id(codebook))
+    if matcher is None:
+        _CACHE.clear()
+        matcher = _CACHE[id(codebook)] = Matcher(codebook.all_codes())
+    return matcher.suggest(text)

@@ -1,0 +1,86 @@
+"""The Textual application: picks the coder, then shows the coding screen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.command import Hit, Hits, Provider
+
+from coder.coders import list_coders
+from coder.db import connect
+from coder.tui.config import load_keymap
+from coder.tui.keys import APP_BINDINGS
+from coder.tui.screens.coding import CodingScreen
+from coder.tui.screens.dialogs import Choice, TextPrompt
+from coder.tui.session import Session
+
+
+class CodeCommands(Provider):
+    """Command palette: type part of a code name to toggle it on the current quote."""
+
+    async def search(self, query: str) -> Hits:
+        screen = self.app.screen
+        if not isinstance(screen, CodingScreen) or screen.session.current is None:
+            return
+        matcher = self.matcher(query)
+        for code in screen.session.codebook.all_codes():
+            score = matcher.match(f"{code.label} {code.key}")
+            if score > 0:
+                yield Hit(score, matcher.highlight(f"{code.label} {code.key}"),
+                          partial(self._toggle, screen, code.key), help=code.description[:80])
+
+    @staticmethod
+    def _toggle(screen: CodingScreen, key: str) -> None:
+        screen.guarded(lambda: screen.session.toggle(key), screen.session.code_label(key))
+
+
+class CoderApp(App):
+    TITLE = "coder"
+    BINDINGS = APP_BINDINGS
+    COMMANDS = App.COMMANDS | {CodeCommands}
+
+    def __init__(self, db_path: str | Path, coder_name: str | None = None) -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.coder_name = coder_name
+        self.keymap = load_keymap()
+        self.session: Session | None = None
+
+    def on_mount(self) -> None:
+        if self.keymap:
+            self.set_keymap(self.keymap)
+        if self.coder_name:
+            self.start(self.coder_name)
+        else:
+            self.ask_coder()
+
+    def ask_coder(self) -> None:
+        names = [c.name for c in list_coders(connect(self.db_path)) if c.kind == "human"]
+        items = [(name, name) for name in names] + [("new coder…", None)]
+
+        def chosen(name: str | None) -> None:
+            if name:
+                self.start(name)
+            else:
+                self.push_screen(TextPrompt("Your coder name", placeholder="e.g. anna"),
+                                 lambda typed: self.start(typed) if typed else self.exit())
+
+        self.push_screen(Choice("Who is coding? (everything you see and save is yours)", items), chosen)
+
+    def start(self, coder_name: str) -> None:
+        self.session = Session.open(self.db_path, coder_name)
+        self.sub_title = f"{self.db_path.name} · {self.session.coder.name}"
+        self.push_screen(CodingScreen(self.session))
+
+    def get_system_commands(self, screen) -> Iterator[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, CodingScreen):
+            yield SystemCommand("Undo", "Undo your last coding action", screen.action_undo)
+            yield SystemCommand("Search", "Search all quotes", screen.action_search)
+
+
+def run_app(db_path: str | Path, coder_name: str | None = None) -> None:
+    CoderApp(db_path, coder_name).run()

@@ -1,0 +1,34 @@
+"""User settings for the TUI: a keymap file that remaps binding ids to keys.
+
+``$CODER_KEYMAP`` or ``~/.config/coder/keys.yaml``, e.g.::
+
+    undo: ctrl+u
+    next-quote: j
+    previous-quote: k
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+
+from coder.errors import InputError
+
+
+def keymap_path() -> Path:
+    return Path(os.environ.get("CODER_KEYMAP") or Path.home() / ".config" / "coder" / "keys.yaml")
+
+
+def load_keymap(path: Path | None = None) -> dict[str, str]:
+    path = path or keymap_path()
+    if not path.is_file():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise InputError(f"{path}: cannot read keymap ({exc})") from exc
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        raise InputError(f"{path}: a keymap maps binding ids to keys, e.g. 'undo: ctrl+u'")
+    return {str(k): v for k, v in data.items()}

@@ -1,0 +1,277 @@
+"""The coding screen: documents | reader | quote panel.
+
+Every key calls one :class:`~coder.tui.session.Session` method, which saves at once
+(one transaction, one event); the screen then repaints from the database, so what is
+shown is what is stored.
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static, TextArea
+
+from coder.errors import CoderError
+from coder.tui.keys import CODING_BINDINGS
+from coder.tui.screens.dialogs import Choice, CodePicker, HelpScreen, TextPrompt
+from coder.tui.session import Session
+from coder.tui.widgets.document_list import DocumentList
+from coder.tui.widgets.quote_panel import QuotePanel
+from coder.tui.widgets.reader import Reader, Span
+
+
+class CodingScreen(Screen):
+    BINDINGS = CODING_BINDINGS
+    DEFAULT_CSS = """
+    #status { height: 1; background: $boost; padding: 0 1; }
+    #main { height: 1fr; }
+    """
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        singles = [f.key for f in session.codebook.facets if f.mode == "single"]
+        self.single_facets = singles
+        self.active_facet = singles[0] if singles else None
+        self.suggestions: list = []
+        self.message = ""  # the last thing saved, shown until the next action
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="status", markup=False)
+        with Horizontal(id="main"):
+            yield DocumentList(id="documents")
+            yield Reader(id="reader")
+            yield QuotePanel(id="panel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DocumentList).show(self.session.documents)
+        if self.session.documents:
+            self.open_document(self.session.documents[0]["id"])
+            self.query_one(Reader).focus()
+        else:
+            self.set_status("No documents yet: import PDFs with `coder import`.")
+
+    # --- rendering -------------------------------------------------------------------
+
+    def set_status(self, message: str = "") -> None:
+        s = self.session
+        doc = next((d for d in s.documents if d["id"] == s.doc_id), None)
+        title = doc["title"] if doc else "—"
+        page = ""
+        reader = self.query_one(Reader)
+        if s.doc_id is not None:
+            offset = reader.offset(reader.cursor_location)
+            page = f" · p. {s.page_at(offset)}"
+        filt = f" · filter: {s.filter}" if s.filter != "all" else ""
+        text = f"coder: {s.coder.name} · {title}{page}{filt}"
+        if message:
+            self.message = message
+        self.query_one("#status", Static).update(f"{text}   {self.message}" if self.message else text)
+
+    def refresh_view(self, *, select: bool = True, message: str = "") -> None:
+        s = self.session
+        reader = self.query_one(Reader)
+        quote = s.current
+        if quote is not None:
+            window = s.window_for(quote["start"])
+            reader.show(window.text, window.start)
+        coded = s.coded_ids()
+        reader.paint([Span(q["start"], q["end"], q["id"] in coded, quote is not None and q["id"] == quote["id"])
+                      for q in s.quotes])
+        if quote is not None and select:
+            reader.select_span(quote["start"], quote["end"])
+        self.query_one(QuotePanel).show(s, self.active_facet, self.suggestions)
+        self.set_status(message)
+
+    def open_document(self, doc_id: int) -> None:
+        self.session.open_document(doc_id)
+        window = self.session.window
+        if window is None:
+            from coder.quotes.store import document_text
+
+            self.query_one(Reader).show(document_text(self.session.db, doc_id), 0)
+        self.after_move()
+
+    def after_move(self, message: str = "") -> None:
+        self.suggestions = []
+        self.refresh_view(message=message)
+        self.load_suggestions()
+
+    @work(thread=True, exclusive=True, group="suggestions")
+    def load_suggestions(self) -> None:
+        quote = self.session.current
+        if quote is None:
+            return
+        try:
+            found = self.session_suggestions(quote["text"])
+        except Exception:  # suggestions are a help; never break coding over them
+            return
+        self.app.call_from_thread(self._show_suggestions, quote["id"], found)
+
+    def session_suggestions(self, text: str) -> list:
+        from coder.suggest import suggest_for_codebook
+
+        return suggest_for_codebook(text, self.session.codebook)
+
+    def _show_suggestions(self, quote_id: int, found: list) -> None:
+        if self.session.current and self.session.current["id"] == quote_id:
+            self.suggestions = found
+            self.query_one(QuotePanel).show(self.session, self.active_facet, self.suggestions)
+
+    def saved(self, what: str) -> None:
+        self.session.refresh_documents()
+        self.query_one(DocumentList).show(self.session.documents)
+        self.refresh_view(message=f"saved: {what}")
+
+    def guarded(self, action, what: str) -> None:
+        try:
+            action()
+        except CoderError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.saved(what)
+
+    # --- events ----------------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#documents")
+    def document_chosen(self, event: OptionList.OptionSelected) -> None:
+        self.open_document(int(event.option.id))
+        self.query_one(Reader).focus()
+
+    @on(TextArea.SelectionChanged, "#reader")
+    def cursor_moved(self) -> None:
+        if self.session.doc_id is not None:
+            self.set_status()
+
+    # --- actions -----------------------------------------------------------------------
+
+    def action_next_quote(self) -> None:
+        self.session.move(1)
+        self.after_move()
+
+    def action_previous_quote(self) -> None:
+        self.session.move(-1)
+        self.after_move()
+
+    def action_next_uncoded(self) -> None:
+        found = self.session.next_uncoded()
+        self.after_move("" if found else "every quote here is coded")
+
+    def action_next_facet(self) -> None:
+        if self.single_facets:
+            i = self.single_facets.index(self.active_facet)
+            self.active_facet = self.single_facets[(i + 1) % len(self.single_facets)]
+            self.refresh_view(select=False)
+
+    def action_choose(self, n: int) -> None:
+        if self.active_facet is None or self.session.current is None:
+            return
+        codes = self.session.codebook.facet(self.active_facet).codes
+        if not 1 <= n <= len(codes):
+            return
+        code = codes[n - 1]
+        self.guarded(lambda: self.session.apply(self.active_facet, "=", code.key), code.label)
+        self.action_next_facet()
+
+    def action_pick_codes(self) -> None:
+        if self.session.current is None:
+            return
+
+        def closed(changed: bool | None) -> None:
+            if changed:
+                self.saved("codes")
+
+        self.app.push_screen(CodePicker(self.session), closed)
+
+    def action_accept_suggestion(self) -> None:
+        have = {c["code"] for c in self.session.codings(self.session.current["id"])} if self.session.current else set()
+        todo = next((s for s in self.suggestions if s.code not in have), None)
+        if todo is None:
+            self.set_status("no suggestion to accept")
+            return
+        self.guarded(lambda: self.session.toggle(todo.code), f"{todo.label} (suggested by “{todo.matched}”)")
+
+    def action_memo(self) -> None:
+        quote = self.session.current
+        if quote is None:
+            return
+        codings = self.session.codings(quote["id"])
+        if not codings:
+            self.notify("code the quote first; a memo belongs to a coding", severity="warning")
+            return
+        current = next((c["memo"] for c in codings if c["memo"]), "")
+
+        def done(text: str | None) -> None:
+            if text is not None:
+                self.guarded(lambda: self.session.memo(text or None), "memo")
+
+        self.app.push_screen(TextPrompt("Memo for your codings of this quote", current or ""), done)
+
+    def action_undo(self) -> None:
+        event = self.session.undo()
+        self.saved(f"undid {event.action}" if event else "nothing to undo")
+
+    def action_redo(self) -> None:
+        event = self.session.redo()
+        self.saved(f"redid {event.action}" if event else "nothing to redo")
+
+    def action_new_quote(self) -> None:
+        bounds = self.query_one(Reader).selected_offsets()
+        if bounds is None:
+            self.notify("select text first (shift+arrows or mouse), then press q", severity="warning")
+            return
+        self.guarded(lambda: self.session.new_quote(*bounds), "new quote")
+
+    def action_adjust_bounds(self) -> None:
+        bounds = self.query_one(Reader).selected_offsets()
+        if bounds is None or self.session.current is None:
+            self.notify("select the new extent of the quote first", severity="warning")
+            return
+        self.guarded(lambda: self.session.adjust(*bounds), "quote bounds")
+
+    def action_delete_quote(self) -> None:
+        self.guarded(self.session.delete_current, "quote deleted")
+
+    def action_search(self) -> None:
+        def query_done(query: str | None) -> None:
+            if not query:
+                return
+            hits = self.session.search(query)
+            if not hits:
+                self.notify(f"no quotes match {query!r}")
+                return
+            items = [(f"doc {h['doc_id']} p.{h['page']}: {h['text'][:80]}".replace("\n", " "), h) for h in hits]
+            self.app.push_screen(Choice(f"{len(hits)} quotes match {query!r}", items), jump)
+
+        def jump(hit) -> None:
+            if hit is None:
+                return
+            if hit["doc_id"] != self.session.doc_id:
+                self.session.filter = "all"
+                self.open_document(hit["doc_id"])
+            self.session.select_quote(hit["id"])
+            self.after_move()
+
+        self.app.push_screen(TextPrompt("Search quotes", placeholder="words; end with * for a prefix"), query_done)
+
+    def action_filter(self) -> None:
+        items = [("all quotes", "all"), ("uncoded quotes", "uncoded"), ("coded quotes", "coded")]
+        items += [(f"with code: {c.label}", f"code:{c.key}") for c in self.session.codebook.all_codes()]
+
+        def chosen(value: str | None) -> None:
+            if value is None:
+                return
+            self.session.filter = value
+            self.session.reload_quotes()
+            self.after_move()
+
+        self.app.push_screen(Choice("Show which quotes?", items), chosen)
+
+    def action_documents(self) -> None:
+        self.query_one(DocumentList).focus()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())

@@ -1,0 +1,160 @@
+"""Small modal screens: code picker, memo, search, filter, coder pick, help."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from coder.tui.keys import CODING_BINDINGS, DESCRIPTIONS
+from coder.tui.session import Session
+
+MODAL_CSS = """
+ModalScreen { align: center middle; }
+ModalScreen > Vertical { width: 90; height: auto; max-height: 90%; border: thick $primary; background: $surface;
+                         padding: 0 1; }
+ModalScreen OptionList { height: auto; max-height: 20; }
+ModalScreen #details { height: auto; max-height: 10; color: $text-muted; }
+"""
+
+
+class CodePicker(ModalScreen[bool]):
+    """Filter the codebook by typing; Enter toggles the highlighted code on the quote."""
+
+    DEFAULT_CSS = MODAL_CSS
+    BINDINGS = [Binding("escape", "dismiss_picker", "Close")]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.changed = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Codes — type to filter, Enter toggles, Esc closes", markup=False)
+            yield Input(placeholder="filter codes…", id="filter")
+            yield OptionList(id="codes")
+            yield Static("", id="details", markup=False)
+
+    def on_mount(self) -> None:
+        self.refill("")
+
+    def refill(self, query: str) -> None:
+        have = {c["code"] for c in self.session.codings(self.session.current["id"])} if self.session.current else set()
+        q = query.lower().strip()
+        options = []
+        for code in self.session.codebook.all_codes():
+            haystack = " ".join([code.key, code.label, *code.keywords]).lower()
+            if q and q not in haystack:
+                continue
+            facet = self.session.codebook.facet(code.facet).label
+            text = Text(f"{'[x]' if code.key in have else '[ ]'} {code.label}  ")
+            text.append(f"({facet})", style="dim")
+            options.append(Option(text, id=code.key))
+        codes = self.query_one("#codes", OptionList)
+        codes.clear_options()
+        codes.add_options(options)
+        if options:
+            codes.highlighted = 0
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.refill(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        codes = self.query_one("#codes", OptionList)
+        if codes.highlighted is not None:
+            self.toggle(codes.get_option_at_index(codes.highlighted).id)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        code = self.session.codebook.code(event.option.id)
+        details = (f"{code.description}\nWhen: {code.when_to_use}\nNot: {code.when_not}\n"
+                   f"Keywords: {', '.join(code.keywords)}")
+        self.query_one("#details", Static).update(details)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.toggle(event.option.id)
+
+    def toggle(self, key: str) -> None:
+        self.session.toggle(key)
+        self.changed = True
+        self.refill(self.query_one("#filter", Input).value)
+
+    def on_key(self, event) -> None:
+        if event.key in ("down", "up") and self.focused is self.query_one("#filter"):
+            codes = self.query_one("#codes", OptionList)
+            codes.action_cursor_down() if event.key == "down" else codes.action_cursor_up()
+            event.stop()
+
+    def action_dismiss_picker(self) -> None:
+        self.dismiss(self.changed)
+
+
+class TextPrompt(ModalScreen[str | None]):
+    """One line of text (a memo, a search query, a coder name)."""
+
+    DEFAULT_CSS = MODAL_CSS
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, value: str = "", placeholder: str = "") -> None:
+        super().__init__()
+        self.title_text, self.value, self.placeholder = title, value, placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.title_text, markup=False)
+            yield Input(self.value, placeholder=self.placeholder)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class Choice(ModalScreen[Any]):
+    """Pick one of a list (search hits, filters, coders)."""
+
+    DEFAULT_CSS = MODAL_CSS
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, items: list[tuple[str, Any]]) -> None:
+        super().__init__()
+        self.title_text, self.items = title, items
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.title_text, markup=False)
+            yield OptionList(*[Option(Text(label), id=str(i)) for i, (label, _) in enumerate(self.items)])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.items[int(event.option.id)][1])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class HelpScreen(ModalScreen[None]):
+    DEFAULT_CSS = MODAL_CSS
+    BINDINGS = [Binding("escape,f1,question_mark,q", "close", "Close")]
+
+    def compose(self) -> ComposeResult:
+        keys = {b.id: b.key for b in CODING_BINDINGS}
+        keys["choose"] = "1 … 9"
+        keymap = getattr(self.app, "keymap", {})
+        lines = ["Keys (remap them in ~/.config/coder/keys.yaml or $CODER_KEYMAP: 'undo: ctrl+u')", ""]
+        for binding_id, text in DESCRIPTIONS.items():
+            key = keymap.get(binding_id) or keys.get(binding_id) or ("ctrl+q" if binding_id == "quit" else "")
+            lines.append(f"{key:<22} {text}")
+        lines += ["", "shift+arrows / mouse drag   select text in the reader", "ctrl+p   command palette: "
+                  "type part of a code name to toggle it", "Every action is saved at once."]
+        with Vertical():
+            yield Static("\n".join(lines), markup=False)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,247 @@
+"""The state of one coder's session, without any Textual: what the screens show.
+
+Keeping this apart from the widgets means the coding flow (open a document, move to
+the next uncoded quote, apply a code, undo) is plain Python that tests can drive
+directly; the widgets only render it and turn keys into calls.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from coder.codebook import Codebook, codebook_from_db
+from coder.coders import Coder, ensure_coder
+from coder.coding import Assignment, code_quote, current_codings, set_memo
+from coder.db import connect
+from coder.documents import list_documents
+from coder.events import Event, redo, undo
+from coder.quotes.store import (PageIndex, add_manual_quote, adjust_quote, delete_manual_quote,
+                                document_text, list_quotes, search_quotes)
+
+WINDOW_PAGES = 40  # long documents are shown this many pages at a time
+
+
+@dataclass
+class Window:
+    """The part of a document shown in the reader: ``text`` is ``full[start:end]``."""
+
+    doc_id: int
+    start: int
+    end: int
+    text: str
+    first_page: int
+    last_page: int
+
+
+@dataclass
+class Session:
+    db_path: Path
+    coder: Coder
+    db: sqlite_utils.Database
+    codebook: Codebook
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    doc_id: int | None = None
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    index: int = 0
+    pages: PageIndex | None = None
+    page_rows: list[tuple[int, int, int]] = field(default_factory=list)
+    full_text: str = ""
+    window: Window | None = None
+    filter: str = "all"  # all | uncoded | coded | code:<key>
+
+    @classmethod
+    def open(cls, db_path: str | Path, coder_name: str) -> Session:
+        db = connect(db_path)
+        coder, _ = ensure_coder(db, coder_name)
+        session = cls(Path(db_path), coder, db, codebook_from_db(db))
+        session.refresh_documents()
+        return session
+
+    # --- documents and quotes -------------------------------------------------
+
+    def refresh_documents(self) -> None:
+        self.documents = list_documents(self.db, coder_id=self.coder.id)
+
+    def open_document(self, doc_id: int) -> None:
+        self.doc_id = doc_id
+        self.full_text = document_text(self.db, doc_id)
+        self.page_rows = list(self.db.execute('SELECT page, start, "end" FROM pages WHERE doc_id = ? ORDER BY page',
+                                              [doc_id]))
+        self.pages = PageIndex(self.page_rows)
+        self.reload_quotes()
+        self.index = 0
+        self.window = None
+        if self.quotes:
+            self.window_for(self.quotes[0]["start"])
+
+    def reload_quotes(self) -> None:
+        current = self.current["id"] if self.quotes and self.index < len(self.quotes) else None
+        quotes = list_quotes(self.db, doc_id=self.doc_id, visible_to=self.coder.id)
+        coded = self.coded_ids()
+        for quote in quotes:
+            quote["coded"] = quote["id"] in coded
+        self.quotes = [q for q in quotes if self._passes(q)]
+        ids = [q["id"] for q in self.quotes]
+        self.index = ids.index(current) if current in ids else min(self.index, max(len(ids) - 1, 0))
+
+    def _passes(self, quote: dict[str, Any]) -> bool:
+        if self.filter == "uncoded":
+            return not quote["coded"]
+        if self.filter == "coded":
+            return quote["coded"]
+        if self.filter.startswith("code:"):
+            return any(c["code"] == self.filter[5:] for c in self.codings(quote["id"]))
+        return True
+
+    def coded_ids(self) -> set[int]:
+        rows = self.db.execute("SELECT DISTINCT quote_id FROM codings WHERE coder_id = ?", [self.coder.id])
+        return {r[0] for r in rows}
+
+    @property
+    def current(self) -> dict[str, Any] | None:
+        return self.quotes[self.index] if self.quotes and self.index < len(self.quotes) else None
+
+    def move(self, step: int) -> dict[str, Any] | None:
+        if self.quotes:
+            self.index = max(0, min(len(self.quotes) - 1, self.index + step))
+        return self.current
+
+    def next_uncoded(self) -> dict[str, Any] | None:
+        coded = self.coded_ids()
+        order = list(range(self.index + 1, len(self.quotes))) + list(range(0, self.index + 1))
+        for i in order:
+            if self.quotes[i]["id"] not in coded:
+                self.index = i
+                return self.current
+        return None
+
+    def select_quote(self, quote_id: int) -> bool:
+        for i, quote in enumerate(self.quotes):
+            if quote["id"] == quote_id:
+                self.index = i
+                return True
+        return False
+
+    def quote_at(self, offset: int) -> dict[str, Any] | None:
+        starts = [q["start"] for q in self.quotes]
+        i = bisect.bisect_right(starts, offset) - 1
+        while i >= 0:
+            if self.quotes[i]["start"] <= offset < self.quotes[i]["end"]:
+                return self.quotes[i]
+            i -= 1
+            if i >= 0 and self.quotes[i]["end"] < offset - 5000:
+                break
+        return None
+
+    # --- the reader's window --------------------------------------------------
+
+    def window_for(self, offset: int) -> Window:
+        """The page range around ``offset`` (whole document when it is short)."""
+        if self.window and self.window.start <= offset < max(self.window.end, self.window.start + 1):
+            return self.window
+        rows = self.page_rows or [(1, 0, len(self.full_text))]
+        pos = max(0, bisect.bisect_right([r[1] for r in rows], offset) - 1)
+        lo = max(0, pos - WINDOW_PAGES // 4)
+        hi = min(len(rows), lo + WINDOW_PAGES)
+        start, end = rows[lo][1], rows[hi - 1][2]
+        if hi == len(rows):
+            end = len(self.full_text)
+        self.window = Window(self.doc_id or 0, start, end, self.full_text[start:end], rows[lo][0], rows[hi - 1][0])
+        return self.window
+
+    def page_at(self, offset: int) -> int | None:
+        return self.pages.page_at(offset) if self.pages else None
+
+    # --- coding -----------------------------------------------------------------
+
+    def codings(self, quote_id: int) -> list[dict[str, Any]]:
+        return current_codings(self.db, quote_id, self.coder.id)
+
+    def apply(self, facet: str, op: str, code: str | None, memo: str | None = None):
+        quote = self.current
+        if quote is None:
+            return None
+        codes = (code,) if code else ()
+        result = code_quote(self.db, quote["id"], self.coder.id, [Assignment(facet, op, codes)], memo=memo)
+        quote["coded"] = bool(self.codings(quote["id"]))
+        return result
+
+    def toggle(self, code_key: str):
+        code = self.codebook.code(code_key)
+        facet = self.codebook.facet(code.facet)
+        have = {c["code"] for c in self.codings(self.current["id"])} if self.current else set()
+        if facet.mode == "single":
+            return self.apply(facet.key, "=", None if code_key in have else code_key)
+        return self.apply(facet.key, "-=" if code_key in have else "+=", code_key)
+
+    def memo(self, text: str | None) -> int:
+        """Set the memo on all of the coder's codings of the current quote."""
+        quote = self.current
+        changed = 0
+        for coding in self.codings(quote["id"]) if quote else []:
+            changed += set_memo(self.db, quote["id"], self.coder.id, coding["code"], text).changed
+        return changed
+
+    def undo(self) -> Event | None:
+        event = undo(self.db, self.coder.id)
+        self._after_history(event)
+        return event
+
+    def redo(self) -> Event | None:
+        event = redo(self.db, self.coder.id)
+        self._after_history(event)
+        return event
+
+    def _after_history(self, event: Event | None) -> None:
+        if event is None or self.doc_id is None:
+            return
+        self.reload_quotes()
+        if event.quote_id is not None:
+            self.select_quote(event.quote_id)
+
+    # --- manual quotes -----------------------------------------------------------
+
+    def new_quote(self, start: int, end: int) -> int:
+        quote_id = add_manual_quote(self.db, self.doc_id, start, end, self.coder.id)
+        self.reload_quotes()
+        self.select_quote(quote_id)
+        return quote_id
+
+    def adjust(self, start: int, end: int) -> None:
+        if self.current:
+            adjust_quote(self.db, self.current["id"], start, end, self.coder.id)
+            self.reload_quotes()
+
+    def delete_current(self) -> None:
+        if self.current:
+            delete_manual_quote(self.db, self.current["id"], self.coder.id)
+            self.reload_quotes()
+
+    # --- search and suggestions -----------------------------------------------------
+
+    def search(self, query: str) -> list[dict[str, Any]]:
+        return [q for q in search_quotes(self.db, query)
+                if q["origin"] == "detected" or q["created_by"] == self.coder.id]
+
+    def suggestions(self) -> list[Any]:
+        from coder.suggest import suggest_for_codebook
+
+        quote = self.current
+        return suggest_for_codebook(quote["text"], self.codebook) if quote else []
+
+    def code_label(self, key: str) -> str:
+        try:
+            return self.codebook.code(key).label
+        except KeyError:
+            return key
+
+    def keywords(self, key: str) -> list[str]:
+        try:
+            return list(self.codebook.code(key).keywords)
+        except KeyError:
+            return []
