@@ -31,23 +31,45 @@ def _gaps(line: Line) -> Iterator[tuple[float, float]]:
             yield a.x1, b.x0
 
 
+def _count_inside(intervals: list[tuple[float, float]], xs: list[float]) -> list[int]:
+    """For each x in ``xs`` (ascending, evenly spaced), how many open intervals contain it.
+
+    A difference array makes this linear in intervals + positions instead of their product.
+    """
+    step = xs[1] - xs[0] if len(xs) > 1 else 1.0
+    diff = [0] * (len(xs) + 1)
+    for a, b in intervals:
+        lo = max(0, int((a - xs[0]) // step) + 1)
+        hi = min(len(xs), int(-(-(b - xs[0]) // step)))
+        if lo < hi:
+            diff[lo] += 1
+            diff[hi] -= 1
+    counts, running = [], 0
+    for i in range(len(xs)):
+        running += diff[i]
+        counts.append(running)
+    return counts
+
+
 def find_gutter(lines: list[Line], width: float) -> float | None:
     """The x of the column gutter, or None for a one-column page."""
     if len(lines) < MIN_GUTTER_LINES:
         return None
-    best_x, best = None, 0
-    for step in range(int(width * 0.3), int(width * 0.7), 2):
-        x = float(step)
-        hits = sum(1 for line in lines if any(a < x < b for a, b in _gaps(line))
-                   or line.x1 < x or line.x0 > x)
-        crossing = sum(1 for line in lines if any(w.x0 < x < w.x1 for w in line.words))
-        score = hits - 3 * crossing
+    xs = [float(x) for x in range(int(width * 0.3), int(width * 0.7), 2)]
+    gaps = [gap for line in lines for gap in _gaps(line)]
+    in_gap = _count_inside(gaps, xs)
+    crossing = _count_inside([(w.x0, w.x1) for line in lines for w in line.words], xs)
+    far_left, far_right = xs[0] - 1, xs[-1] + 1
+    beside = _count_inside([(far_left, line.x0) for line in lines] +
+                           [(line.x1, far_right) for line in lines], xs)
+    best_i, best = None, 0
+    for i in range(len(xs)):
+        score = in_gap[i] + beside[i] - 3 * crossing[i]
         if score > best:
-            best_x, best = x, score
-    two_sided = sum(1 for line in lines if best_x is not None and any(a < best_x < b for a, b in _gaps(line)))
-    if best_x is None or two_sided < max(2, 0.15 * len(lines)):
+            best_i, best = i, score
+    if best_i is None or in_gap[best_i] < max(2, 0.15 * len(lines)):
         return None
-    return best_x
+    return xs[best_i]
 
 
 def _split(line: Line, gutter: float) -> list[Placed]:

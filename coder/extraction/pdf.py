@@ -24,8 +24,8 @@ from coder.extraction.model import Extraction
 from coder.extraction.words import Line, PageRecord, TableRecord, Word, read_page
 
 EXTRACTOR = "coder-layout/1"
-CHUNK = 8
-PARALLEL_FROM_PAGES = 24  # below this, starting processes costs more than it saves
+CHUNK = 4
+PARALLEL_FROM_PAGES = 6  # below this, starting (forked) workers costs more than it saves
 
 ProgressFn = Callable[[int, int], None]
 
@@ -49,7 +49,7 @@ def check_pdf_header(path: Path) -> None:
 
 def _open(path: Path, password: str | None) -> pdfplumber.PDF:
     try:
-        return pdfplumber.open(path, password=password or "", unicode_norm="NFC")
+        return pdfplumber.open(path, password=password or "")
     except Exception as exc:  # pdfminer raises many types on broken files, some with no message
         cause = exc.args[0] if exc.args else exc
         if isinstance(exc, PDFPasswordIncorrect) or isinstance(cause, PDFPasswordIncorrect):
@@ -81,7 +81,10 @@ def page_count(path: Path, password: str | None = None) -> int:
 
 def _read_all(path: Path, password: str | None, total: int, jobs: int,
               progress: ProgressFn | None) -> list[PageRecord]:
-    chunks = [list(range(i, min(i + CHUNK, total + 1))) for i in range(1, total + 1, CHUNK)]
+    # a few chunks per worker: each chunk re-opens the file, so fewer is faster, but
+    # progress is reported per chunk, so not too few
+    size = max(CHUNK, -(-total // (max(jobs, 1) * 4)))
+    chunks = [list(range(i, min(i + size, total + 1))) for i in range(1, total + 1, size)]
     records: list[PageRecord] = []
     if jobs <= 1 or total < PARALLEL_FROM_PAGES:
         for chunk in chunks:

@@ -65,18 +65,20 @@ def _italic_blocks(text: str, italics: Sequence[tuple[int, int]], blocks: Sequen
 def _partial_italic_runs(text: str, italics: Sequence[tuple[int, int]], blocks: Sequence[object],
                          taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Italic runs of whole sentences inside ordinary paragraphs, trimmed to sentences."""
+    runs = [(s, e) for s, e in italics
+            if _words(text[s:e]) >= MIN_ITALIC_WORDS and not CAPTION.match(text[s:e]) and not _overlaps(s, e, taken)]
+    if not runs:
+        return []
     from coder.quotes.nlp import sentence_spans  # spaCy only when a paragraph needs it
 
-    runs = []
-    for start, end in italics:
-        if _words(text[start:end]) < MIN_ITALIC_WORDS or _overlaps(start, end, taken):
-            continue
+    found = []
+    for start, end in runs:
         block = next((b for b in blocks if b.start <= start < b.end), None)
         lo, hi = (block.start, block.end) if block else (start, end)
         inside = [(s + lo, e + lo) for s, e in sentence_spans(text[lo:hi]) if s + lo >= start - 1 and e + lo <= end + 2]
         if inside:
-            runs.append((inside[0][0], min(inside[-1][1], end + 1)))
-    return runs
+            found.append((inside[0][0], min(inside[-1][1], end + 1)))
+    return found
 
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:

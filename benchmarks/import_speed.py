@@ -1,0 +1,106 @@
+"""Import speed: the full pipeline (layout text + quotes) against plain pdfplumber.
+
+Baseline, measured in the same run on the same files: a loop of ``page.extract_text()``
+over every page (what a naive importer does). Files: the demo corpus and a generated
+300-page two-column report. Also the peak memory (RSS) of the pipeline on the big file.
+
+Run: ``python -m benchmarks.import_speed``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pdfplumber
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus" / "pdf"
+
+
+def big_report(path: Path, pages: int = int(os.environ.get("BENCH_PAGES", 300))) -> Path:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    width, height = A4
+    sentence = ("Het wijkteam „helpt inwoners dicht bij huis” en werkt samen met school en huisarts "
+                "aan passende ondersteuning voor gezinnen in de wijk. ")
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    for p in range(1, pages + 1):
+        c.setFont("Helvetica", 8)
+        c.drawString(60, height - 40, "Jaarverslag 2023 | Wijkteams Benchmarkstad")
+        c.drawString(60, 30, f"pagina {p}")
+        c.setFont("Times-Roman", 9.5)
+        for x in (60, 315):
+            for i in range(58):
+                c.drawString(x, height - 80 - i * 12.5, (sentence * 2)[i % 40: i % 40 + 48])
+        c.showPage()
+    c.save()
+    return path
+
+
+def page_count(file: Path) -> int:
+    with pdfplumber.open(file) as pdf:
+        return len(pdf.pages)
+
+
+def plain_loop(files: list[Path]) -> int:
+    pages = 0
+    for file in files:
+        with pdfplumber.open(file) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+                page.close()
+                pages += 1
+    return pages
+
+
+def pipeline(files: list[Path], jobs: int) -> None:
+    from coder.extraction import extract_pdf
+    from coder.quotes.detect import detect_quotes
+
+    for file in files:
+        e = extract_pdf(file, jobs=jobs)
+        detect_quotes(e.text, italics=e.italics, blocks=e.blocks)
+
+
+def timed(fn, *args) -> float:
+    start = time.perf_counter()
+    fn(*args)
+    return time.perf_counter() - start
+
+
+def peak_rss_mb(file: Path, jobs: int) -> float:
+    """Peak RSS of the pipeline on one file, in a fresh process (its workers included)."""
+    code = ("import resource,sys; from benchmarks.import_speed import pipeline; from pathlib import Path;"
+            f"pipeline([Path({str(file)!r})], {jobs});"
+            "s=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss; c=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss;"
+            "print(max(s, c) / 1024)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    jobs = os.cpu_count() or 1
+    with tempfile.TemporaryDirectory() as tmp:
+        big = big_report(Path(tmp) / "big.pdf")
+        sets = {"demo corpus": sorted(CORPUS.glob("*.pdf")), "300-page report": [big]}
+        for name, files in sets.items():
+            if not files:
+                print(f"{name}: no files, skipped")
+                continue
+            base = timed(plain_loop, files)
+            pages = sum(page_count(f) for f in files)
+            ours = timed(pipeline, files, jobs)
+            print(f"{name}: {pages} pages; plain extract_text {base:.2f} s ({pages / base:.1f} p/s); "
+                  f"pipeline with {jobs} jobs {ours:.2f} s ({pages / ours:.1f} p/s); "
+                  f"ratio {base / ours:.2f}x (target >= 1.5x)")
+        print(f"peak memory, pipeline on the 300-page report: {peak_rss_mb(big, jobs):.0f} MB (target < 400 MB)")
+
+
+if __name__ == "__main__":
+    main()
