@@ -1,0 +1,131 @@
+"""Reliability data as a units x coders matrix of category indices.
+
+Everything downstream works on small integer codes (-1 = missing) so that tables can be
+built with `np.bincount` in O(units x coders) time and O(categories^2) memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from coder.errors import InputError
+
+MISSING = -1
+
+
+@dataclass(frozen=True)
+class Ratings:
+    """`codes[i, g]` is coder g's category index for unit i, or -1 when missing."""
+
+    codes: np.ndarray
+    categories: tuple[str, ...]
+    coders: tuple[str, ...]
+    units: tuple[str, ...] | None = None
+
+    @property
+    def n_units(self) -> int:
+        return int(self.codes.shape[0])
+
+    @property
+    def n_coders(self) -> int:
+        return int(self.codes.shape[1])
+
+    @property
+    def q(self) -> int:
+        return len(self.categories)
+
+    def positions(self) -> np.ndarray:
+        """Numeric position of each category: its value when all are numbers, else 1..q."""
+        return category_positions(self.categories)
+
+    def take(self, unit_index: np.ndarray) -> "Ratings":
+        """The same data restricted to (or resampled as) the given units."""
+        return Ratings(self.codes[unit_index], self.categories, self.coders)
+
+
+def category_positions(categories: Sequence[str]) -> np.ndarray:
+    numbers = [_as_number(c) for c in categories]
+    if all(n is not None for n in numbers):
+        return np.asarray(numbers, dtype=float)
+    return np.arange(1, len(categories) + 1, dtype=float)
+
+
+def order_categories(values: Iterable[str], declared: Sequence[str] | None = None) -> tuple[str, ...]:
+    """Declared order when given; numeric order when every value is a number; else sorted.
+
+    Weighted coefficients and Brennan-Prediger depend on this list (its order and its
+    length), so a declared list may name categories nobody used.
+    """
+    seen = set(values)
+    if declared:
+        unknown = sorted(seen - set(declared))
+        if unknown:
+            raise InputError(f"values not in --categories: {', '.join(unknown[:5])}")
+        if len(set(declared)) != len(declared):
+            raise InputError("--categories lists a category twice")
+        return tuple(declared)
+    if seen and all(_as_number(v) is not None for v in seen):
+        return tuple(sorted(seen, key=lambda v: float(v)))
+    return tuple(sorted(seen))
+
+
+def ratings_from_long(rows: Iterable[tuple[str, str, str]],
+                      categories: Sequence[str] | None = None) -> Ratings:
+    """Build ratings from (unit, coder, value) triples; an empty value means missing."""
+    units: dict[str, int] = {}
+    coders: dict[str, int] = {}
+    unit_idx: list[int] = []
+    coder_idx: list[int] = []
+    values: list[str] = []
+    for unit, coder, value in rows:
+        u = units.setdefault(unit, len(units))
+        c = coders.setdefault(coder, len(coders))
+        value = (value or "").strip()
+        if not value:
+            continue
+        unit_idx.append(u)
+        coder_idx.append(c)
+        values.append(value)
+    cats = order_categories(values, categories)
+    lookup = {c: i for i, c in enumerate(cats)}
+    codes = np.full((len(units), len(coders)), MISSING, dtype=np.int32)
+    u_arr = np.asarray(unit_idx, dtype=np.int64)
+    c_arr = np.asarray(coder_idx, dtype=np.int64)
+    flat = u_arr * max(len(coders), 1) + c_arr
+    if len(np.unique(flat)) != len(flat):
+        dup = _first_duplicate(flat, units, coders)
+        raise InputError(f"coder {dup[1]!r} rated unit {dup[0]!r} more than once")
+    codes[u_arr, c_arr] = np.asarray([lookup[v] for v in values], dtype=np.int32)
+    return Ratings(codes, cats, tuple(coders), tuple(units))
+
+
+def ratings_from_codes(codes: np.ndarray, categories: Sequence[str],
+                       coders: Sequence[str] | None = None) -> Ratings:
+    """Wrap an integer matrix that is already coded (benchmarks, tests, the project layer)."""
+    codes = np.asarray(codes, dtype=np.int32)
+    if codes.ndim != 2:
+        raise InputError("ratings must be a units x coders matrix")
+    if codes.size and (codes.max() >= len(categories) or codes.min() < MISSING):
+        raise InputError("a rating points outside the category list")
+    names = tuple(coders) if coders else tuple(f"coder{g + 1}" for g in range(codes.shape[1]))
+    return Ratings(codes, tuple(categories), names)
+
+
+def _first_duplicate(flat: np.ndarray, units: dict[str, int], coders: dict[str, int]) -> tuple[str, str]:
+    values, counts = np.unique(flat, return_counts=True)
+    key = int(values[counts > 1][0])
+    n_coders = max(len(coders), 1)
+    unit_name = next(k for k, v in units.items() if v == key // n_coders)
+    coder_name = next(k for k, v in coders.items() if v == key % n_coders)
+    return unit_name, coder_name
+
+
+def _as_number(value: str) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if np.isfinite(number) else None

@@ -1,0 +1,120 @@
+"""The counting layer: per-unit sums and category tables, all built with numpy.
+
+Nothing here allocates more than O(units x coders) or O(categories^2); loops run over
+coder pairs only (one pass for the usual two coders).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+
+@dataclass
+class Prepared:
+    """Ratings of the units that have at least one rating, with the shared per-unit sums."""
+
+    codes: np.ndarray  # n x r category indices, -1 missing
+    q: int
+
+    @cached_property
+    def rated(self) -> np.ndarray:
+        return self.codes >= 0
+
+    @cached_property
+    def safe(self) -> np.ndarray:
+        """Codes with missing cells set to 0, for fancy indexing (always masked by `rated`)."""
+        return np.where(self.rated, self.codes, 0)
+
+    @cached_property
+    def r_i(self) -> np.ndarray:
+        return self.rated.sum(axis=1).astype(float)
+
+    @property
+    def n(self) -> int:
+        return int(self.codes.shape[0])
+
+    @property
+    def r(self) -> int:
+        return int(self.codes.shape[1])
+
+    @cached_property
+    def pairable(self) -> np.ndarray:
+        return self.r_i >= 2
+
+    @property
+    def n2(self) -> int:
+        return int(self.pairable.sum())
+
+    def unit_sum(self, per_category: np.ndarray) -> np.ndarray:
+        """For each unit, the sum over its ratings of `per_category[value]`."""
+        return np.where(self.rated, per_category[self.safe], 0.0).sum(axis=1)
+
+    def pair_agreement(self, w: np.ndarray) -> np.ndarray:
+        """For each unit, the weighted number of agreeing ordered coder pairs (g != h)."""
+        total = np.zeros(self.n)
+        for g, h in self._pairs():
+            both = self.rated[:, g] & self.rated[:, h]
+            total += 2.0 * np.where(both, w[self.safe[:, g], self.safe[:, h]], 0.0)
+        return total
+
+    def prevalence(self) -> np.ndarray:
+        """pi_k: the mean over units of each unit's share of ratings in category k."""
+        weights = np.broadcast_to((1.0 / self.r_i)[:, None], self.codes.shape)[self.rated]
+        return np.bincount(self.codes[self.rated], weights=weights, minlength=self.q) / self.n
+
+    def coder_distribution(self) -> tuple[np.ndarray, np.ndarray]:
+        """p_gk (each coder's share of their own ratings per category) and n_g."""
+        p = np.zeros((self.r, self.q))
+        n_g = self.rated.sum(axis=0).astype(float)
+        for g in range(self.r):
+            column = self.codes[self.rated[:, g], g]
+            p[g] = np.bincount(column, minlength=self.q) / max(n_g[g], 1.0)
+        return p, n_g
+
+    def coincidences(self) -> np.ndarray:
+        """Krippendorff's coincidence matrix: pairable values, each unit weighted 1/(m_u - 1)."""
+        q = self.q
+        weight = np.where(self.pairable, 1.0 / np.maximum(self.r_i - 1, 1), 0.0)
+        out = np.zeros(q * q)
+        for g, h in self._pairs():
+            both = self.rated[:, g] & self.rated[:, h] & self.pairable
+            a, b, w = self.codes[both, g], self.codes[both, h], weight[both]
+            out += np.bincount(a * q + b, weights=w, minlength=q * q)
+            out += np.bincount(b * q + a, weights=w, minlength=q * q)
+        return out.reshape(q, q)
+
+    @cached_property
+    def complete(self) -> bool:
+        """True when every coder rated every unit (the usual two-coder check)."""
+        return bool(self.codes.min() >= 0) if self.codes.size else True
+
+    @cached_property
+    def first_pair_table(self) -> np.ndarray:
+        return self.pair_table(0, 1)
+
+    def pair_table(self, g: int = 0, h: int = 1) -> np.ndarray:
+        """q x q counts of (coder g, coder h) over the units both rated."""
+        if self.complete:
+            a, b = self.codes[:, g], self.codes[:, h]
+        else:
+            both = self.rated[:, g] & self.rated[:, h]
+            a, b = self.codes[both, g], self.codes[both, h]
+        index = a * self.q + b
+        return np.bincount(index, minlength=self.q * self.q).reshape(self.q, self.q).astype(float)
+
+    def _pairs(self):
+        return ((g, h) for g in range(self.r) for h in range(g + 1, self.r))
+
+
+def prepare(codes: np.ndarray, q: int) -> Prepared:
+    """Drop units nobody rated and coders who rated nothing (they carry no information)."""
+    codes = np.asarray(codes, dtype=np.int64)
+    if codes.size and codes.min() >= 0:
+        return Prepared(codes, q)
+    rated = codes >= 0
+    codes = codes[rated.any(axis=1)]
+    codes = codes[:, (codes >= 0).any(axis=0)] if codes.size else codes
+    return Prepared(np.ascontiguousarray(codes), q)

@@ -1,0 +1,167 @@
+"""`coder agree`: inter-rater agreement for a CSV of ratings, coder-made spans, or a project."""
+
+from __future__ import annotations
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from coder.agreement import METRICS, agreement, ratings_from_long, segment_overlap, unitized_alpha
+from coder.agreement.coefficients import CI_METHODS
+from coder.agreement.interpret import band
+from coder.agreement.readers import parse_continuum, read_long_table, read_spans
+from coder.agreement.weights import LEVELS, WEIGHTS
+from coder.cli.base import cli, db_option, echo_json, open_db
+from coder.errors import InputError
+
+LABELS = {"percent_agreement": "Percent agreement", "cohen_kappa": "Cohen's kappa",
+          "scott_pi": "Scott's pi", "fleiss_kappa": "Fleiss' kappa", "conger_kappa": "Conger's kappa",
+          "krippendorff_alpha": "Krippendorff's alpha", "gwet_ac": "Gwet's AC1/AC2",
+          "brennan_prediger": "Brennan-Prediger"}
+SUMMARY = ("percent_agreement", "cohen_kappa", "krippendorff_alpha", "gwet_ac")
+
+
+@cli.command()
+@db_option
+@click.option("--table", "table_path", type=click.Path(dir_okay=False),
+              help="Ratings in long format: CSV with columns unit,coder,value.")
+@click.option("--segments", "segments_path", type=click.Path(dir_okay=False),
+              help="Coder-made spans: CSV with columns coder,code,start,end (half-open).")
+@click.option("--coders", help="Two coders of this project, as A,B.")
+@click.option("--facet", help="With --coders: only this facet.")
+@click.option("--level", type=click.Choice(LEVELS), help="Level of measurement (alpha's metric).")
+@click.option("--weights", type=click.Choice(WEIGHTS), help="Agreement weights for the kappa family.")
+@click.option("--categories", help="Ordered, complete category list c1,c2,... (weights and "
+              "Brennan-Prediger depend on it).")
+@click.option("--ci", type=click.Choice(CI_METHODS), default="analytic", show_default=True,
+              help="95% intervals: Gwet's analytic SEs, a unit bootstrap (seeded), or none.")
+@click.option("--continuum", help="With --segments: BEGIN:END of the coded stretch.")
+@click.option("--overlap", type=float, default=0.9, show_default=True,
+              help="With --segments: overlap share for two segments to match.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object on stdout.")
+def agree(table_path, segments_path, coders, facet, level, weights, categories, ci,
+          continuum, overlap, as_json) -> None:
+    """Inter-rater agreement, with 95% confidence intervals.
+
+    \b
+    coder agree --table ratings.csv [--level ordinal] [--weights linear]
+    coder agree --segments spans.csv --continuum 0:12000 [--overlap 0.9]
+    coder agree --coders anna,bram [--facet transformatiedoel]
+
+    \b
+    Missing data: Gwet's convention for percent agreement, Fleiss, Conger, AC1/AC2 and
+    Brennan-Prediger (agreement over units with 2+ ratings, prevalence over all rated
+    units); Cohen and Scott use the units both coders rated (null for other than two
+    coders); alpha uses pairable values. When all ratings fall in one category a
+    coefficient is 0/0: shown as 1 with a note if agreement is perfect, else null.
+    """
+    chosen = [x for x in (table_path, segments_path, coders) if x]
+    if len(chosen) != 1:
+        raise InputError("give exactly one of --table, --segments or --coders")
+    if table_path:
+        cats = [c.strip() for c in categories.split(",")] if categories else None
+        result = agreement(ratings_from_long(read_long_table(table_path), cats),
+                           weights=weights, level=level, ci=ci)
+        if as_json:
+            echo_json(result.as_dict())
+        else:
+            _print_result(result)
+    elif segments_path:
+        if not continuum:
+            raise InputError("--segments needs --continuum BEGIN:END")
+        begin, end = parse_continuum(continuum)
+        spans = read_spans(segments_path)
+        out = {"u_alpha": unitized_alpha(spans, begin, end),
+               "segment_overlap": segment_overlap(spans, overlap)}
+        echo_json(out) if as_json else _print_segments(out)
+    else:
+        from coder.reliability import project_agreement
+        names = [c.strip() for c in coders.split(",") if c.strip()]
+        if len(names) != 2:
+            raise InputError("--coders takes two names, as A,B")
+        out = project_agreement(open_db(), names[0], names[1], facet=facet, ci=ci)
+        echo_json(out) if as_json else _print_project(out)
+
+
+def _fmt(x) -> str:
+    return "—" if x is None else f"{x:.3f}"
+
+
+def _print_result(result) -> None:
+    console = Console()
+    title = (f"{result.units} units ({result.pairable_units} pairable), {result.coders} coders, "
+             f"{len(result.categories)} categories; level {result.level}, weights {result.weights}")
+    table = Table(title=title)
+    for col in ("coefficient", "value", "95% CI", "SE", "reading"):
+        table.add_column(col, justify="left" if col in ("coefficient", "reading") else "right")
+    for name in METRICS:
+        est = result.metrics[name]
+        if est is None:
+            table.add_row(LABELS[name], "n/a", "", "", "two coders only")
+            continue
+        ci = f"{_fmt(est.ci95[0])} – {_fmt(est.ci95[1])}" if est.ci95 else ""
+        table.add_row(LABELS[name], _fmt(est.value), ci, _fmt(est.se), band(name, est.value))
+    console.print(table)
+    diag = result.diagnostics
+    if "prevalence_index" in diag:
+        console.print(f"binary: prevalence index {diag['prevalence_index']:.3f}, bias index "
+                      f"{diag['bias_index']:.3f}, positive agreement {_fmt(diag['positive_agreement'])}, "
+                      f"negative agreement {_fmt(diag['negative_agreement'])}")
+    for warning in diag.get("warnings", []):
+        console.print(f"[yellow]warning:[/] {warning}")
+    console.print("Bands: Landis & Koch for kappa-type; Krippendorff: ≥ .800 reliable, ≥ .667 tentative.")
+
+
+def _print_segments(out: dict) -> None:
+    console = Console()
+    u = out["u_alpha"]
+    table = Table(title=f"Unitizing alpha on {u['continuum'][0]}:{u['continuum'][1]}, coders {', '.join(u['coders'])}")
+    for col in ("code", "u-alpha", "D_o", "D_e", "segments matched"):
+        table.add_column(col, justify="left" if col == "code" else "right")
+    seg = out["segment_overlap"]
+    for code, row in u["per_code"].items():
+        match = seg["per_code"].get(code, {})
+        table.add_row(code, _fmt(row["alpha"]), f"{row['d_o']:.5f}", f"{row['d_e']:.5f}",
+                      f"{match.get('agreements', 0)}/{match.get('checks', 0)}")
+    table.add_row("pooled", _fmt(u["pooled"]), "", "", f"{seg['agreements']}/{seg['checks']}")
+    console.print(table)
+    console.print(f"Segment overlap ≥ {seg['threshold']:.0%}: agreement {_fmt(seg['percent'])}, "
+                  f"kappa (chance 1/codes) {_fmt(seg['kappa_brennan_prediger'])}")
+
+
+def _print_project(out: dict) -> None:
+    console = Console()
+    a, b = out["coders"]
+    console.print(f"[bold]{a}[/] and [bold]{b}[/] both coded {out['units']} quotes.")
+    table = Table(title="Agreement per facet (single) and per code (multi: present/absent)")
+    table.add_column("variable")
+    for name in SUMMARY:
+        table.add_column(LABELS[name], justify="right")
+    rows = [(k, v) for k, v in out["facets"].items()] + [(f"  {k}", v) for k, v in out["codes"].items()]
+    for label, entry in rows:
+        cells = []
+        for name in SUMMARY:
+            est = entry["metrics"][name]
+            if est is None or est["value"] is None:
+                cells.append("—")
+            else:
+                lo, hi = est["ci95"] or (None, None)
+                cells.append(f"{est['value']:.2f} [{_fmt(lo)[:5]}, {_fmt(hi)[:5]}]" if lo is not None
+                             else f"{est['value']:.2f}")
+        table.add_row(label, *cells)
+    console.print(table)
+    if out["goals"]:
+        goals = Table(title="Per transformation goal: positive / negative quotes (the study's check)")
+        for col in ("goal", f"{a} +", f"{b} +", "Δ +", f"{a} −", f"{b} −", "Δ −"):
+            goals.add_column(col, justify="left" if col == "goal" else "right")
+        for g in out["goals"]:
+            goals.add_row(g["goal"], str(g["a_positive"]), str(g["b_positive"]), f"{g['diff_positive']:+d}",
+                          str(g["a_negative"]), str(g["b_negative"]), f"{g['diff_negative']:+d}")
+        console.print(goals)
+    n = len(out["disagreements"])
+    console.print(f"{n} disagreement(s)" + (":" if n else "."))
+    for d in out["disagreements"][:40]:
+        console.print(f"  quote {d['quote']} ({d['document']}, p. {d['page']}) {d['facet']}: "
+                      f"{a}={','.join(d['a']) or '-'} {b}={','.join(d['b']) or '-'}")
+    if n > 40:
+        console.print(f"  … and {n - 40} more (use --json for all)")
