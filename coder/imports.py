@@ -57,7 +57,15 @@ def collect_inputs(paths: list[Path], manifest: Path | None = None) -> Inputs:
     return inputs
 
 
+def _register_exchange_formats() -> None:
+    from coder.refi.read import import_qdc, import_qdpx
+
+    IMPORTERS.setdefault(".qdc", import_qdc)
+    IMPORTERS.setdefault(".qdpx", import_qdpx)
+
+
 def import_other(db: sqlite_utils.Database, path: Path) -> str:
+    _register_exchange_formats()
     importer = IMPORTERS.get(path.suffix.lower())
     if importer is None:
         known = ", ".join([".pdf", *sorted(IMPORTERS)])

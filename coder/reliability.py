@@ -21,9 +21,8 @@ from coder.agreement import agreement, ratings_from_codes
 from coder.coders import get_coder
 from coder.errors import InputError
 
-GOAL_FACET = "transformatiedoel"
-VALENCE_FACET = "valentie"
-POSITIVE, NEGATIVE = "positief", "negatief"
+from coder.study import GOAL_FACET, NEGATIVE, POSITIVE, VALENCE_FACET
+
 NONE = "-"
 
 

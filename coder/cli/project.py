@@ -52,7 +52,6 @@ def import_(paths: tuple[str, ...], manifest: str | None, force: bool, password:
     line and the rest of the batch goes on; the exit code is 1 if any file failed.
     """
     db = open_db()
-    init_project(db, None, quiet=True)
     inputs = collect_inputs([Path(p) for p in paths], Path(manifest) if manifest else None)
     failures = len(inputs.missing)
     for path, reason in inputs.missing:
@@ -63,6 +62,9 @@ def import_(paths: tuple[str, ...], manifest: str | None, force: bool, password:
         except CoderError as exc:
             click.echo(f"coder: error: {exc}", err=True)
             failures += 1
+    # Exchange files bring their own codebook; PDFs get the default one in a fresh project.
+    if inputs.pdfs or not inputs.others:
+        init_project(db, None, quiet=True)
     totals = {"imported": 0, "reimported": 0, "skipped": 0, "failed": 0}
     with _progress() as progress:
         overall = progress.add_task("documents", total=len(inputs.pdfs))

@@ -13,8 +13,7 @@ import sqlite_utils
 
 from coder.citation import citation
 
-GOAL_FACET = "transformatiedoel"
-VALENCE_FACET = "valentie"
+from coder.study import GOAL_FACET, VALENCE_FACET  # noqa: F401  (re-exported)
 
 
 @dataclass

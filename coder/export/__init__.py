@@ -1,0 +1,1 @@
+"""Exports: coded-quote tables, report sections, code matrices, REFI-QDA exchange files."""

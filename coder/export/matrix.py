@@ -1,0 +1,53 @@
+"""Code x document-kind counts: how often a theme appears per kind of report.
+
+For every code, per value of doc_type, team_type and size_class: the number of quotes
+coded with it and the number of distinct documents those quotes come from.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from coder.errors import InputError
+from coder.export.rows import QuoteTable
+from coder.export.tables import write_csv
+
+DIMENSIONS = ("doc_type", "team_type", "size_class")
+
+
+def code_matrix(table: QuoteTable) -> tuple[list[str], list[dict]]:
+    values = {d: sorted({str(r.get(d) or "onbekend") for r in table.rows}) for d in DIMENSIONS}
+    headers = ["facet", "code", "quotes", "documents"]
+    for d in DIMENSIONS:
+        for v in values[d]:
+            headers += [f"{d}={v}:quotes", f"{d}={v}:documents"]
+    rows = []
+    for facet, _, codes in table.facets:
+        for code in codes:
+            hits = [r for r in table.rows if code in str(r.get(facet) or "").split(";")]
+            row = {"facet": facet, "code": code, "quotes": len(hits),
+                   "documents": len({r["document"] for r in hits})}
+            cells: dict[str, list[dict]] = defaultdict(list)
+            for r in hits:
+                for d in DIMENSIONS:
+                    cells[f"{d}={r.get(d) or 'onbekend'}"].append(r)
+            for d in DIMENSIONS:
+                for v in values[d]:
+                    found = cells.get(f"{d}={v}", [])
+                    row[f"{d}={v}:quotes"] = len(found)
+                    row[f"{d}={v}:documents"] = len({r["document"] for r in found})
+            rows.append(row)
+    return headers, rows
+
+
+def write_matrix(table: QuoteTable, path: Path) -> None:
+    headers, rows = code_matrix(table)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        write_csv(headers, rows, path)
+    elif suffix == ".xlsx":
+        from coder.export.tables import write_xlsx
+        write_xlsx(QuoteTable(headers, rows), path, goal_sheets=False)
+    else:
+        raise InputError(f"{path}: the matrix is written as .csv or .xlsx")

@@ -1,0 +1,101 @@
+"""One row per coded quote for one coding layer: the table every export starts from.
+
+The column names are fixed (scripts rely on them): `FIXED_HEAD`, then one column per
+facet named by its key (single facets hold the code, multi facets `;`-joined codes),
+then `FIXED_TAIL`. `--wide` adds one 0/1 column per code, named `facet:code`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import sqlite_utils
+
+from coder.citation import citation
+from coder.coders import Coder
+from coder.study import GOAL_FACET, VALENCE_FACET
+
+FIXED_HEAD = ("quote_id", "document", "organisation", "municipality", "year", "doc_type",
+              "team_type", "size_class", "page", "quote", "citation", "speaker")
+FIXED_TAIL = ("coder", "memo", "codebook_version")
+
+
+@dataclass
+class Filters:
+    goal: str | None = None
+    code: str | None = None
+    doc_type: str | None = None
+    valence: str | None = None
+
+
+@dataclass
+class QuoteTable:
+    headers: list[str]
+    rows: list[dict] = field(default_factory=list)
+    facets: list[tuple[str, str, list[str]]] = field(default_factory=list)  # key, mode, codes
+
+
+def facet_list(db: sqlite_utils.Database) -> list[tuple[str, str, list[str]]]:
+    out = []
+    for key, mode in db.execute("SELECT key, mode FROM facets ORDER BY position, key"):
+        codes = [r[0] for r in db.execute(
+            "SELECT key FROM codes WHERE facet = ? ORDER BY position, key", [key])]
+        out.append((key, mode, codes))
+    return out
+
+
+def quote_table(db: sqlite_utils.Database, layer: Coder, filters: Filters | None = None, *,
+                wide: bool = False) -> QuoteTable:
+    filters = filters or Filters()
+    facets = facet_list(db)
+    version = (db.execute("SELECT value FROM settings WHERE key = 'codebook_version'").fetchone() or [""])[0]
+    codes_by_quote: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    memos: dict[int, list[str]] = defaultdict(list)
+    for quote_id, facet, code, memo in db.execute(
+            "SELECT c.quote_id, c.facet, c.code, c.memo FROM codings c JOIN codes k ON k.key = c.code"
+            " WHERE c.coder_id = ? ORDER BY c.quote_id, k.position", [layer.id]):
+        codes_by_quote[quote_id][facet].append(code)
+        if memo and memo not in memos[quote_id]:
+            memos[quote_id].append(memo)
+    headers = list(FIXED_HEAD) + [key for key, _, _ in facets] + list(FIXED_TAIL)
+    if wide:
+        headers += [f"{key}:{code}" for key, _, codes in facets for code in codes]
+    table = QuoteTable(headers, facets=facets)
+    quotes = db.query(
+        "SELECT q.id, q.text, q.page, q.speaker, q.attribution, d.title, d.organisation, d.municipality,"
+        " d.year, d.doc_type, d.team_type, d.size_class FROM quotes q JOIN documents d ON d.id = q.doc_id"
+        " ORDER BY d.title, q.start")
+    for q in quotes:
+        coded = codes_by_quote.get(q["id"])
+        if not coded or not _keep(coded, q, filters):
+            continue
+        row = {
+            "quote_id": q["id"], "document": q["title"], "organisation": q["organisation"],
+            "municipality": q["municipality"], "year": q["year"], "doc_type": q["doc_type"],
+            "team_type": q["team_type"], "size_class": q["size_class"], "page": q["page"],
+            "quote": q["text"], "citation": citation(q, q["page"]),
+            "speaker": q["speaker"] or q["attribution"] or "",
+        }
+        for key, mode, _ in facets:
+            row[key] = ";".join(coded.get(key, []))
+        row.update({"coder": layer.name, "memo": "; ".join(memos.get(q["id"], [])),
+                    "codebook_version": version})
+        if wide:
+            for key, _, codes in facets:
+                for code in codes:
+                    row[f"{key}:{code}"] = int(code in coded.get(key, []))
+        table.rows.append(row)
+    return table
+
+
+def _keep(coded: dict[str, list[str]], doc: dict, f: Filters) -> bool:
+    if f.goal and f.goal not in coded.get(GOAL_FACET, []):
+        return False
+    if f.valence and f.valence not in coded.get(VALENCE_FACET, []):
+        return False
+    if f.code and not any(f.code in codes for codes in coded.values()):
+        return False
+    if f.doc_type and doc["doc_type"] != f.doc_type:
+        return False
+    return True
