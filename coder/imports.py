@@ -62,6 +62,14 @@ def _register_exchange_formats() -> None:
 
     IMPORTERS.setdefault(".qdc", import_qdc)
     IMPORTERS.setdefault(".qdpx", import_qdpx)
+    IMPORTERS.setdefault(".codings", _import_codings)
+
+
+def _import_codings(db: sqlite_utils.Database, path: Path) -> str:
+    from coder.exchange import import_codings
+
+    report = import_codings(db, path)
+    return "\n".join([report.summary(path)] + [f"  not applied: {p}" for p in report.problems])
 
 
 def import_other(db: sqlite_utils.Database, path: Path) -> str:

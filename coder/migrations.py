@@ -241,8 +241,42 @@ def _v2(db: sqlite_utils.Database) -> None:
         )""")
 
 
+def _v3(db: sqlite_utils.Database) -> None:
+    """Double-coding rounds (which quotes both coders must code) and adjudication decisions."""
+    for statement in _split_sql("""
+        CREATE TABLE rounds (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL UNIQUE,
+            scope TEXT NOT NULL,
+            seed INTEGER,
+            created_at TEXT NOT NULL,
+            locked_at TEXT
+        );
+        CREATE TABLE round_quotes (
+            round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+            quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+            PRIMARY KEY (round_id, quote_id)
+        );
+        CREATE TABLE adjudications (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+            facet TEXT NOT NULL REFERENCES facets(key) ON UPDATE CASCADE,
+            coder_a INTEGER NOT NULL REFERENCES coders(id),
+            coder_b INTEGER NOT NULL REFERENCES coders(id),
+            choice TEXT NOT NULL CHECK (choice IN ('agreed', 'a', 'b', 'both', 'other')),
+            codes TEXT NOT NULL,
+            reason TEXT,
+            adjudicator TEXT,
+            decided_at TEXT NOT NULL,
+            UNIQUE (quote_id, facet)
+        );
+    """):
+        db.execute(statement)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _v1,
     2: _v2,
+    3: _v3,
 }
 SCHEMA_VERSION = max(MIGRATIONS)

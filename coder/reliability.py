@@ -42,7 +42,7 @@ def facets(db: sqlite_utils.Database) -> dict[str, Facet]:
     return out
 
 
-def _codings(db: sqlite_utils.Database, coder_id: int) -> dict[int, dict[str, set[str]]]:
+def coder_codings(db: sqlite_utils.Database, coder_id: int) -> dict[int, dict[str, set[str]]]:
     by_quote: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for quote_id, facet, code in db.execute(
             "SELECT quote_id, facet, code FROM codings WHERE coder_id = ?", [coder_id]):
@@ -51,13 +51,16 @@ def _codings(db: sqlite_utils.Database, coder_id: int) -> dict[int, dict[str, se
 
 
 def project_agreement(db: sqlite_utils.Database, coder_a: str, coder_b: str, *,
-                      facet: str | None = None, ci: str = "analytic") -> dict:
+                      facet: str | None = None, ci: str = "analytic",
+                      quotes: list[int] | None = None) -> dict:
     """Everything `coder agree --coders A,B` shows, as one JSON-ready dict."""
     a, b = get_coder(db, coder_a), get_coder(db, coder_b)
     if a.id == b.id:
         raise InputError("choose two different coders")
-    codings_a, codings_b = _codings(db, a.id), _codings(db, b.id)
+    codings_a, codings_b = coder_codings(db, a.id), coder_codings(db, b.id)
     units = sorted(set(codings_a) & set(codings_b))
+    if quotes is not None:
+        units = sorted(set(units) & set(quotes))
     if not units:
         raise InputError(f"{a.name} and {b.name} have no coded quote in common")
     all_facets = facets(db)
@@ -78,15 +81,17 @@ def project_agreement(db: sqlite_utils.Database, coder_a: str, coder_b: str, *,
     return result
 
 
+def single_facet_value(codings: dict, quote: int, facet: str) -> str:
+    """The code a coder gave a single facet on a quote, or "-" when they left it empty."""
+    chosen = codings[quote].get(facet, set())
+    return sorted(chosen)[0] if chosen else NONE
+
+
 def _single_facet(f: Facet, units, codings_a, codings_b, ci: str) -> dict:
     categories = list(f.codes) + [NONE]
     index = {c: i for i, c in enumerate(categories)}
-
-    def value(codings, quote):
-        chosen = codings[quote].get(f.key, set())
-        return index[sorted(chosen)[0]] if chosen else index[NONE]
-
-    codes = np.array([[value(codings_a, u), value(codings_b, u)] for u in units])
+    codes = np.array([[index[single_facet_value(c, u, f.key)] for c in (codings_a, codings_b)]
+                      for u in units])
     res = agreement(ratings_from_codes(codes, categories, ["A", "B"]), ci=ci)
     return {"units": len(units), "metrics": _metrics(res), "diagnostics": res.diagnostics}
 
@@ -140,3 +145,29 @@ def disagreements(db: sqlite_utils.Database, chosen: list[Facet], units, codings
                 out.append({"quote": u, "document": title, "page": page, "facet": f.key,
                             "a": sorted(mine), "b": sorted(theirs), "text": text[:100]})
     return out
+
+
+def ratings_rows(db: sqlite_utils.Database, coder_a: str, coder_b: str, variable: str,
+                 quotes: list[int] | None = None) -> list[tuple[str, str, str]]:
+    """Long-format rows (unit, coder, value) for one facet or one code, as `agree` uses them.
+
+    Exported so that the same data can be checked in `coder agree --table` or elsewhere.
+    """
+    a, b = get_coder(db, coder_a), get_coder(db, coder_b)
+    sets = {a.name: coder_codings(db, a.id), b.name: coder_codings(db, b.id)}
+    units = sorted(set(sets[a.name]) & set(sets[b.name]))
+    if quotes is not None:
+        units = sorted(set(units) & set(quotes))
+    all_facets = facets(db)
+    rows = []
+    if variable in all_facets and all_facets[variable].mode == "single":
+        for u in units:
+            rows += [(str(u), name, single_facet_value(s, u, variable)) for name, s in sets.items()]
+        return rows
+    owner = next((f for f in all_facets.values() if variable in f.codes), None)
+    if owner is None:
+        raise InputError(f"{variable!r} is neither a single facet nor a code")
+    for u in units:
+        rows += [(str(u), name, "present" if variable in s[u].get(owner.key, ()) else "absent")
+                 for name, s in sets.items()]
+    return rows

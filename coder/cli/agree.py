@@ -29,6 +29,7 @@ SUMMARY = ("percent_agreement", "cohen_kappa", "krippendorff_alpha", "gwet_ac")
               help="Coder-made spans: CSV with columns coder,code,start,end (half-open).")
 @click.option("--coders", help="Two coders of this project, as A,B.")
 @click.option("--facet", help="With --coders: only this facet.")
+@click.option("--round", "round_name", help="With --coders: only this (locked) round's quotes.")
 @click.option("--level", type=click.Choice(LEVELS), help="Level of measurement (alpha's metric).")
 @click.option("--weights", type=click.Choice(WEIGHTS), help="Agreement weights for the kappa family.")
 @click.option("--categories", help="Ordered, complete category list c1,c2,... (weights and "
@@ -39,7 +40,7 @@ SUMMARY = ("percent_agreement", "cohen_kappa", "krippendorff_alpha", "gwet_ac")
 @click.option("--overlap", type=float, default=0.9, show_default=True,
               help="With --segments: overlap share for two segments to match.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object on stdout.")
-def agree(table_path, segments_path, coders, facet, level, weights, categories, ci,
+def agree(table_path, segments_path, coders, facet, round_name, level, weights, categories, ci,
           continuum, overlap, as_json) -> None:
     """Inter-rater agreement, with 95% confidence intervals.
 
@@ -79,7 +80,10 @@ def agree(table_path, segments_path, coders, facet, level, weights, categories, 
         names = [c.strip() for c in coders.split(",") if c.strip()]
         if len(names) != 2:
             raise InputError("--coders takes two names, as A,B")
-        out = project_agreement(open_db(), names[0], names[1], facet=facet, ci=ci)
+        from coder.cli.rounds import round_scope
+        db = open_db()
+        scope = round_scope(db, round_name, must_be_locked=True)
+        out = project_agreement(db, names[0], names[1], facet=facet, ci=ci, quotes=scope)
         echo_json(out) if as_json else _print_project(out)
 
 
@@ -146,7 +150,7 @@ def _print_project(out: dict) -> None:
                 cells.append("—")
             else:
                 lo, hi = est["ci95"] or (None, None)
-                cells.append(f"{est['value']:.2f} [{_fmt(lo)[:5]}, {_fmt(hi)[:5]}]" if lo is not None
+                cells.append(f"{est['value']:.2f} [{lo:.2f}, {hi:.2f}]" if lo is not None
                              else f"{est['value']:.2f}")
         table.add_row(label, *cells)
     console.print(table)

@@ -139,3 +139,43 @@ def _check_codes(db, *keys: str | None) -> None:
     for key in filter(None, keys):
         if not db.execute("SELECT 1 FROM codes WHERE key = ?", [key]).fetchone():
             raise InputError(f"unknown code {key!r}")
+
+
+@export.command("codings")
+@db_option
+@click.option("--coder", "coder_name", required=True, help="Whose work to move.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="FILE.codings")
+def export_codings(coder_name, output) -> None:
+    """One coder's codings (and the quotes they made) for another copy of the project.
+
+    Read it there with `coder import FILE.codings`: documents are matched by sha256 and
+    quotes by offsets; importing twice changes nothing.
+    """
+    from coder.exchange import export_codings as write_codings
+
+    counts = write_codings(open_db(), coder_name, Path(output))
+    click.echo(f"wrote {counts['codings']} codings on {counts['quotes']} quotes to {output}", err=True)
+
+
+@export.command("ratings")
+@db_option
+@click.option("--coders", required=True, help="A,B")
+@click.option("--variable", required=True, help="A single facet (its code) or a code (present/absent).")
+@click.option("--round", "round_name", help="Only this round's quotes.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="OUT.csv")
+def export_ratings(coders, variable, round_name, output) -> None:
+    """Two coders' values for one variable as unit,coder,value rows (for `coder agree --table`)."""
+    from coder.cli.rounds import _two, round_scope
+    from coder.export.tables import write_csv
+    from coder.reliability import NONE, facets, ratings_rows
+
+    db = open_db()
+    a, b = _two(coders)
+    rows = ratings_rows(db, a, b, variable, round_scope(db, round_name, must_be_locked=False))
+    path = Path(output)
+    _atomic(path, lambda p: write_csv(["unit", "coder", "value"],
+                                      [dict(zip(("unit", "coder", "value"), r)) for r in rows], p))
+    f = facets(db).get(variable)
+    categories = list(f.codes) + [NONE] if f else ["absent", "present"]
+    click.echo(f"wrote {len(rows) // 2} units to {output}; for the same figures as the project use "
+               f"--categories {','.join(categories)}", err=True)

@@ -81,8 +81,9 @@ def import_(paths: tuple[str, ...], manifest: str | None, force: bool, password:
             totals[result.status] += 1
             _report(progress.console, result)
     failures += totals["failed"]
-    click.echo(", ".join(f"{n} {status}" for status, n in totals.items() if n) or "nothing to import",
-               err=True)
+    if inputs.pdfs or not inputs.others:
+        click.echo(", ".join(f"{n} {status}" for status, n in totals.items() if n) or "nothing to import",
+                   err=True)
     if failures:
         sys.exit(1)
 
