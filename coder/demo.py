@@ -26,6 +26,11 @@ def build_demo(db: sqlite_utils.Database, corpus: Path = DEMO_CORPUS,
         results.append(result)
         if on_result:
             on_result(result)
+    indicators = corpus / "indicators.csv"
+    if indicators.exists():
+        from coder.indicators import import_indicators
+
+        import_indicators(db, indicators)  # upserts: rebuilding the demo changes nothing
     return results
 
 
