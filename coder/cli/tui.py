@@ -11,9 +11,23 @@ from coder.cli.base import cli, db_option, db_path, open_db
 @db_option
 @click.option("--coder", "coder_name", default=None, envvar="CODER_NAME",
               help="Your coder name (asked at start when absent).")
-def tui(coder_name: str | None) -> None:
-    """Open the coding TUI: read documents, code quotes, undo, search (F1 for keys)."""
-    open_db()  # create/upgrade the project and fail with a clear error before the UI starts
+@click.option("--agree", "compare", help="Open the agreement and adjudication screens for A,B.")
+@click.option("--round", "round_name", help="With --agree: only this round's quotes.")
+def tui(coder_name: str | None, compare: str | None, round_name: str | None) -> None:
+    """Open the coding TUI: read documents, code quotes, undo, search (F1 for keys).
+
+    With --agree A,B: the agreement screen (per-goal table, coefficients per facet and
+    code, disagreeing quotes) and, with j, the adjudication queue.
+    """
+    db = open_db()  # create/upgrade the project and fail with a clear error before the UI starts
+    pair, quotes = None, None
+    if compare:
+        from coder.cli.rounds import _two, round_scope
+        from coder.reliability import project_agreement
+
+        pair = _two(compare)
+        quotes = round_scope(db, round_name, must_be_locked=False)
+        project_agreement(db, *pair, quotes=quotes)  # unknown coders etc. fail here, on one line
     from coder.tui.app import run_app  # Textual is only loaded here, never by the core
 
-    run_app(db_path(), coder_name)
+    run_app(db_path(), coder_name, pair, quotes)

@@ -42,17 +42,24 @@ class CoderApp(App):
     BINDINGS = APP_BINDINGS
     COMMANDS = App.COMMANDS | {CodeCommands}
 
-    def __init__(self, db_path: str | Path, coder_name: str | None = None) -> None:
+    def __init__(self, db_path: str | Path, coder_name: str | None = None,
+                 compare: tuple[str, str] | None = None, quotes: list[int] | None = None) -> None:
         super().__init__()
         self.db_path = Path(db_path)
         self.coder_name = coder_name
+        self.compare = compare
+        self.compare_quotes = quotes
         self.keymap = load_keymap()
         self.session: Session | None = None
 
     def on_mount(self) -> None:
         if self.keymap:
             self.set_keymap(self.keymap)
-        if self.coder_name:
+        if self.compare:
+            from coder.tui.screens.agreement import AgreementScreen
+
+            self.push_screen(AgreementScreen(self.db_path, *self.compare, quotes=self.compare_quotes))
+        elif self.coder_name:
             self.start(self.coder_name)
         else:
             self.ask_coder()
@@ -82,5 +89,6 @@ class CoderApp(App):
             yield SystemCommand("Search", "Search all quotes", screen.action_search)
 
 
-def run_app(db_path: str | Path, coder_name: str | None = None) -> None:
-    CoderApp(db_path, coder_name).run()
+def run_app(db_path: str | Path, coder_name: str | None = None,
+            compare: tuple[str, str] | None = None, quotes: list[int] | None = None) -> None:
+    CoderApp(db_path, coder_name, compare, quotes).run()

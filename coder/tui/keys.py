@@ -25,6 +25,7 @@ CODING_BINDINGS = [
     Binding("slash", "search", "Search", id="search"),
     Binding("f", "filter", "Filter", id="filter"),
     Binding("d", "documents", "Docs", id="documents"),
+    Binding("A", "agreement", "Agreement", show=False, id="agreement"),
     Binding("f1,question_mark", "help", "Help", id="help"),
 ]
 
@@ -49,6 +50,7 @@ DESCRIPTIONS = {
     "search": "Search all quotes (full text) and jump to one",
     "filter": "Show all, uncoded or coded quotes, or those with a code",
     "documents": "Focus the document list (Enter opens a document)",
+    "agreement": "Compare with another coder: agreement per goal, facet and code; j adjudicates",
     "help": "This help",
     "quit": "Quit (everything is already saved)",
 }

@@ -273,5 +273,30 @@ class CodingScreen(Screen):
     def action_documents(self) -> None:
         self.query_one(DocumentList).focus()
 
+    def action_agreement(self) -> None:
+        """Compare with another coder: pick them, then open the agreement screen."""
+        from coder.coders import list_coders
+        from coder.tui.screens.agreement import AgreementScreen
+
+        me = self.session.coder.name
+        others = [c.name for c in list_coders(self.session.db) if c.kind == "human" and c.name != me]
+        if not others:
+            self.notify("no other coder in this project yet", severity="warning")
+            return
+
+        def chosen(other: str | None) -> None:
+            if not other:
+                return
+            from coder.reliability import project_agreement
+
+            try:
+                project_agreement(self.session.db, me, other)
+            except CoderError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self.app.push_screen(AgreementScreen(self.session.db_path, me, other))
+
+        self.app.push_screen(Choice(f"Compare {me} with…", [(o, o) for o in others]), chosen)
+
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
