@@ -117,6 +117,8 @@ class CodingScreen(Screen):
         return suggest_for_codebook(text, self.session.codebook)
 
     def _show_suggestions(self, quote_id: int, found: list) -> None:
+        if not found and not self.suggestions:
+            return  # nothing to add: skip a repaint of the panel
         if self.session.current and self.session.current["id"] == quote_id:
             self.suggestions = found
             self.query_one(QuotePanel).show(self.session, self.active_facet, self.suggestions)

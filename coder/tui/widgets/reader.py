@@ -51,7 +51,9 @@ class Reader(TextArea):
     """
 
     def __init__(self, **kwargs) -> None:
+        # No blinking cursor: a read-only reader does not need it, and every blink repaints.
         super().__init__("", read_only=True, soft_wrap=True, show_line_numbers=False, **kwargs)
+        self.cursor_blink = False
         self.base = 0  # document offset of the first character shown
         self.index = LineIndex("")
         self.spans: list[Span] = []

@@ -1,0 +1,168 @@
+"""TUI latencies on a project of the size researchers have (Pilot, headless).
+
+Project: 100 documents, 5,000 pages, 20,000 quotes (generated text, one 200-page
+document among them). Measured: app start to the first coding screen, opening the
+200-page document, moving to the next quote, and applying a code (each the median of
+repeated presses, including the screen update). Targets: start and opening under 1 s,
+next quote and coding under 100 ms.
+
+Baseline, measured in the same run: the start of a minimal Textual app showing one
+Static, so the ratio shows what the coding screen adds over Textual itself.
+
+Run: ``python -m benchmarks.tui``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from textual.app import App
+from textual.widgets import Static
+
+from coder.codebook import load_codebook, sync_codebook
+from coder.db import connect, write
+from coder.events import now
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS, PAGES, QUOTES = 100, 5_000, 20_000
+PARAGRAPH = ("Het wijkteam werkt dicht bij de inwoners en zoekt samen met hen naar wat zij zelf kunnen. "
+             "Een moeder vertelt: „Ik werd eindelijk gehoord en de hulp kwam snel op gang.” "
+             "De gemeente wil de toegang verder verbeteren en de samenwerking met huisartsen versterken.\n\n")
+
+
+def build(path: Path) -> int:
+    """Returns the id of the 200-page document."""
+    db = connect(path)
+    sync_codebook(db, load_codebook(ROOT / "codebook.yaml"))
+    quote_start = PARAGRAPH.index("„") + 1
+    quote_end = PARAGRAPH.index("”")
+    stamp = now()
+    big_id = None
+    with write(db):
+        page_counts = [200] + [(PAGES - 200) // (DOCS - 1)] * (DOCS - 1)
+        per_doc_quotes = QUOTES // DOCS
+        for d, pages in enumerate(page_counts):
+            paragraphs_per_page = max(1, -(-per_doc_quotes // pages))
+            page_text = PARAGRAPH * paragraphs_per_page
+            text = page_text * pages
+            doc = db["documents"].insert({
+                "path": f"/bench/{d}.pdf", "filename": f"{d}.pdf", "sha256": f"{d:064d}",
+                "title": f"Jaarverslag Wijkteam {d}", "year": 2020 + d % 4, "doc_type": "jaarverslag",
+                "organisation": f"Gemeente {d}", "pages": pages, "chars": len(text),
+                "imported_at": stamp}).last_pk
+            big_id = big_id or doc
+            db["document_texts"].insert({"doc_id": doc, "text": text})
+            db["pages"].insert_all([{"doc_id": doc, "page": p + 1, "start": p * len(page_text),
+                                     "end": (p + 1) * len(page_text)} for p in range(pages)])
+            quotes = []
+            for i in range(per_doc_quotes):
+                base = i * len(PARAGRAPH)
+                quotes.append({"doc_id": doc, "start": base + quote_start, "end": base + quote_end,
+                               "text": PARAGRAPH[quote_start:quote_end], "page": base // len(page_text) + 1,
+                               "origin": "detected", "created_at": stamp})
+            db["quotes"].insert_all(quotes)
+    db.close()
+    return big_id
+
+
+class Minimal(App):
+    BINDINGS = [("n", "bump", "Bump")]
+    count = 0
+
+    def compose(self):
+        yield Static("hello", id="label")
+
+    def action_bump(self) -> None:
+        self.count += 1
+        self.query_one("#label", Static).update(f"pressed {self.count}")
+
+
+async def press_latency(pilot, key: str, repeat: int = 30) -> tuple[float, float]:
+    """Median wall time of press + repaint, and the mean CPU time per press.
+
+    Pilot's pause waits for the screen to settle, which puts a floor of tens of ms under
+    every wall-clock figure; the CPU time shows the work the step itself costs.
+    """
+    times = []
+    cpu0 = time.process_time()
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        await pilot.press(key)
+        await pilot.pause()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times), (time.process_time() - cpu0) / repeat
+
+
+async def time_start(make_app) -> float:
+    start = time.perf_counter()
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        elapsed = time.perf_counter() - start
+    return elapsed
+
+
+async def measure(path: Path, big_doc: int) -> dict[str, float]:
+    from coder.tui.app import CoderApp
+    from coder.tui.screens.coding import CodingScreen
+
+    out = {}
+    out["baseline_start"] = min([await time_start(Minimal) for _ in range(3)])
+    async with Minimal().run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        out["baseline_press"] = await press_latency(pilot, "n")
+    start = time.perf_counter()
+    app = CoderApp(path, "bench")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, CodingScreen)
+        out["start"] = time.perf_counter() - start
+        screen = app.screen
+        # The first suggestion loads spaCy (about 2 s) in a thread worker; measure after it,
+        # since its GIL use would otherwise be counted against every step.
+        await pilot.press("n")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        t0 = time.perf_counter()
+        screen.open_document(big_doc)
+        await pilot.pause()
+        out["open_200_pages"] = time.perf_counter() - t0
+        out["next_quote"] = await press_latency(pilot, "n")
+        codes, cpu = [], 0.0
+        for i in range(30):
+            c0, t0 = time.process_time(), time.perf_counter()
+            await pilot.press("2" if i % 2 else "1")
+            await pilot.pause()
+            codes.append(time.perf_counter() - t0)
+            cpu += time.process_time() - c0
+            await pilot.press("n")
+            await pilot.pause()
+        out["apply_code"] = (statistics.median(codes), cpu / 30)
+    return out
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bench.db"
+        t0 = time.perf_counter()
+        big = build(path)
+        print(f"generated {DOCS} documents, {PAGES} pages, {QUOTES} quotes in {time.perf_counter() - t0:.1f} s")
+        r = asyncio.run(measure(path, big))
+    print(f"minimal Textual app start (baseline): {r['baseline_start'] * 1000:7.0f} ms")
+    print(f"coder tui start to coding screen:     {r['start'] * 1000:7.0f} ms  "
+          f"({r['start'] / r['baseline_start']:.1f}x baseline; target < 1000 ms)")
+    print(f"open a 200-page document:             {r['open_200_pages'] * 1000:7.0f} ms  (target < 1000 ms)")
+    base_wall, base_cpu = r["baseline_press"]
+    print(f"key press + repaint, minimal app (baseline): wall {base_wall * 1000:5.1f} ms, cpu {base_cpu * 1000:5.1f} ms")
+    for name, label in (("next_quote", "next quote"), ("apply_code", "apply a code")):
+        wall, cpu = r[name]
+        print(f"{label + ' (30 presses):':<38}wall {wall * 1000:5.1f} ms ({wall / base_wall:.1f}x), "
+              f"cpu {cpu * 1000:5.1f} ms ({cpu / base_cpu:.1f}x)  (target < 100 ms)")
+
+
+if __name__ == "__main__":
+    main()
