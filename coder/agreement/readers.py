@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
 from coder.agreement.unitizing import Span
@@ -11,22 +12,23 @@ from coder.errors import InputError
 
 def _rows(path: Path, required: tuple[str, ...]):
     try:
-        handle = path.open(newline="", encoding="utf-8-sig")
+        text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise InputError(f"{path}: {exc.strerror or exc}") from exc
-    with handle:
-        reader = csv.DictReader(handle)
-        header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text (byte {exc.start}); save the CSV as UTF-8") from exc
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        header = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
         missing = [c for c in required if c not in header]
         if missing:
             raise InputError(f"{path}: missing column(s) {', '.join(missing)} "
                              f"(expected a header {','.join(required)})")
         reader.fieldnames = header
-        try:
-            for row in reader:
-                yield reader.line_num, row
-        except (csv.Error, UnicodeDecodeError) as exc:
-            raise InputError(f"{path}: line {reader.line_num}: {exc}") from exc
+        for row in reader:
+            yield reader.line_num, row
+    except csv.Error as exc:
+        raise InputError(f"{path}: line {reader.line_num}: {exc}") from exc
 
 
 def read_long_table(path: str | Path) -> list[tuple[str, str, str]]:
