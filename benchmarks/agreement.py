@@ -54,7 +54,8 @@ def main() -> None:
     print(f"coder, all 8 coefficients + CIs, 100k units:   {ours_small:8.3f} s  "
           f"-> {baseline / ours_small:6.1f}x faster (target >= 50x)")
     print(f"coder, all 8 coefficients + CIs, 1M units:     {ours_big:8.3f} s  (target < 2 s)")
-    print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB "
+          "(set by the krippendorff baseline's units x values x values array)")
 
 
 if __name__ == "__main__":

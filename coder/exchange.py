@@ -121,12 +121,19 @@ def _quote_id(db, doc_id: int, start: int, end: int) -> int | None:
     return row[0] if row else None
 
 
+def _document_known(sha, docs, titles, missing_docs: set, report: ImportReport) -> bool:
+    """True when the document is here; else reported once per document."""
+    if sha in docs:
+        return True
+    if sha not in missing_docs:
+        missing_docs.add(sha)
+        report.problems.append(f"document {titles.get(sha, sha)!r} is not in this project")
+    return False
+
+
 def _import_quote(db, q: dict, coder_id: int, docs, titles, missing_docs, ops, report) -> None:
     sha = q.get("document")
-    if sha not in docs:
-        if sha not in missing_docs:
-            missing_docs.add(sha)
-            report.problems.append(f"document {titles.get(sha, sha)!r} is not in this project")
+    if not _document_known(sha, docs, titles, missing_docs, report):
         return
     doc_id, text = docs[sha]
     start, end = int(q["start"]), int(q["end"])
@@ -150,10 +157,7 @@ def _import_quote(db, q: dict, coder_id: int, docs, titles, missing_docs, ops, r
 def _import_coding(db, c: dict, coder_id: int, docs, titles, missing_docs, modes, code_facet,
                    ops, report) -> None:
     sha = c.get("document")
-    if sha not in docs:
-        if sha not in missing_docs:
-            missing_docs.add(sha)
-            report.problems.append(f"document {titles.get(sha, sha)!r} is not in this project")
+    if not _document_known(sha, docs, titles, missing_docs, report):
         return
     quote_id = _quote_id(db, docs[sha][0], int(c["start"]), int(c["end"]))
     if quote_id is None:

@@ -306,19 +306,25 @@ def krippendorff_alpha(prep: Prepared, level: str, positions: np.ndarray,
                        analytic: bool = True) -> Estimate | None:
     """alpha = 1 - D_o/D_e from the coincidence matrix; SE from Gwet's (2014) formula."""
     o = prep.coincidences()
+    if o.sum() < 2:
+        return None
+    value, delta, point = _alpha_value(o, level, positions)
+    if value is None or not analytic:
+        return point
+    return _alpha_se(prep, weights_from_differences(delta), value)
+
+
+def _alpha_value(o: np.ndarray, level: str, positions: np.ndarray) -> tuple[float | None, np.ndarray, Estimate]:
+    """alpha from a coincidence matrix: (value, delta^2 matrix, point estimate)."""
     n_c = o.sum(axis=1)
     total = float(n_c.sum())
-    if total < 2:
-        return None
     delta = difference_matrix(level, positions, n_c)
     d_o = float((o * delta).sum()) / total
     d_e = float((np.outer(n_c, n_c) * delta).sum()) / (total * (total - 1))
     if d_e <= 0:
-        return _degenerate(1.0 if d_o == 0 else 0.0, 1.0)
+        return None, delta, _degenerate(1.0 if d_o == 0 else 0.0, 1.0)
     value = 1 - d_o / d_e
-    if not analytic:
-        return Estimate(value, pa=1 - d_o, pe=1 - d_e)
-    return _alpha_se(prep, weights_from_differences(delta), value)
+    return value, delta, Estimate(value, pa=1 - d_o, pe=1 - d_e)
 
 
 def _alpha_two_complete(table: np.ndarray, level: str, positions: np.ndarray,
@@ -329,22 +335,16 @@ def _alpha_two_complete(table: np.ndarray, level: str, positions: np.ndarray,
     only on its cell (k, l), so the sums over units become sums over cells.
     """
     o = table + table.T
-    n_c = o.sum(axis=1)
-    total = float(n_c.sum())
+    total = float(o.sum())
     n = total / 2
-    delta = difference_matrix(level, positions, n_c)
-    d_o = float((o * delta).sum()) / total
-    d_e = float((np.outer(n_c, n_c) * delta).sum()) / (total * (total - 1))
-    if d_e <= 0:
-        return _degenerate(1.0 if d_o == 0 else 0.0, 1.0)
-    value = 1 - d_o / d_e
-    if not analytic or n < 2:
-        return Estimate(value, pa=1 - d_o, pe=1 - d_e)
+    value, delta, point = _alpha_value(o, level, positions)
+    if value is None or not analytic or n < 2:
+        return point
     w = weights_from_differences(delta)
     pa_prime = float((table * w).sum()) / n  # r_i = r_mean = 2 for every unit
     eps = 1.0 / total
     pa = (1 - eps) * pa_prime + eps
-    pi = n_c / total
+    pi = o.sum(axis=1) / total
     pe = float(pi @ w @ pi)
     if pe >= 1 - 1e-12:
         return Estimate(value, pa=pa, pe=pe)
