@@ -4,7 +4,7 @@ Baseline, measured in the same run on the same files: a loop of ``page.extract_t
 over every page (what a naive importer does). Files: the demo corpus and a generated
 300-page two-column report. Also the peak memory (RSS) of the pipeline on the big file.
 
-Run: ``python -m benchmarks.import_speed``.
+Run: ``python -m benchmarks.import``.
 """
 
 from __future__ import annotations
@@ -76,7 +76,8 @@ def timed(fn, *args) -> float:
 
 def peak_rss_mb(file: Path, jobs: int) -> float:
     """Peak RSS of the pipeline on one file, in a fresh process (its workers included)."""
-    code = ("import resource,sys; from benchmarks.import_speed import pipeline; from pathlib import Path;"
+    code = ("import importlib, resource, sys; from pathlib import Path;"
+            "pipeline = importlib.import_module('benchmarks.import').pipeline;"
             f"pipeline([Path({str(file)!r})], {jobs});"
             "s=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss; c=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss;"
             "print(max(s, c) / 1024)")
