@@ -14,6 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static, TextArea
 
 from coder.errors import CoderError
+
+NLP_DELAY = 1.0  # seconds after the first screen before spaCy is loaded for suggestions
 from coder.tui.keys import CODING_BINDINGS
 from coder.tui.screens.dialogs import Choice, CodePicker, HelpScreen, TextPrompt
 from coder.tui.session import Session
@@ -45,6 +47,8 @@ class CodingScreen(Screen):
             yield Reader(id="reader")
             yield QuotePanel(id="panel")
         yield Footer()
+
+    nlp_started = False
 
     def on_mount(self) -> None:
         self.query_one(DocumentList).show(self.session.documents)
@@ -98,7 +102,13 @@ class CodingScreen(Screen):
     def after_move(self, message: str = "") -> None:
         self.suggestions = []
         self.refresh_view(message=message)
-        self.load_suggestions()
+        if self.nlp_started:
+            self.load_suggestions()
+        else:
+            # The first suggestion imports spaCy: seconds of CPU in a thread that competes
+            # for the GIL. Start it a moment after the first screen is up, not before.
+            self.nlp_started = True
+            self.set_timer(NLP_DELAY, self.load_suggestions)
 
     @work(thread=True, exclusive=True, group="suggestions")
     def load_suggestions(self) -> None:
