@@ -10,7 +10,6 @@ undoable coding event.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 
 import sqlite_utils
 
@@ -19,6 +18,7 @@ from coder.coding import Assignment, code_quote
 from coder.db import write
 from coder.errors import InputError
 from coder.events import now
+from coder.reliability import coder_codings, shared_units
 
 CHOICES = ("a", "b", "both", "other")
 
@@ -27,24 +27,14 @@ def _consensus(db: sqlite_utils.Database):
     return find_coder(db, CONSENSUS) or add_coder(db, CONSENSUS, kind="consensus")
 
 
-def _sets(db: sqlite_utils.Database, coder_id: int, quotes: set[int] | None) -> dict[int, dict[str, set[str]]]:
-    out: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for quote_id, facet, code in db.execute(
-            "SELECT quote_id, facet, code FROM codings WHERE coder_id = ?", [coder_id]):
-        if quotes is None or quote_id in quotes:
-            out[quote_id][facet].add(code)
-    return out
-
-
 def compare(db: sqlite_utils.Database, coder_a: str, coder_b: str,
             quotes: list[int] | None = None) -> tuple[list[dict], list[dict]]:
     """(agreements, disagreements) per (quote, facet) over the quotes both coders coded."""
     a, b = get_coder(db, coder_a), get_coder(db, coder_b)
-    scope = set(quotes) if quotes is not None else None
-    sa, sb = _sets(db, a.id, scope), _sets(db, b.id, scope)
+    sa, sb = coder_codings(db, a.id), coder_codings(db, b.id)
     facets = [r[0] for r in db.execute("SELECT key FROM facets ORDER BY position")]
     agreed, differ = [], []
-    for quote_id in sorted(set(sa) & set(sb)):
+    for quote_id in shared_units(sa, sb, quotes):
         for facet in facets:
             ca, cb = sa[quote_id].get(facet, set()), sb[quote_id].get(facet, set())
             if not ca and not cb:
@@ -103,8 +93,8 @@ def resolve(db: sqlite_utils.Database, coder_a: str, coder_b: str, quote_id: int
     if choice not in CHOICES:
         raise InputError(f"unknown choice {choice!r} (choose from {', '.join(CHOICES)})")
     a, b = get_coder(db, coder_a), get_coder(db, coder_b)
-    sa = _sets(db, a.id, {quote_id}).get(quote_id, {}).get(facet, set())
-    sb = _sets(db, b.id, {quote_id}).get(quote_id, {}).get(facet, set())
+    sa = coder_codings(db, a.id).get(quote_id, {}).get(facet, set())
+    sb = coder_codings(db, b.id).get(quote_id, {}).get(facet, set())
     chosen = {"a": sa, "b": sb, "both": sa | sb, "other": set(codes or [])}[choice]
     if choice == "other" and not codes:
         raise InputError("--pick other needs --codes")

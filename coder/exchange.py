@@ -18,10 +18,13 @@ from pathlib import Path
 
 import sqlite_utils
 
+from coder.codebook.sync import codebook_version
 from coder.coders import ensure_coder, get_coder
+from coder.coding import facet_modes
 from coder.db import write
 from coder.errors import InputError
 from coder.events import now, record
+from coder.quotes.store import find_quote
 
 FORMAT = "coder.codings"
 VERSION = 1
@@ -37,10 +40,9 @@ def export_codings(db: sqlite_utils.Database, coder_name: str, path: Path) -> di
         "SELECT c.*, d.sha256, q.start, q.\"end\" FROM codings c JOIN quotes q ON q.id = c.quote_id"
         " JOIN documents d ON d.id = q.doc_id WHERE c.coder_id = ? ORDER BY d.sha256, q.start, c.code",
         [coder.id]))
-    version = (db.execute("SELECT value FROM settings WHERE key = 'codebook_version'").fetchone() or [""])[0]
     data = {
         "format": FORMAT, "version": VERSION, "coder": coder.name, "exported_at": now(),
-        "codebook_version": version,
+        "codebook_version": codebook_version(db),
         "documents": {q["sha256"]: q["title"] for q in quotes},
         "quotes": [{"document": q["sha256"], "start": q["start"], "end": q["end"], "text": q["text"],
                     "origin": q["origin"], "page": q["page"], "speaker": q["speaker"],
@@ -101,7 +103,7 @@ def import_codings(db: sqlite_utils.Database, path: Path) -> ImportReport:
         missing_docs: set[str] = set()
         for q in data["quotes"]:
             _import_quote(db, q, coder.id, docs, titles, missing_docs, ops, report)
-        modes = dict(db.execute("SELECT key, mode FROM facets"))
+        modes = facet_modes(db)
         code_facet = dict(db.execute("SELECT key, facet FROM codes"))
         for c in data["codings"]:
             _import_coding(db, c, coder.id, docs, titles, missing_docs, modes, code_facet, ops, report)
@@ -113,12 +115,6 @@ def import_codings(db: sqlite_utils.Database, path: Path) -> ImportReport:
 def _where(item: dict, titles: dict) -> str:
     title = titles.get(item.get("document"), str(item.get("document", ""))[:12])
     return f"{title} [{item.get('start')}, {item.get('end')})"
-
-
-def _quote_id(db, doc_id: int, start: int, end: int) -> int | None:
-    row = db.execute('SELECT id FROM quotes WHERE doc_id = ? AND start = ? AND "end" = ?',
-                     [doc_id, start, end]).fetchone()
-    return row[0] if row else None
 
 
 def _document_known(sha, docs, titles, missing_docs: set, report: ImportReport) -> bool:
@@ -137,7 +133,7 @@ def _import_quote(db, q: dict, coder_id: int, docs, titles, missing_docs, ops, r
         return
     doc_id, text = docs[sha]
     start, end = int(q["start"]), int(q["end"])
-    if _quote_id(db, doc_id, start, end) is not None:
+    if find_quote(db, doc_id, start, end) is not None:
         return
     if not (q.get("origin") == "manual" and q.get("created_by_coder")):
         report.problems.append(f"quote {_where(q, titles)} does not exist in this copy (detected "
@@ -159,7 +155,7 @@ def _import_coding(db, c: dict, coder_id: int, docs, titles, missing_docs, modes
     sha = c.get("document")
     if not _document_known(sha, docs, titles, missing_docs, report):
         return
-    quote_id = _quote_id(db, docs[sha][0], int(c["start"]), int(c["end"]))
+    quote_id = find_quote(db, docs[sha][0], int(c["start"]), int(c["end"]))
     if quote_id is None:
         report.problems.append(f"coding {c.get('code')} on {_where(c, titles)}: no such quote here")
         return

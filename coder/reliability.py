@@ -12,7 +12,6 @@ Turns codings into reliability data and hands them to `coder.agreement`:
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 
 import numpy as np
 import sqlite_utils
@@ -20,26 +19,10 @@ import sqlite_utils
 from coder.agreement import agreement, ratings_from_codes
 from coder.coders import get_coder
 from coder.errors import InputError
-
+from coder.facets import FacetCodes, facet_codes
 from coder.study import GOAL_FACET, NEGATIVE, POSITIVE, VALENCE_FACET
 
 NONE = "-"
-
-
-@dataclass(frozen=True)
-class Facet:
-    key: str
-    mode: str
-    codes: tuple[str, ...]
-
-
-def facets(db: sqlite_utils.Database) -> dict[str, Facet]:
-    out = {}
-    for key, mode in db.execute("SELECT key, mode FROM facets ORDER BY position, key"):
-        codes = tuple(r[0] for r in db.execute(
-            "SELECT key FROM codes WHERE facet = ? ORDER BY position, key", [key]))
-        out[key] = Facet(key, mode, codes)
-    return out
 
 
 def coder_codings(db: sqlite_utils.Database, coder_id: int) -> dict[int, dict[str, set[str]]]:
@@ -50,6 +33,12 @@ def coder_codings(db: sqlite_utils.Database, coder_id: int) -> dict[int, dict[st
     return by_quote
 
 
+def shared_units(codings_a: dict, codings_b: dict, quotes: list[int] | None = None) -> list[int]:
+    """The quotes both coders coded (within `quotes` when given): the units of agreement."""
+    units = set(codings_a) & set(codings_b)
+    return sorted(units if quotes is None else units & set(quotes))
+
+
 def project_agreement(db: sqlite_utils.Database, coder_a: str, coder_b: str, *,
                       facet: str | None = None, ci: str = "analytic",
                       quotes: list[int] | None = None) -> dict:
@@ -58,12 +47,10 @@ def project_agreement(db: sqlite_utils.Database, coder_a: str, coder_b: str, *,
     if a.id == b.id:
         raise InputError("choose two different coders")
     codings_a, codings_b = coder_codings(db, a.id), coder_codings(db, b.id)
-    units = sorted(set(codings_a) & set(codings_b))
-    if quotes is not None:
-        units = sorted(set(units) & set(quotes))
+    units = shared_units(codings_a, codings_b, quotes)
     if not units:
         raise InputError(f"{a.name} and {b.name} have no coded quote in common")
-    all_facets = facets(db)
+    all_facets = facet_codes(db)
     if facet is not None and facet not in all_facets:
         raise InputError(f"unknown facet {facet!r} (facets: {', '.join(all_facets)})")
     chosen = [all_facets[facet]] if facet else list(all_facets.values())
@@ -87,7 +74,7 @@ def single_facet_value(codings: dict, quote: int, facet: str) -> str:
     return sorted(chosen)[0] if chosen else NONE
 
 
-def _single_facet(f: Facet, units, codings_a, codings_b, ci: str) -> dict:
+def _single_facet(f: FacetCodes, units, codings_a, codings_b, ci: str) -> dict:
     categories = list(f.codes) + [NONE]
     index = {c: i for i, c in enumerate(categories)}
     codes = np.array([[index[single_facet_value(c, u, f.key)] for c in (codings_a, codings_b)]
@@ -96,7 +83,7 @@ def _single_facet(f: Facet, units, codings_a, codings_b, ci: str) -> dict:
     return {"units": len(units), "metrics": _metrics(res), "diagnostics": res.diagnostics}
 
 
-def _binary_code(f: Facet, code: str, units, codings_a, codings_b, ci: str) -> dict | None:
+def _binary_code(f: FacetCodes, code: str, units, codings_a, codings_b, ci: str) -> dict | None:
     codes = np.array([[int(code in codings_a[u].get(f.key, ())), int(code in codings_b[u].get(f.key, ()))]
                       for u in units])
     if not codes.any():
@@ -110,7 +97,7 @@ def _metrics(res) -> dict:
     return {k: (v.as_dict() if v else None) for k, v in res.metrics.items()}
 
 
-def goal_table(all_facets: dict[str, Facet], units, codings_a, codings_b) -> list[dict]:
+def goal_table(all_facets: dict[str, FacetCodes], units, codings_a, codings_b) -> list[dict]:
     """Per goal: positive and negative quote counts per coder, and A - B."""
     goal = all_facets.get(GOAL_FACET)
     if goal is None or VALENCE_FACET not in all_facets:
@@ -130,7 +117,7 @@ def goal_table(all_facets: dict[str, Facet], units, codings_a, codings_b) -> lis
     return rows
 
 
-def disagreements(db: sqlite_utils.Database, chosen: list[Facet], units, codings_a,
+def disagreements(db: sqlite_utils.Database, chosen: list[FacetCodes], units, codings_a,
                   codings_b) -> list[dict]:
     """Every (quote, facet) where the two coders' code sets differ, with where to find it."""
     out = []
@@ -155,10 +142,8 @@ def ratings_rows(db: sqlite_utils.Database, coder_a: str, coder_b: str, variable
     """
     a, b = get_coder(db, coder_a), get_coder(db, coder_b)
     sets = {a.name: coder_codings(db, a.id), b.name: coder_codings(db, b.id)}
-    units = sorted(set(sets[a.name]) & set(sets[b.name]))
-    if quotes is not None:
-        units = sorted(set(units) & set(quotes))
-    all_facets = facets(db)
+    units = shared_units(sets[a.name], sets[b.name], quotes)
+    all_facets = facet_codes(db)
     rows = []
     if variable in all_facets and all_facets[variable].mode == "single":
         for u in units:

@@ -11,7 +11,7 @@ from coder.agreement.coefficients import CI_METHODS
 from coder.agreement.interpret import band
 from coder.agreement.readers import parse_continuum, read_long_table, read_spans
 from coder.agreement.weights import LEVELS, WEIGHTS
-from coder.cli.base import cli, db_option, echo_json, open_db
+from coder.cli.base import cli, db_option, echo_json, open_db, two_coders
 from coder.errors import InputError
 
 LABELS = {"percent_agreement": "Percent agreement", "cohen_kappa": "Cohen's kappa",
@@ -76,14 +76,13 @@ def agree(table_path, segments_path, coders, facet, round_name, level, weights, 
                "segment_overlap": segment_overlap(spans, overlap)}
         echo_json(out) if as_json else _print_segments(out)
     else:
-        from coder.reliability import project_agreement
-        names = [c.strip() for c in coders.split(",") if c.strip()]
-        if len(names) != 2:
-            raise InputError("--coders takes two names, as A,B")
         from coder.cli.rounds import round_scope
+        from coder.reliability import project_agreement
+
+        a, b = two_coders(coders)
         db = open_db()
         scope = round_scope(db, round_name, must_be_locked=True)
-        out = project_agreement(db, names[0], names[1], facet=facet, ci=ci, quotes=scope)
+        out = project_agreement(db, a, b, facet=facet, ci=ci, quotes=scope)
         echo_json(out) if as_json else _print_project(out)
 
 

@@ -14,7 +14,7 @@ import sqlite_utils
 
 from coder import __version__
 from coder.db import DEFAULT_DB, connect
-from coder.errors import CoderError
+from coder.errors import CoderError, InputError
 
 
 class CoderGroup(click.Group):
@@ -71,6 +71,14 @@ def cli(ctx: click.Context, db_path: str) -> None:
     """
     ctx.ensure_object(dict)
     ctx.obj["db_path"] = db_path
+
+
+def two_coders(text: str) -> tuple[str, str]:
+    """`--coders A,B` (also `--agree A,B`): exactly two names."""
+    names = [c.strip() for c in text.split(",") if c.strip()]
+    if len(names) != 2:
+        raise InputError("--coders takes two names, as A,B")
+    return names[0], names[1]
 
 
 def db_option(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -165,17 +165,19 @@ def export_codings(coder_name, output) -> None:
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="OUT.csv")
 def export_ratings(coders, variable, round_name, output) -> None:
     """Two coders' values for one variable as unit,coder,value rows (for `coder agree --table`)."""
-    from coder.cli.rounds import _two, round_scope
+    from coder.cli.base import two_coders
+    from coder.cli.rounds import round_scope
     from coder.export.tables import write_csv
-    from coder.reliability import NONE, facets, ratings_rows
+    from coder.facets import facet_codes
+    from coder.reliability import NONE, ratings_rows
 
     db = open_db()
-    a, b = _two(coders)
+    a, b = two_coders(coders)
     rows = ratings_rows(db, a, b, variable, round_scope(db, round_name, must_be_locked=False))
     path = Path(output)
     _atomic(path, lambda p: write_csv(["unit", "coder", "value"],
                                       [dict(zip(("unit", "coder", "value"), r)) for r in rows], p))
-    f = facets(db).get(variable)
+    f = facet_codes(db).get(variable)
     categories = list(f.codes) + [NONE] if f else ["absent", "present"]
     click.echo(f"wrote {len(rows) // 2} units to {output}; for the same figures as the project use "
                f"--categories {','.join(categories)}", err=True)

@@ -4,15 +4,8 @@ from __future__ import annotations
 
 import click
 
-from coder.cli.base import cli, db_option, echo_json, open_db
+from coder.cli.base import cli, db_option, echo_json, open_db, two_coders
 from coder.errors import InputError
-
-
-def _two(coders: str) -> tuple[str, str]:
-    names = [c.strip() for c in coders.split(",") if c.strip()]
-    if len(names) != 2:
-        raise InputError("--coders takes two names, as A,B")
-    return names[0], names[1]
 
 
 @cli.group("round")
@@ -98,7 +91,7 @@ def adjudicate_queue(coders, round_name, as_json) -> None:
     from coder.adjudication import queue
 
     db = open_db()
-    a, b = _two(coders)
+    a, b = two_coders(coders)
     items = queue(db, a, b, round_scope(db, round_name, must_be_locked=False))
     if as_json:
         echo_json(items)
@@ -118,7 +111,7 @@ def adjudicate_agreed(coders, round_name) -> None:
     from coder.adjudication import accept_agreed
 
     db = open_db()
-    a, b = _two(coders)
+    a, b = two_coders(coders)
     n = accept_agreed(db, a, b, round_scope(db, round_name, must_be_locked=False))
     click.echo(f"copied {n} agreement(s) into the consensus layer")
 
@@ -136,7 +129,7 @@ def adjudicate_resolve(quote_id, facet, coders, pick, codes, reason, adjudicator
     """Decide one disagreement: take A's codes, B's, both, or other codes."""
     from coder.adjudication import resolve
 
-    a, b = _two(coders)
+    a, b = two_coders(coders)
     chosen = resolve(open_db(), a, b, quote_id, facet, pick,
                      codes=[c.strip() for c in codes.split(",")] if codes else None,
                      reason=reason, adjudicator=adjudicator)

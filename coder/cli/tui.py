@@ -20,14 +20,15 @@ def tui(coder_name: str | None, compare: str | None, round_name: str | None) -> 
     code, disagreeing quotes) and, with j, the adjudication queue.
     """
     db = open_db()  # create/upgrade the project and fail with a clear error before the UI starts
-    pair, quotes = None, None
+    pair, quotes, result = None, None, None
     if compare:
-        from coder.cli.rounds import _two, round_scope
+        from coder.cli.base import two_coders
+        from coder.cli.rounds import round_scope
         from coder.reliability import project_agreement
 
-        pair = _two(compare)
+        pair = two_coders(compare)
         quotes = round_scope(db, round_name, must_be_locked=False)
-        project_agreement(db, *pair, quotes=quotes)  # unknown coders etc. fail here, on one line
+        result = project_agreement(db, *pair, quotes=quotes)  # errors fail here, on one line
     from coder.tui.app import run_app  # Textual is only loaded here, never by the core
 
-    run_app(db_path(), coder_name, pair, quotes)
+    run_app(db_path(), coder_name, pair, quotes, result)

@@ -156,6 +156,12 @@ def _code_row(code: Code, position: int) -> dict:
             "colour": code.colour, "grp": code.group, "position": position, "active": 1}
 
 
+def codebook_version(db: sqlite_utils.Database) -> str:
+    """The version of the codebook last loaded into the project ("" when none says so)."""
+    row = db.execute("SELECT value FROM settings WHERE key = 'codebook_version'").fetchone()
+    return row[0] if row else ""
+
+
 def codebook_from_db(db: sqlite_utils.Database) -> Codebook:
     """The project's codebook as plain objects (what the TUI and exports read)."""
     settings = dict(db.execute("SELECT key, value FROM settings"))

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from coder.citation import citation
+from coder.codebook.sync import codebook_version
 from coder.coders import Coder
+from coder.facets import FacetCodes, facet_codes
 from coder.study import GOAL_FACET, VALENCE_FACET
 
 FIXED_HEAD = ("quote_id", "document", "organisation", "municipality", "year", "doc_type",
@@ -33,23 +35,14 @@ class Filters:
 class QuoteTable:
     headers: list[str]
     rows: list[dict] = field(default_factory=list)
-    facets: list[tuple[str, str, list[str]]] = field(default_factory=list)  # key, mode, codes
-
-
-def facet_list(db: sqlite_utils.Database) -> list[tuple[str, str, list[str]]]:
-    out = []
-    for key, mode in db.execute("SELECT key, mode FROM facets ORDER BY position, key"):
-        codes = [r[0] for r in db.execute(
-            "SELECT key FROM codes WHERE facet = ? ORDER BY position, key", [key])]
-        out.append((key, mode, codes))
-    return out
+    facets: list[FacetCodes] = field(default_factory=list)
 
 
 def quote_table(db: sqlite_utils.Database, layer: Coder, filters: Filters | None = None, *,
                 wide: bool = False) -> QuoteTable:
     filters = filters or Filters()
-    facets = facet_list(db)
-    version = (db.execute("SELECT value FROM settings WHERE key = 'codebook_version'").fetchone() or [""])[0]
+    facets = list(facet_codes(db).values())
+    version = codebook_version(db)
     codes_by_quote: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     memos: dict[int, list[str]] = defaultdict(list)
     for quote_id, facet, code, memo in db.execute(

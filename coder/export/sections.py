@@ -45,7 +45,7 @@ def build_sections(db: sqlite_utils.Database, table: QuoteTable) -> list[Group]:
         if not in_goal:
             continue
         group = Group(labels.get(goal, goal))
-        for valence in codes.get(VALENCE_FACET, []) + [""]:
+        for valence in [*codes.get(VALENCE_FACET, ()), ""]:
             rows = [r for r in in_goal if (r.get(VALENCE_FACET) or "") == valence]
             if rows:
                 group.children.append(_by_element(labels.get(valence, "(geen valentie)") if valence

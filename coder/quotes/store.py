@@ -76,15 +76,21 @@ def _next_quote_id(db: sqlite_utils.Database) -> int:
     ).fetchone()[0]
 
 
+def find_quote(db: sqlite_utils.Database, doc_id: int, start: int, end: int) -> int | None:
+    """The id of the quote with exactly these bounds in this document, if there is one."""
+    row = db.execute('SELECT id FROM quotes WHERE doc_id = ? AND start = ? AND "end" = ?',
+                     [doc_id, start, end]).fetchone()
+    return row[0] if row else None
+
+
 def add_manual_quote(db: sqlite_utils.Database, doc_id: int, start: int, end: int,
                      coder_id: int, *, speaker: str | None = None) -> int:
     """Make a quote from a coder's selection; returns the new quote id."""
     with write(db):
         bounds = _bounds(db, doc_id, start, end)
-        clash = db.execute('SELECT id FROM quotes WHERE doc_id = ? AND start = ? AND "end" = ?',
-                           [doc_id, start, end]).fetchone()
-        if clash:
-            raise InputError(f"quote {clash[0]} already covers [{start}, {end}) of document {doc_id}")
+        clash = find_quote(db, doc_id, start, end)
+        if clash is not None:
+            raise InputError(f"quote {clash} already covers [{start}, {end}) of document {doc_id}")
         quote = {"id": _next_quote_id(db), "doc_id": doc_id, **bounds, "origin": "manual",
                  "speaker": speaker, "source": None, "attribution": None,
                  "created_by": coder_id, "created_at": now()}

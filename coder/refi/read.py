@@ -21,6 +21,7 @@ from coder.coders import ensure_coder
 from coder.db import write
 from coder.errors import InputError
 from coder.events import now
+from coder.quotes.store import PageIndex, find_quote
 from coder.refi.ids import split_marker
 from coder.refi.write import VARIABLES
 
@@ -214,8 +215,9 @@ def _import_source(db, path: Path, source, parsed, coder_ids, variables, notes, 
         db["pages"].insert_all([{"doc_id": doc_id, "page": p, "start": s, "end": e} for p, s, e in pages])
         db["documents"].update(doc_id, {"pages": len(pages)})
         counts["documents"] += 1
+    pages = PageIndex(list(db.execute('SELECT page, start, "end" FROM pages WHERE doc_id = ?', [doc_id])))
     for selection in _children(source, "PlainTextSelection"):
-        _import_selection(db, path, doc_id, text, selection, parsed, coder_ids, notes, counts)
+        _import_selection(db, path, doc_id, text, pages, selection, parsed, coder_ids, notes, counts)
 
 
 def _variable_values(source, variables: dict) -> dict:
@@ -248,7 +250,8 @@ def _pages(spec: str, length: int) -> list[tuple[int, int, int]]:
     return pages or [(1, 0, length)]
 
 
-def _import_selection(db, path, doc_id, text, selection, parsed, coder_ids, notes, counts) -> None:
+def _import_selection(db, path, doc_id, text, pages: PageIndex, selection, parsed, coder_ids, notes,
+                      counts) -> None:
     try:
         start, end = int(selection.get("startPosition")), int(selection.get("endPosition"))
     except (TypeError, ValueError):
@@ -257,12 +260,9 @@ def _import_selection(db, path, doc_id, text, selection, parsed, coder_ids, note
         raise InputError(f"{path}: selection {selection.get('guid')} ({start}-{end}) lies outside its "
                          f"text of {len(text)} characters")
     marker, attribution = split_marker(_text(selection, "Description"))
-    row = db.execute('SELECT id FROM quotes WHERE doc_id = ? AND start = ? AND "end" = ?',
-                     [doc_id, start, end]).fetchone()
-    if row:
-        quote_id = row[0]
-    else:
-        page = int(marker["page"]) if marker.get("page", "").isdigit() else _page_at(db, doc_id, start)
+    quote_id = find_quote(db, doc_id, start, end)
+    if quote_id is None:
+        page = int(marker["page"]) if marker.get("page", "").isdigit() else pages.page_at(start)
         quote_id = db["quotes"].insert({
             "doc_id": doc_id, "start": start, "end": end, "text": text[start:end], "page": page,
             "origin": marker.get("origin") if marker.get("origin") in ("detected", "manual") else "manual",
@@ -271,12 +271,6 @@ def _import_selection(db, path, doc_id, text, selection, parsed, coder_ids, note
         counts["quotes"] += 1
     for coding in _children(selection, "Coding"):
         _import_coding(db, path, quote_id, coding, parsed, coder_ids, notes, counts)
-
-
-def _page_at(db, doc_id: int, offset: int) -> int | None:
-    row = db.execute('SELECT page FROM pages WHERE doc_id = ? AND start <= ? AND ? < "end"',
-                     [doc_id, offset, offset]).fetchone()
-    return row[0] if row else None
 
 
 def _import_coding(db, path, quote_id, coding, parsed, coder_ids, notes, counts) -> None:

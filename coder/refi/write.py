@@ -65,7 +65,8 @@ def project_xml(db: sqlite_utils.Database, name: str) -> bytes:
                                          if parent is not None else etree.Element(f"{{{ns}}}{tag}", **attrs))
     root = etree.Element(f"{{{ns}}}Project", nsmap={None: ns}, name=name, origin="coder")
     coders = list(db.query("SELECT id, name FROM coders ORDER BY name"))
-    user_guid = {c["id"]: guid("user", c["name"].lower()) for c in coders}
+    user_key = {c["id"]: c["name"].lower() for c in coders}  # names are unique without case
+    user_guid = {coder_id: guid("user", key) for coder_id, key in user_key.items()}
     if coders:
         users = E("Users", root)
         for c in coders:
@@ -81,7 +82,7 @@ def project_xml(db: sqlite_utils.Database, name: str) -> bytes:
     if documents:
         sources = E("Sources", root)
         for doc in documents:
-            _text_source(db, E, sources, doc, user_guid, notes)
+            _text_source(db, E, sources, doc, user_key, user_guid, notes)
     if notes:
         notes_el = E("Notes", root)
         for note_guid, text, coder_id, at in notes:
@@ -93,7 +94,7 @@ def project_xml(db: sqlite_utils.Database, name: str) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
 
 
-def _text_source(db, E, sources, doc: dict, user_guid: dict, notes: list) -> None:
+def _text_source(db, E, sources, doc: dict, user_key: dict, user_guid: dict, notes: list) -> None:
     pages = " ".join(f"{p}:{s}-{e}" for p, s, e in db.execute(
         'SELECT page, start, "end" FROM pages WHERE doc_id = ? ORDER BY page', [doc["id"]]))
     source = E("TextSource", sources, guid=guid("source", doc["sha256"]), name=doc["title"] or doc["filename"],
@@ -112,7 +113,7 @@ def _text_source(db, E, sources, doc: dict, user_guid: dict, notes: list) -> Non
         marker = {"origin": q["origin"], "page": str(q["page"] or "")}
         E("Description", selection).text = with_marker(marker, q["attribution"] or "")
         for c in db.query("SELECT * FROM codings WHERE quote_id = ? ORDER BY coder_id, code", [q["id"]]):
-            coding_guid = guid("coding", sel_guid, c["coder_id"] and _name(db, c["coder_id"]), c["code"])
+            coding_guid = guid("coding", sel_guid, user_key[c["coder_id"]], c["code"])
             coding = E("Coding", selection, guid=coding_guid, creatingUser=user_guid[c["coder_id"]],
                        creationDateTime=_stamp(c["created_at"]))
             E("CodeRef", coding, targetGUID=guid("code", c["code"]))
@@ -127,10 +128,6 @@ def _text_source(db, E, sources, doc: dict, user_guid: dict, notes: list) -> Non
         vv = E("VariableValue", source)
         E("VariableRef", vv, targetGUID=guid("variable", var))
         E("IntegerValue" if kind == "Integer" else "TextValue", vv).text = str(value)
-
-
-def _name(db, coder_id: int) -> str:
-    return db.execute("SELECT lower(name) FROM coders WHERE id = ?", [coder_id]).fetchone()[0]
 
 
 def export_qdpx(db: sqlite_utils.Database, path: Path, name: str = "coder project") -> None:

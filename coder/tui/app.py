@@ -43,12 +43,14 @@ class CoderApp(App):
     COMMANDS = App.COMMANDS | {CodeCommands}
 
     def __init__(self, db_path: str | Path, coder_name: str | None = None,
-                 compare: tuple[str, str] | None = None, quotes: list[int] | None = None) -> None:
+                 compare: tuple[str, str] | None = None, quotes: list[int] | None = None,
+                 compare_result: dict | None = None) -> None:
         super().__init__()
         self.db_path = Path(db_path)
         self.coder_name = coder_name
         self.compare = compare
         self.compare_quotes = quotes
+        self.compare_result = compare_result
         self.keymap = load_keymap()
         self.session: Session | None = None
 
@@ -58,7 +60,8 @@ class CoderApp(App):
         if self.compare:
             from coder.tui.screens.agreement import AgreementScreen
 
-            self.push_screen(AgreementScreen(self.db_path, *self.compare, quotes=self.compare_quotes))
+            self.push_screen(AgreementScreen(self.db_path, *self.compare, quotes=self.compare_quotes,
+                                             result=self.compare_result))
         elif self.coder_name:
             self.start(self.coder_name)
         else:
@@ -90,5 +93,6 @@ class CoderApp(App):
 
 
 def run_app(db_path: str | Path, coder_name: str | None = None,
-            compare: tuple[str, str] | None = None, quotes: list[int] | None = None) -> None:
-    CoderApp(db_path, coder_name, compare, quotes).run()
+            compare: tuple[str, str] | None = None, quotes: list[int] | None = None,
+            compare_result: dict | None = None) -> None:
+    CoderApp(db_path, coder_name, compare, quotes, compare_result).run()

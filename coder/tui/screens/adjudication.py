@@ -54,11 +54,8 @@ class AdjudicationScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.db = connect(self.db_path)
         self.reload()
-
-    @property
-    def db(self):
-        return connect(self.db_path)
 
     def reload(self) -> None:
         self.items = queue(self.db, self.coder_a, self.coder_b, self.quotes)

@@ -40,12 +40,14 @@ class AgreementScreen(Screen):
     """
 
     def __init__(self, db_path: str | Path, coder_a: str, coder_b: str,
-                 quotes: list[int] | None = None) -> None:
+                 quotes: list[int] | None = None, result: dict | None = None) -> None:
+        """`result` is `project_agreement`'s output when the caller has it already (it
+        computes it first to report errors before the screen opens)."""
         super().__init__()
         self.db_path = Path(db_path)
         self.coder_a, self.coder_b = coder_a, coder_b
         self.quotes = quotes
-        self.result: dict = {}
+        self.result: dict = result or {}
         self.rows: list[tuple] = []
         self.sort_column = 0
 
@@ -58,7 +60,9 @@ class AgreementScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.result = project_agreement(connect(self.db_path), self.coder_a, self.coder_b, quotes=self.quotes)
+        if not self.result:
+            self.result = project_agreement(connect(self.db_path), self.coder_a, self.coder_b,
+                                            quotes=self.quotes)
         a, b = self.coder_a, self.coder_b
         self.query_one("#summary", Static).update(
             f"{a} and {b} both coded {self.result['units']} quotes; "

@@ -302,11 +302,11 @@ class CodingScreen(Screen):
             from coder.reliability import project_agreement
 
             try:
-                project_agreement(self.session.db, me, other)
+                result = project_agreement(self.session.db, me, other)
             except CoderError as exc:
                 self.notify(str(exc), severity="error")
                 return
-            self.app.push_screen(AgreementScreen(self.session.db_path, me, other))
+            self.app.push_screen(AgreementScreen(self.session.db_path, me, other, result=result))
 
         self.app.push_screen(Choice(f"Compare {me} with…", [(o, o) for o in others]), chosen)
 

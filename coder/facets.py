@@ -1,0 +1,26 @@
+"""Facets with all their code keys in codebook order: what analyses and exports iterate over.
+
+Unlike `codebook_from_db`, retired (inactive) codes are included, because old codings
+may still use them and a table or a reliability check must not lose them.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import sqlite_utils
+
+
+class FacetCodes(NamedTuple):
+    key: str
+    mode: str
+    codes: tuple[str, ...]
+
+
+def facet_codes(db: sqlite_utils.Database) -> dict[str, FacetCodes]:
+    out = {}
+    for key, mode in db.execute("SELECT key, mode FROM facets ORDER BY position, key"):
+        codes = tuple(r[0] for r in db.execute(
+            "SELECT key FROM codes WHERE facet = ? ORDER BY position, key", [key]))
+        out[key] = FacetCodes(key, mode, codes)
+    return out
