@@ -51,9 +51,14 @@ class Matcher:
 
     def suggest(self, text: str) -> list[Suggestion]:
         tokens = lemmas(text)
+        # Every kind of match needs the keyword inside a word or lemma, so one substring
+        # test against all of them rules out most keywords without looking at tokens.
+        haystack = "\n".join(form for word, lemma, _, _ in tokens for form in (word, lemma))
         hits: dict[str, list[Suggestion]] = {}
         for keyword in self.keywords:
-            found = _find(keyword, tokens, text)
+            if not all(part in haystack for part in keyword.parts):
+                continue
+            found = _find(keyword, tokens)
             if found:
                 start, end = found
                 hits.setdefault(keyword.code.key, []).append(Suggestion(
@@ -73,15 +78,19 @@ def _word_matches(word: str, lemma: str, key: str) -> bool:
     return any(word.startswith(key + link) and len(word) > len(key + link) + 2 for link in LINKS)
 
 
-def _find(keyword: _Keyword, tokens: Sequence[tuple[str, str, int, int]], text: str) -> tuple[int, int] | None:
+def _find(keyword: _Keyword, tokens: Sequence[tuple[str, str, int, int]]) -> tuple[int, int] | None:
+    """Bounds of the first tokens that match ``keyword``, or None."""
     parts = keyword.parts
+    if len(parts) == 1:
+        key = parts[0]
+        for word, lemma, start, end in tokens:
+            if key in word or key in lemma:  # cheap necessary condition first
+                if _word_matches(word, lemma, key):
+                    return start, end
+        return None
     for i in range(len(tokens) - len(parts) + 1):
         window = tokens[i:i + len(parts)]
-        if len(parts) == 1:
-            word, lemma, start, end = window[0]
-            if _word_matches(word, lemma, parts[0]):
-                return start, end
-        elif all(part in (word, lemma) for part, (word, lemma, _, _) in zip(parts, window)):
+        if all(part in (word, lemma) for part, (word, lemma, _, _) in zip(parts, window)):
             return window[0][2], window[-1][3]
     return None
 

@@ -34,6 +34,11 @@ def pipeline() -> Any:
     return nlp
 
 
+def pipeline_loaded() -> bool:
+    """Whether :func:`pipeline` has been built, so calling it costs nothing."""
+    return pipeline.cache_info().currsize > 0
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text``."""
     doc = pipeline()(text)

@@ -64,8 +64,13 @@ class Session:
 
     # --- documents and quotes -------------------------------------------------
 
-    def refresh_documents(self) -> None:
-        self.documents = list_documents(self.db, coder_id=self.coder.id)
+    def refresh_documents(self, doc_id: int | None = None) -> None:
+        """Re-read the document list, or only the figures of ``doc_id`` (cheaper)."""
+        if doc_id is None:
+            self.documents = list_documents(self.db, coder_id=self.coder.id)
+            return
+        fresh = {d["id"]: d for d in list_documents(self.db, coder_id=self.coder.id, doc_id=doc_id)}
+        self.documents = [fresh.get(d["id"], d) for d in self.documents]
 
     def open_document(self, doc_id: int) -> None:
         self.doc_id = doc_id

@@ -112,7 +112,7 @@ async def test_blind_coding_hides_other_coders(tui_db):
     async with app.run_test(size=(150, 45)) as pilot:
         screen = await start(app, pilot)
         assert screen.session.codings(screen.session.current["id"]) == []
-        assert "[x]" not in str(screen.query_one("#panel").render())
+        assert "[x]" not in screen.query_one("#panel").render_text()
 
 
 async def test_help_screen_lists_keys(tui_db):

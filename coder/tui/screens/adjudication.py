@@ -11,12 +11,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from coder.adjudication import accept_agreed, queue, resolve
 from coder.db import connect
 from coder.errors import CoderError
 from coder.tui.screens.dialogs import TextPrompt
+from coder.tui.widgets.key_bar import KeyBar
 
 CONTEXT = 250
 
@@ -51,7 +52,7 @@ class AdjudicationScreen(Screen):
         yield Static("", id="status", markup=False)
         yield Static("", id="context")
         yield Static("", id="sides")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.db = connect(self.db_path)

@@ -9,11 +9,12 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from coder.agreement.interpret import band
 from coder.db import connect
 from coder.reliability import project_agreement
+from coder.tui.widgets.key_bar import KeyBar
 
 COLUMNS = ("variable", "units", "percent", "Cohen κ", "α", "α 95% CI", "AC1", "reading")
 
@@ -57,7 +58,7 @@ class AgreementScreen(Screen):
         yield DataTable(id="goals", cursor_type="none")
         yield DataTable(id="coefficients", cursor_type="row")
         yield DataTable(id="disagreements", cursor_type="row")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if not self.result:

@@ -7,28 +7,35 @@ shown is what is stored.
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static, TextArea
+from textual.widgets import OptionList, Static, TextArea
 
 from coder.errors import CoderError
-
-NLP_DELAY = 1.0  # seconds after the first screen before spaCy is loaded for suggestions
+from coder.quotes.nlp import pipeline_loaded
 from coder.tui.keys import CODING_BINDINGS
 from coder.tui.screens.dialogs import Choice, CodePicker, HelpScreen, TextPrompt
 from coder.tui.session import Session
 from coder.tui.widgets.document_list import DocumentList
+from coder.tui.widgets.key_bar import KeyBar
 from coder.tui.widgets.quote_panel import QuotePanel
 from coder.tui.widgets.reader import Reader, Span
+
+NLP_DELAY = 1.0  # seconds after the first screen before spaCy is loaded for suggestions
 
 
 class CodingScreen(Screen):
     BINDINGS = CODING_BINDINGS
+    # Below 110 columns three columns leave the reader too narrow to read: the document
+    # list is hidden until `d` asks for it, and hides again once it loses focus.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     DEFAULT_CSS = """
     #status { height: 1; background: $boost; padding: 0 1; }
     #main { height: 1fr; }
+    CodingScreen.-narrow DocumentList { display: none; }
+    CodingScreen.-narrow.-documents DocumentList { display: block; max-width: 100%; }
     """
 
     def __init__(self, session: Session) -> None:
@@ -39,6 +46,7 @@ class CodingScreen(Screen):
         self.active_facet = singles[0] if singles else None
         self.suggestions: list = []
         self.message = ""  # the last thing saved, shown until the next action
+        self.status_line = ""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="status", markup=False)
@@ -46,7 +54,7 @@ class CodingScreen(Screen):
             yield DocumentList(id="documents")
             yield Reader(id="reader")
             yield QuotePanel(id="panel")
-        yield Footer()
+        yield KeyBar()
 
     nlp_started = False
 
@@ -73,7 +81,11 @@ class CodingScreen(Screen):
         text = f"coder: {s.coder.name} · {title}{page}{filt}"
         if message:
             self.message = message
-        self.query_one("#status", Static).update(f"{text}   {self.message}" if self.message else text)
+        line = f"{text}   {self.message}" if self.message else text
+        if line != self.status_line:
+            # One line of fixed height: no layout pass needed, which would repaint the screen.
+            self.status_line = line
+            self.query_one("#status", Static).update(line, layout=False)
 
     def refresh_view(self, *, select: bool = True, message: str = "") -> None:
         s = self.session
@@ -100,50 +112,60 @@ class CodingScreen(Screen):
         self.after_move()
 
     def after_move(self, message: str = "") -> None:
-        self.suggestions = []
+        self.suggestions = self.current_suggestions()
         self.refresh_view(message=message)
-        if self.nlp_started:
-            self.load_suggestions()
-        else:
+        if not pipeline_loaded() and not self.nlp_started:
             # The first suggestion imports spaCy: seconds of CPU in a thread that competes
             # for the GIL. Start it a moment after the first screen is up, not before.
             self.nlp_started = True
             self.set_timer(NLP_DELAY, self.load_suggestions)
 
+    def current_suggestions(self) -> list:
+        """Suggestions for the current quote, once spaCy is loaded (about 0.3 ms a quote).
+
+        Computing them in the key handler, not in a worker, puts them on screen in the
+        same repaint as the quote instead of in a second one.
+        """
+        if not pipeline_loaded():
+            return []
+        try:
+            return self.session.suggestions()
+        except Exception:  # suggestions are a help; never break coding over them
+            return []
+
     @work(thread=True, exclusive=True, group="suggestions")
     def load_suggestions(self) -> None:
-        quote = self.session.current
-        if quote is None:
-            return
+        """Load spaCy in a thread, then show the suggestions of whatever quote is current."""
         try:
-            found = self.session_suggestions(quote["text"])
-        except Exception:  # suggestions are a help; never break coding over them
+            from coder.quotes.nlp import pipeline
+
+            pipeline()
+        except Exception:
             return
-        self.app.call_from_thread(self._show_suggestions, quote["id"], found)
+        self.app.call_from_thread(self._show_suggestions)
 
-    def session_suggestions(self, text: str) -> list:
-        from coder.suggest import suggest_for_codebook
-
-        return suggest_for_codebook(text, self.session.codebook)
-
-    def _show_suggestions(self, quote_id: int, found: list) -> None:
-        if not found and not self.suggestions:
-            return  # nothing to add: skip a repaint of the panel
-        if self.session.current and self.session.current["id"] == quote_id:
+    def _show_suggestions(self) -> None:
+        found = self.current_suggestions()
+        if found != self.suggestions:
             self.suggestions = found
             self.query_one(QuotePanel).show(self.session, self.active_facet, self.suggestions)
 
-    def saved(self, what: str) -> None:
-        self.session.refresh_documents()
+    def saved(self, what: str, *, all_documents: bool = False) -> None:
+        """Repaint after a save; coding touches only the open document's figures, while
+        undo and redo may reach into another document."""
+        self.session.refresh_documents(None if all_documents else self.session.doc_id)
         self.query_one(DocumentList).show(self.session.documents)
         self.refresh_view(message=f"saved: {what}")
 
-    def guarded(self, action, what: str) -> None:
+    def guarded(self, action, what: str, then=None) -> None:
+        """Run a saving ``action``; show its error, or call ``then`` and repaint once."""
         try:
             action()
         except CoderError as exc:
             self.notify(str(exc), severity="error")
             return
+        if then is not None:
+            then()
         self.saved(what)
 
     # --- events ----------------------------------------------------------------------
@@ -185,8 +207,12 @@ class CodingScreen(Screen):
         if not 1 <= n <= len(codes):
             return
         code = codes[n - 1]
-        self.guarded(lambda: self.session.apply(self.active_facet, "=", code.key), code.label)
-        self.action_next_facet()
+        following = self.single_facets[(self.single_facets.index(self.active_facet) + 1) % len(self.single_facets)]
+
+        def next_facet() -> None:  # before the repaint, so that one repaint shows both
+            self.active_facet = following
+
+        self.guarded(lambda: self.session.apply(self.active_facet, "=", code.key), code.label, then=next_facet)
 
     def action_pick_codes(self) -> None:
         if self.session.current is None:
@@ -224,11 +250,11 @@ class CodingScreen(Screen):
 
     def action_undo(self) -> None:
         event = self.session.undo()
-        self.saved(f"undid {event.action}" if event else "nothing to undo")
+        self.saved(f"undid {event.action}" if event else "nothing to undo", all_documents=True)
 
     def action_redo(self) -> None:
         event = self.session.redo()
-        self.saved(f"redid {event.action}" if event else "nothing to redo")
+        self.saved(f"redid {event.action}" if event else "nothing to redo", all_documents=True)
 
     def action_new_quote(self) -> None:
         bounds = self.query_one(Reader).selected_offsets()
@@ -283,7 +309,12 @@ class CodingScreen(Screen):
         self.app.push_screen(Choice("Show which quotes?", items), chosen)
 
     def action_documents(self) -> None:
+        self.add_class("-documents")
         self.query_one(DocumentList).focus()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if isinstance(event.widget, DocumentList):
+            self.remove_class("-documents")
 
     def action_agreement(self) -> None:
         """Compare with another coder: pick them, then open the agreement screen."""

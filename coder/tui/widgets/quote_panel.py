@@ -4,6 +4,8 @@ the options of the active single facet with their number keys, and suggestions."
 from __future__ import annotations
 
 from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from coder.tui.session import Session
@@ -50,10 +52,44 @@ def render_panel(session: Session, active_facet: str | None, suggestions: list) 
     return out
 
 
-class QuotePanel(Static):
+class QuotePanel(VerticalScroll):
+    """The panel scrolls when its text is taller than the terminal allows."""
+
     DEFAULT_CSS = """
-    QuotePanel { width: 52; border: round $secondary; padding: 0 1; overflow-y: auto; }
+    QuotePanel { width: 2fr; min-width: 36; max-width: 56; height: 1fr; border: round $secondary; }
+    QuotePanel > Static { padding: 0 1; height: auto; min-height: 100%; }
     """
 
+    shown_height: int | None = None  # lines of the text last shown
+    shown_quote: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", markup=False)
+
+    @property
+    def body(self) -> Static:
+        return self.query_one(Static)
+
+    def render_text(self) -> str:
+        """The panel's text as shown (for tests and the tmux check)."""
+        return str(self.body.render())
+
     def show(self, session: Session, active_facet: str | None, suggestions: list) -> None:
-        self.update(render_panel(session, active_facet, suggestions))
+        """Show the panel for the current quote, with a layout pass only when needed.
+
+        A layout pass re-arranges and repaints the whole screen (every scroll bar
+        included), which costs as much as the rest of a key press. The text fills at
+        least the panel (min-height), so a pass is only needed when the text is taller
+        than the panel, before or after, and the scroll bar changes.
+        """
+        body = self.body
+        body.update(render_panel(session, active_facet, suggestions), layout=False)
+        width = body.scrollable_content_region.width
+        height = body.visual.get_height(body.styles, width) if width else None
+        if height is None or self.shown_height is None or max(height, self.shown_height) > self.size.height:
+            body.refresh(layout=True)
+        self.shown_height = height
+        quote_id = session.current["id"] if session.current else None
+        if quote_id != self.shown_quote:  # a new quote starts at the top; a new code keeps the place
+            self.shown_quote = quote_id
+            self.scroll_home(animate=False)

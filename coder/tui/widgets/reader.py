@@ -10,9 +10,13 @@ visible in monochrome terminals too.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual.geometry import Region
+from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
@@ -44,11 +48,20 @@ class Span:
     current: bool = False
 
 
+LineStyles = tuple[tuple[int, int, str], ...]  # (start column, end column, style) on one line
+
+
+def span_style(span: Span) -> str:
+    return "reverse" if span.current else ("bold underline" if span.coded else "underline")
+
+
 class Reader(TextArea):
     DEFAULT_CSS = """
-    Reader { border: round $primary-darken-2; }
+    Reader { width: 3fr; border: round $primary-darken-2; }
     Reader:focus { border: round $primary; }
     """
+
+    selection = reactive(Selection(), init=False, always_update=True, repaint=False)
 
     def __init__(self, **kwargs) -> None:
         # No blinking cursor: a read-only reader does not need it, and every blink repaints.
@@ -56,7 +69,8 @@ class Reader(TextArea):
         self.cursor_blink = False
         self.base = 0  # document offset of the first character shown
         self.index = LineIndex("")
-        self.spans: list[Span] = []
+        self.line_styles: dict[int, LineStyles] = {}
+        self.rendered: dict[tuple, Strip] = {}
 
     def show(self, text: str, base: int) -> None:
         """Show ``text``, which starts at document offset ``base``."""
@@ -64,11 +78,42 @@ class Reader(TextArea):
             self.load_text(text)
             self.base = base
             self.index = LineIndex(text)
+            self.line_styles = {}
+            self.rendered.clear()
 
     def paint(self, spans: list[Span]) -> None:
-        self.spans = sorted(spans, key=lambda s: s.start)
-        self.notify_style_update()
-        self.refresh()
+        """Mark ``spans``; only lines whose marks changed are drawn again."""
+        styles: dict[int, list[tuple[int, int, str]]] = {}
+        for span in spans:
+            first, _ = self.location(span.start)
+            last, _ = self.location(max(span.start, span.end - 1))
+            for row in range(first, last + 1):
+                line_start = self.index.starts[row] + self.base
+                styles.setdefault(row, []).append((max(0, span.start - line_start), span.end - line_start,
+                                                   span_style(span)))
+        line_styles = {row: tuple(sorted(marks)) for row, marks in styles.items()}
+        changed = {row for row in line_styles.keys() | self.line_styles.keys()
+                   if line_styles.get(row) != self.line_styles.get(row)}
+        self.line_styles = line_styles
+        self.refresh_rows(changed)
+
+    def refresh_rows(self, rows: Iterable[int]) -> None:
+        """Repaint the screen rows of these document lines, and nothing else."""
+        wrapped = self.wrapped_document
+        for row in set(rows):
+            if 0 <= row < self.document.line_count:
+                self.refresh_lines(wrapped.location_to_offset((row, 0)).y, len(wrapped.get_offsets(row)) + 1)
+
+    def _watch_selection(self, previous: Selection, selection: Selection) -> None:
+        # TextArea repaints the whole widget on every selection change; only the lines
+        # the old and the new selection touch need it.
+        super()._watch_selection(previous, selection)
+        if previous != selection:
+            rows = set()
+            for sel in (previous, selection):
+                top, bottom = sorted(sel)
+                rows.update(range(top[0], bottom[0] + 1))
+            self.refresh_rows(rows)
 
     def location(self, offset: int) -> tuple[int, int]:
         return self.index.location(max(0, offset - self.base))
@@ -77,8 +122,22 @@ class Reader(TextArea):
         return self.index.offset(location) + self.base
 
     def select_span(self, start: int, end: int) -> None:
-        self.selection = Selection(self.location(start), self.location(end))
-        self.scroll_cursor_visible(center=True)
+        """Select a quote; scroll only when it is not already in view, then centre it.
+
+        Scrolling on every move would shift the text under the reader's eyes and make
+        every line draw again.
+        """
+        top, bottom = self.location(start), self.location(max(start, end - 1))
+        wrapped = self.wrapped_document
+        first_y, last_y = wrapped.location_to_offset(top).y, wrapped.location_to_offset(bottom).y
+        scroll_y, height = self.scroll_offset.y, self.scrollable_content_region.height
+        in_view = scroll_y <= first_y and last_y < scroll_y + height
+        selection = Selection(top, self.location(end))
+        if selection != self.selection:  # setting it always repaints, even when equal
+            self.selection = selection
+        if not in_view:
+            self.scroll_to_region(Region(0, first_y, 1, last_y - first_y + 1), center=True, animate=False,
+                                  force=True)
 
     def selected_offsets(self) -> tuple[int, int] | None:
         start, end = sorted((self.selection.start, self.selection.end))
@@ -88,15 +147,36 @@ class Reader(TextArea):
 
     def get_line(self, line_index: int) -> Text:
         line = super().get_line(line_index)
-        if not self.spans or line_index >= len(self.index.starts):
-            return line
-        line_start = self.index.starts[line_index] + self.base
-        line_end = line_start + len(line.plain)
-        for span in self.spans:
-            if span.start >= line_end:
-                break
-            if span.end <= line_start:
-                continue
-            style = "reverse" if span.current else ("bold underline" if span.coded else "underline")
-            line.stylize(style, max(0, span.start - line_start), min(len(line.plain), span.end - line_start))
+        for start, end, style in self.line_styles.get(line_index, ()):
+            line.stylize(style, start, min(len(line.plain), end))
         return line
+
+    def notify_style_update(self) -> None:
+        self.rendered.clear()  # a theme or CSS change redraws every row
+        super().notify_style_update()
+
+    def render_line(self, y: int) -> Strip:
+        """Draw one screen row, reusing it while nothing that shows on it has changed.
+
+        TextArea's own cache, with soft wrap on, is keyed on the whole selection, so
+        moving to the next quote would draw every row again. Here the key holds only
+        what reaches this row: its document line's marks, and the selection and cursor
+        when they touch that line.
+        """
+        scroll_x, scroll_y = self.scroll_offset
+        try:
+            line_index, section = self.wrapped_document._offset_to_line_info[scroll_y + y]
+        except (IndexError, AttributeError):
+            return super().render_line(y)
+        selection = self.selection
+        top, bottom = sorted(selection)
+        touches = top[0] <= line_index <= bottom[0] or selection.end[0] == line_index
+        key = (line_index, section, self.size, scroll_x, self.line_styles.get(line_index),
+               selection if touches else None, self.has_focus, self.theme, self.show_cursor,
+               self._matching_bracket_location if touches else None)
+        strip = self.rendered.get(key)
+        if strip is None:
+            if len(self.rendered) > 4096:
+                self.rendered.clear()
+            strip = self.rendered[key] = self._render_line(y)
+        return strip
