@@ -9,13 +9,14 @@ next quote and coding under 100 ms.
 Baseline, measured in the same run: the start of a minimal Textual app showing one
 Static, so the ratio shows what the coding screen adds over Textual itself.
 
-Run: ``python -m benchmarks.tui``.
+Run: ``python -m benchmarks.tui [COLUMNSxROWS]`` (default 160x48).
 """
 
 from __future__ import annotations
 
 import asyncio
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -31,17 +32,22 @@ from coder.quotes.nlp import pipeline_loaded
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS, PAGES, QUOTES = 100, 5_000, 20_000
+SIZE = (160, 48)  # terminal columns x rows; `python -m benchmarks.tui 100x30` for a smaller one
 PARAGRAPH = ("Het wijkteam werkt dicht bij de inwoners en zoekt samen met hen naar wat zij zelf kunnen. "
              "Een moeder vertelt: „Ik werd eindelijk gehoord en de hulp kwam snel op gang.” "
              "De gemeente wil de toegang verder verbeteren en de samenwerking met huisartsen versterken.\n\n")
+# Every other quote is three times as long (same paragraph length), so the quote panel's
+# height changes from one quote to the next, as it does in real reports.
+LONG_QUOTE = PARAGRAPH.replace("gang.” De", "gang. De").replace("versterken.\n", "versterken.”\n")
+assert len(LONG_QUOTE) == len(PARAGRAPH)
 
 
 def build(path: Path) -> int:
     """Returns the id of the 200-page document."""
     db = connect(path)
     sync_codebook(db, load_codebook(ROOT / "codebook.yaml"))
-    quote_start = PARAGRAPH.index("„") + 1
-    quote_end = PARAGRAPH.index("”")
+    paragraphs = (PARAGRAPH, LONG_QUOTE)
+    bounds = [(p.index("„") + 1, p.index("”")) for p in paragraphs]
     stamp = now()
     big_id = None
     with write(db):
@@ -49,7 +55,7 @@ def build(path: Path) -> int:
         per_doc_quotes = QUOTES // DOCS
         for d, pages in enumerate(page_counts):
             paragraphs_per_page = max(1, -(-per_doc_quotes // pages))
-            page_text = PARAGRAPH * paragraphs_per_page
+            page_text = "".join(paragraphs[i % 2] for i in range(paragraphs_per_page))
             text = page_text * pages
             doc = db["documents"].insert({
                 "path": f"/bench/{d}.pdf", "filename": f"{d}.pdf", "sha256": f"{d:064d}",
@@ -63,8 +69,10 @@ def build(path: Path) -> int:
             quotes = []
             for i in range(per_doc_quotes):
                 base = i * len(PARAGRAPH)
-                quotes.append({"doc_id": doc, "start": base + quote_start, "end": base + quote_end,
-                               "text": PARAGRAPH[quote_start:quote_end], "page": base // len(page_text) + 1,
+                start, end = bounds[i % paragraphs_per_page % 2]
+                quotes.append({"doc_id": doc, "start": base + start, "end": base + end,
+                               "text": paragraphs[i % paragraphs_per_page % 2][start:end],
+                               "page": base // len(page_text) + 1,
                                "origin": "detected", "created_at": stamp})
             db["quotes"].insert_all(quotes)
     db.close()
@@ -127,7 +135,7 @@ async def press_latency(pilot, keys: list[str], between: str | None = None) -> T
 async def time_start(make_app) -> float:
     start = time.perf_counter()
     app = make_app()
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         elapsed = time.perf_counter() - start
     return elapsed
@@ -139,12 +147,12 @@ async def measure(path: Path, big_doc: int) -> dict[str, float]:
 
     out = {}
     out["baseline_start"] = min([await time_start(Minimal) for _ in range(3)])
-    async with Minimal().run_test(size=(160, 48)) as pilot:
+    async with Minimal().run_test(size=SIZE) as pilot:
         await pilot.pause()
         out["baseline_press"] = await press_latency(pilot, ["n"] * 30)
     start = time.perf_counter()
     app = CoderApp(path, "bench")
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, CodingScreen)
         out["start"] = time.perf_counter() - start
@@ -166,6 +174,11 @@ async def measure(path: Path, big_doc: int) -> dict[str, float]:
 
 
 def main() -> None:
+    global SIZE
+    if len(sys.argv) > 1:
+        columns, rows = sys.argv[1].lower().split("x")
+        SIZE = (int(columns), int(rows))
+    print(f"terminal {SIZE[0]}x{SIZE[1]}")
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.db"
         t0 = time.perf_counter()
