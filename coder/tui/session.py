@@ -159,6 +159,10 @@ class Session:
         self.window = Window(self.doc_id or 0, start, end, self.full_text[start:end], rows[lo][0], rows[hi - 1][0])
         return self.window
 
+    def page_starts(self) -> list[tuple[int, int]]:
+        """(page, start offset) of the open document's pages, for the reader's gutter."""
+        return [(page, start) for page, start, _ in self.page_rows]
+
     def page_at(self, offset: int) -> int | None:
         return self.pages.page_at(offset) if self.pages else None
 

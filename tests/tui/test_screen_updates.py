@@ -139,3 +139,33 @@ async def test_reader_redraws_a_row_whose_marks_change_without_the_selection():
         reader.paint([Span(21, 26, coded=True)])  # e.g. undo or an import coded it
         await pilot.pause()
         assert any("bold" in style and "underline" in style for style in styles_over(reader, "quote"))
+
+
+async def test_reader_marks_where_each_page_begins(tmp_path):
+    from coder.codebook import load_codebook, sync_codebook
+    from coder.db import connect, write
+    from tests.tui.conftest import REPO
+
+    pages = ["Eerste pagina met tekst.\n\n", "Tweede pagina: „Dit is een citaat van een moeder.”\n\n",
+             "Derde pagina loopt door."]
+    text = "".join(pages)
+    path = tmp_path / "pages.db"
+    db = connect(path)
+    sync_codebook(db, load_codebook(REPO / "codebook.yaml"))
+    with write(db):
+        db["documents"].insert({"id": 1, "path": "/tmp/p.pdf", "filename": "p.pdf", "sha256": "p" * 64,
+                                "title": "Drie pagina's", "pages": 3, "chars": len(text), "imported_at": "x"})
+        db["document_texts"].insert({"doc_id": 1, "text": text})
+        starts = [sum(len(p) for p in pages[:i]) for i in range(3)]
+        db["pages"].insert_all([{"doc_id": 1, "page": i + 1, "start": s, "end": s + len(pages[i])}
+                                for i, s in enumerate(starts)])
+    db.close()
+    app = CoderApp(path, "anna")
+    async with app.run_test(size=(120, 20)) as pilot:
+        await pilot.pause()
+        reader = app.screen.query_one(Reader)
+        rows = ["".join(s.text for s in strip) for strip in reader.render_lines(reader.region.reset_offset)]
+        gutters = [(row[1:1 + reader.page_width].strip(), row) for row in rows]
+        marked = {gutter: row for gutter, row in gutters if gutter.startswith("p.")}
+        assert set(marked) == {"p.1", "p.2", "p.3"}
+        assert "Tweede pagina" in marked["p.2"] and "Derde pagina" in marked["p.3"]

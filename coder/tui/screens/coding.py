@@ -93,7 +93,7 @@ class CodingScreen(Screen):
         quote = s.current
         if quote is not None:
             window = s.window_for(quote["start"])
-            reader.show(window.text, window.start)
+            reader.show(window.text, window.start, s.page_starts())
         coded = s.coded_ids()
         reader.paint([Span(q["start"], q["end"], q["id"] in coded, quote is not None and q["id"] == quote["id"])
                       for q in s.quotes])
@@ -108,7 +108,7 @@ class CodingScreen(Screen):
         if window is None:
             from coder.quotes.store import document_text
 
-            self.query_one(Reader).show(document_text(self.session.db, doc_id), 0)
+            self.query_one(Reader).show(document_text(self.session.db, doc_id), 0, self.session.page_starts())
         self.after_move()
 
     def after_move(self, message: str = "") -> None:

@@ -13,6 +13,7 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from rich.segment import Segment
 from rich.text import Text
 from textual.geometry import Region
 from textual.reactive import reactive
@@ -62,6 +63,7 @@ class Reader(TextArea):
     """
 
     selection = reactive(Selection(), init=False, always_update=True, repaint=False)
+    page_width = 0  # columns of the page gutter (TextArea asks for it while it is built)
 
     def __init__(self, **kwargs) -> None:
         # No blinking cursor: a read-only reader does not need it, and every blink repaints.
@@ -71,15 +73,40 @@ class Reader(TextArea):
         self.index = LineIndex("")
         self.line_styles: dict[int, LineStyles] = {}
         self.rendered: dict[tuple, Strip] = {}
+        self.pages: tuple[tuple[int, int], ...] = ()  # (page, document offset where it starts)
+        self.page_marks: dict[int, list[tuple[int, int]]] = {}  # line -> (column, page) starting there
 
-    def show(self, text: str, base: int) -> None:
-        """Show ``text``, which starts at document offset ``base``."""
-        if text != self.text or base != self.base:
-            self.load_text(text)
+    def show(self, text: str, base: int, pages: Iterable[tuple[int, int]] = ()) -> None:
+        """Show ``text``, which starts at document offset ``base``; ``pages`` are (page
+        number, start offset) pairs, marked in a gutter on the left."""
+        pages = tuple(pages)
+        if text != self.text or base != self.base or pages != self.pages:
+            self.pages = pages
+            # The gutter's width is set before the text goes in, so lines wrap to fit it.
+            self.page_width = len(f"p.{max(p for p, _ in pages)}") + 1 if pages else 0
             self.base = base
             self.index = LineIndex(text)
+            self.load_text(text)
+            self.page_marks = {}
+            for page, start in pages:
+                if base <= start < base + max(len(text), 1):
+                    row, column = self.location(start)
+                    self.page_marks.setdefault(row, []).append((column, page))
             self.line_styles = {}
             self.rendered.clear()
+
+    @property
+    def gutter_width(self) -> int:
+        return self.page_width
+
+    def page_mark(self, line_index: int, section: int) -> str:
+        """``p.N`` on the screen row where page N begins, else blank."""
+        marks = self.page_marks.get(line_index)
+        if not marks:
+            return ""
+        offsets = self.wrapped_document.get_offsets(line_index)
+        here = [page for column, page in marks if bisect.bisect_right(offsets, column) == section]
+        return f"p.{here[-1]}" if here else ""
 
     def paint(self, spans: list[Span]) -> None:
         """Mark ``spans``; only lines whose marks changed are drawn again."""
@@ -171,12 +198,21 @@ class Reader(TextArea):
         selection = self.selection
         top, bottom = sorted(selection)
         touches = top[0] <= line_index <= bottom[0] or selection.end[0] == line_index
-        key = (line_index, section, self.size, scroll_x, self.line_styles.get(line_index),
+        key = (line_index, section, self.size, scroll_x, self.line_styles.get(line_index), self.page_width,
                selection if touches else None, self.has_focus, self.theme, self.show_cursor,
                self._matching_bracket_location if touches else None)
         strip = self.rendered.get(key)
         if strip is None:
             if len(self.rendered) > 4096:
                 self.rendered.clear()
-            strip = self.rendered[key] = self._render_line(y)
+            strip = self.rendered[key] = self._with_page_gutter(self._render_line(y), line_index, section)
         return strip
+
+    def _with_page_gutter(self, strip: Strip, line_index: int, section: int) -> Strip:
+        width = self.page_width
+        if not width:
+            return strip
+        theme = self._theme
+        style = theme.gutter_style if theme and theme.gutter_style else None
+        gutter = Strip([Segment(f"{self.page_mark(line_index, section):>{width - 1}} ", style)], width)
+        return Strip.join([gutter, strip])
