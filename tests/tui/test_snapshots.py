@@ -11,3 +11,21 @@ def test_coding_screen(snap_compare, tui_db):
 
 def test_help_screen(snap_compare, tui_db):
     assert snap_compare(CoderApp(tui_db, "anna"), terminal_size=(150, 45), press=["f1"])
+
+
+def test_coding_screen_in_an_80_column_terminal(snap_compare, tui_db):
+    assert snap_compare(CoderApp(tui_db, "anna"), terminal_size=(80, 24), press=["n"])
+
+
+def test_agreement_screen(snap_compare, tui_db):
+    from tests.tui.test_agreement_screens import two_coders
+
+    two_coders(tui_db)
+    assert snap_compare(CoderApp(tui_db, compare=("anna", "bram")), terminal_size=(150, 45))
+
+
+def test_adjudication_screen(snap_compare, tui_db):
+    from tests.tui.test_agreement_screens import two_coders
+
+    two_coders(tui_db)
+    assert snap_compare(CoderApp(tui_db, compare=("anna", "bram")), terminal_size=(150, 45), press=["j"])
