@@ -22,7 +22,7 @@ class CodeCommands(Provider):
     """Command palette: type part of a code name to toggle it on the current quote."""
 
     async def search(self, query: str) -> Hits:
-        screen = self.app.screen
+        screen = self.screen  # the screen the palette was opened on (app.screen is the palette)
         if not isinstance(screen, CodingScreen) or screen.session.current is None:
             return
         matcher = self.matcher(query)
