@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
+import pytest
+
+from coder.quotes.nlp import pipeline
 from coder.tui.app import CoderApp
+
+
+@pytest.fixture(autouse=True)
+def spacy_loaded():
+    """Snapshots show the steady state, with suggestions: load spaCy first.
+
+    Without this, whether an earlier test in the same process loaded spaCy decided
+    whether suggestions were on screen, and the snapshots flickered under xdist.
+    """
+    pipeline()
 
 
 def test_coding_screen(snap_compare, tui_db):
