@@ -22,6 +22,7 @@ from coder.documents import list_documents
 from coder.events import Event, redo, undo
 from coder.quotes.store import (PageIndex, add_manual_quote, adjust_quote, delete_manual_quote,
                                 document_text, list_quotes, search_quotes)
+from coder.tui.tags import code_tag
 
 WINDOW_PAGES = 40  # long documents are shown this many pages at a time
 
@@ -102,6 +103,15 @@ class Session:
         if self.filter.startswith("code:"):
             return any(c["code"] == self.filter[5:] for c in self.codings(quote["id"]))
         return True
+
+    def quote_tags(self) -> dict[int, str]:
+        """Gutter tags (see :mod:`coder.tui.tags`) of the coder's coded quotes in the open document."""
+        codes: dict[int, list[str]] = {}
+        rows = self.db.execute("SELECT c.quote_id, c.code FROM codings c JOIN quotes q ON q.id = c.quote_id"
+                               " WHERE c.coder_id = ? AND q.doc_id = ?", [self.coder.id, self.doc_id])
+        for quote_id, code in rows:
+            codes.setdefault(quote_id, []).append(code)
+        return {quote_id: code_tag(self.codebook, keys) for quote_id, keys in codes.items()}
 
     def coded_ids(self) -> set[int]:
         rows = self.db.execute("SELECT DISTINCT quote_id FROM codings WHERE coder_id = ?", [self.coder.id])

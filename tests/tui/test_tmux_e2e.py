@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -24,7 +26,7 @@ def wait_for(predicate, timeout: float = 30.0) -> bool:
     return False
 
 
-def test_keys_typed_in_tmux_are_saved(tui_db):
+def test_keys_typed_in_tmux_are_saved_and_survive_kill_9(tui_db):
     session = f"coder-{uuid.uuid4().hex[:8]}"
     command = f"{sys.executable} -m coder --db {tui_db} tui --coder anna"
     subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "150", "-y", "45", command], check=True)
@@ -35,8 +37,13 @@ def test_keys_typed_in_tmux_are_saved(tui_db):
         subprocess.run(["tmux", "send-keys", "-t", session, "2"], check=True)
         assert wait_for(lambda: "saved" in capture()), capture()
         subprocess.run(["tmux", "send-keys", "-t", session, "2"], check=True)
+        assert wait_for(lambda: "saved: Negatief" in capture()), capture()
+        # What the screen showed as saved survives a kill -9 of the whole TUI.
+        pid = int(subprocess.run(["tmux", "display-message", "-p", "-t", session, "#{pane_pid}"],
+                                 capture_output=True, text=True, check=True).stdout)
+        os.killpg(pid, signal.SIGKILL)
         db = connect(tui_db)
-        assert wait_for(lambda: db.execute("SELECT COUNT(*) FROM codings").fetchone()[0] == 2)
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         rows = sorted(r[0] for r in db.execute("SELECT code FROM codings"))
         assert rows == ["negatief", "normaliseren"]
     finally:

@@ -18,6 +18,7 @@ from coder.quotes.nlp import pipeline_loaded
 from coder.tui.keys import CODING_BINDINGS
 from coder.tui.screens.dialogs import Choice, CodePicker, HelpScreen, TextPrompt
 from coder.tui.session import Session
+from coder.tui.tags import TAG_WIDTH
 from coder.tui.widgets.document_list import DocumentList
 from coder.tui.widgets.key_bar import KeyBar
 from coder.tui.widgets.quote_panel import QuotePanel
@@ -52,7 +53,9 @@ class CodingScreen(Screen):
         yield Static("", id="status", markup=False)
         with Horizontal(id="main"):
             yield DocumentList(id="documents")
-            yield Reader(id="reader")
+            reader = Reader(id="reader")
+            reader.tag_width = TAG_WIDTH
+            yield reader
             yield QuotePanel(id="panel")
         yield KeyBar()
 
@@ -94,9 +97,9 @@ class CodingScreen(Screen):
         if quote is not None:
             window = s.window_for(quote["start"])
             reader.show(window.text, window.start, s.page_starts())
-        coded = s.coded_ids()
-        reader.paint([Span(q["start"], q["end"], q["id"] in coded, quote is not None and q["id"] == quote["id"])
-                      for q in s.quotes])
+        tags = s.quote_tags()
+        reader.paint([Span(q["start"], q["end"], q["id"] in tags, quote is not None and q["id"] == quote["id"],
+                           tags.get(q["id"], "")) for q in s.quotes])
         if quote is not None and select:
             reader.select_span(quote["start"], quote["end"])
         self.query_one(QuotePanel).show(s, self.active_facet, self.suggestions)

@@ -152,7 +152,10 @@ class HelpScreen(ModalScreen[None]):
             key = keymap.get(binding_id) or keys.get(binding_id) or ("ctrl+q" if binding_id == "quit" else "")
             lines.append(f"{key:<22} {text}")
         lines += ["", "shift+arrows / mouse drag   select text in the reader", "ctrl+p   command palette: "
-                  "type part of a code name to toggle it", "Every action is saved at once."]
+                  "type part of a code name to toggle it", "",
+                  "Reader gutter: p.N where page N begins; a tag on each quote you coded: the number of",
+                  "its code in the first facet, the initial of its code in the second, * for more (2P*).",
+                  "", "Every action is saved at once."]
         with Vertical():
             yield Static("\n".join(lines), markup=False)
 

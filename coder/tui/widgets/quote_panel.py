@@ -3,6 +3,8 @@ the options of the active single facet with their number keys, and suggestions."
 
 from __future__ import annotations
 
+import textwrap
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -11,7 +13,17 @@ from textual.widgets import Static
 from coder.tui.session import Session
 
 
-def render_panel(session: Session, active_facet: str | None, suggestions: list) -> Text:
+def hanging(prefix: str, text: str, width: int | None) -> str:
+    """``prefix`` + ``text``, wrapped so that continuation lines start under the text,
+    not under the prefix (a code label that wraps stays readable as one option)."""
+    if not width or width <= len(prefix) + 8:
+        return prefix + text
+    lines = textwrap.wrap(text, width - len(prefix), break_on_hyphens=False) or [""]
+    return prefix + ("\n" + " " * len(prefix)).join(lines)
+
+
+def render_panel(session: Session, active_facet: str | None, suggestions: list, width: int | None = None) -> Text:
+    """The panel's text; ``width`` (columns) is used to indent wrapped option lines."""
     out = Text()
     quote = session.current
     if quote is None:
@@ -32,7 +44,7 @@ def render_panel(session: Session, active_facet: str | None, suggestions: list) 
         for n, code in enumerate(facet.codes, start=1):
             chosen = code.key in have
             key = f"{n}" if facet.key == active_facet and n <= 9 else " "
-            out.append(f"   {key} {'[x]' if chosen else '[ ]'} {code.label}\n",
+            out.append(hanging(f"   {key} {'[x]' if chosen else '[ ]'} ", code.label, width) + "\n",
                        style="bold" if chosen else "")
     for facet in session.codebook.facets:
         if facet.mode != "multi":
@@ -48,7 +60,7 @@ def render_panel(session: Session, active_facet: str | None, suggestions: list) 
         out.append("\n\nSuggestions (a accepts the first):\n", style="bold")
         for s in suggestions[:6]:
             mark = "[x]" if s.code in have else "[ ]"
-            out.append(f" {mark} {s.label} — “{s.matched}” (keyword {s.keyword})\n")
+            out.append(hanging(f" {mark} ", f"{s.label} — “{s.matched}” (keyword {s.keyword})", width) + "\n")
     return out
 
 
@@ -61,6 +73,7 @@ class QuotePanel(VerticalScroll):
     """
 
     shown_height: int | None = None  # lines of the text last shown
+    shown_args: tuple | None = None
     shown_quote: int | None = None
 
     def compose(self) -> ComposeResult:
@@ -83,9 +96,14 @@ class QuotePanel(VerticalScroll):
         than the panel, before or after, and the scroll bar changes.
         """
         body = self.body
-        body.update(render_panel(session, active_facet, suggestions), layout=False)
-        width = body.scrollable_content_region.width
-        height = body.visual.get_height(body.styles, width) if width else None
+        self.shown_args = (session, active_facet, suggestions)
+        bar = self.styles.scrollbar_size_vertical
+        width = body.scrollable_content_region.width + (bar if self.show_vertical_scrollbar else 0)
+        height = self._fill(render_panel(session, active_facet, suggestions, width), width)
+        if height is not None and height > self.size.height:
+            # It will scroll: wrap again for the width the scroll bar leaves.
+            width -= bar
+            height = self._fill(render_panel(session, active_facet, suggestions, width), width)
         if height is None or self.shown_height is None or max(height, self.shown_height) > self.size.height:
             body.refresh(layout=True)
         self.shown_height = height
@@ -93,3 +111,14 @@ class QuotePanel(VerticalScroll):
         if quote_id != self.shown_quote:  # a new quote starts at the top; a new code keeps the place
             self.shown_quote = quote_id
             self.scroll_home(animate=False)
+
+    def _fill(self, text: Text, width: int) -> int | None:
+        """Put ``text`` in the body without a layout pass; its height in lines at ``width``."""
+        body = self.body
+        body.update(text, layout=False)
+        return body.visual.get_height(body.styles, width) if width > 0 else None
+
+    def on_resize(self) -> None:
+        # Wrapped option lines are indented for one width; a new width wraps them again.
+        if self.shown_args is not None:
+            self.call_after_refresh(self.show, *self.shown_args)

@@ -4,7 +4,8 @@ Offsets in the project are code points into the document text; the TextArea work
 (row, column). :class:`LineIndex` converts between them with a table of line starts, so
 a conversion costs a bisect, not a scan of the document. Quotes are painted in
 ``get_line`` (underlined; coded ones bold; the current one reversed), so they are
-visible in monochrome terminals too.
+visible in monochrome terminals too. A gutter on the left marks where pages begin
+(``p.N``) and tags each coded quote with its codes (``2P``, see :mod:`coder.tui.tags`).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ class Span:
     end: int
     coded: bool = False
     current: bool = False
+    tag: str = ""  # shown in the gutter on the row where the span starts
 
 
 LineStyles = tuple[tuple[int, int, str], ...]  # (start column, end column, style) on one line
@@ -64,17 +66,20 @@ class Reader(TextArea):
 
     selection = reactive(Selection(), init=False, always_update=True, repaint=False)
     page_width = 0  # columns of the page gutter (TextArea asks for it while it is built)
+    tag_width = 0  # columns for code tags after the page marks; 0 shows none
 
     def __init__(self, **kwargs) -> None:
         # No blinking cursor: a read-only reader does not need it, and every blink repaints.
         super().__init__("", read_only=True, soft_wrap=True, show_line_numbers=False, **kwargs)
         self.cursor_blink = False
         self.base = 0  # document offset of the first character shown
+        self.shown_length = 0
         self.index = LineIndex("")
         self.line_styles: dict[int, LineStyles] = {}
         self.rendered: dict[tuple, Strip] = {}
         self.pages: tuple[tuple[int, int], ...] = ()  # (page, document offset where it starts)
-        self.page_marks: dict[int, list[tuple[int, int]]] = {}  # line -> (column, page) starting there
+        self.page_marks: dict[int, list[tuple[int, str]]] = {}  # line -> (column, "p.N") of pages starting there
+        self.tag_marks: dict[int, tuple[tuple[int, str], ...]] = {}  # line -> (column, tag) of spans starting there
 
     def show(self, text: str, base: int, pages: Iterable[tuple[int, int]] = ()) -> None:
         """Show ``text``, which starts at document offset ``base``; ``pages`` are (page
@@ -85,33 +90,47 @@ class Reader(TextArea):
             # The gutter's width is set before the text goes in, so lines wrap to fit it.
             self.page_width = len(f"p.{max(p for p, _ in pages)}") + 1 if pages else 0
             self.base = base
+            self.shown_length = len(text)
             self.index = LineIndex(text)
             self.load_text(text)
             self.page_marks = {}
             for page, start in pages:
                 if base <= start < base + max(len(text), 1):
                     row, column = self.location(start)
-                    self.page_marks.setdefault(row, []).append((column, page))
+                    self.page_marks.setdefault(row, []).append((column, f"p.{page}"))
             self.line_styles = {}
+            self.tag_marks = {}
             self.rendered.clear()
 
     @property
     def gutter_width(self) -> int:
-        return self.page_width
+        return self.page_width + self.tag_width
+
+    def gutter_mark(self, marks: Iterable[tuple[int, str]], line_index: int, section: int) -> str:
+        """The last of ``marks`` (column, text) on this screen row of the line, else blank."""
+        offsets = self.wrapped_document.get_offsets(line_index)
+        here = [text for column, text in marks if bisect.bisect_right(offsets, column) == section]
+        return here[-1] if here else ""
 
     def page_mark(self, line_index: int, section: int) -> str:
         """``p.N`` on the screen row where page N begins, else blank."""
-        marks = self.page_marks.get(line_index)
-        if not marks:
-            return ""
-        offsets = self.wrapped_document.get_offsets(line_index)
-        here = [page for column, page in marks if bisect.bisect_right(offsets, column) == section]
-        return f"p.{here[-1]}" if here else ""
+        return self.gutter_mark(self.page_marks.get(line_index, ()), line_index, section)
 
     def paint(self, spans: list[Span]) -> None:
-        """Mark ``spans``; only lines whose marks changed are drawn again."""
+        """Mark ``spans``; only lines whose marks changed are drawn again.
+
+        Spans outside the text shown (a long document shows a page range) are left out:
+        clamped to its edges they would mark text they do not cover.
+        """
         styles: dict[int, list[tuple[int, int, str]]] = {}
+        tags: dict[int, list[tuple[int, str]]] = {}
+        shown_end = self.base + self.shown_length
         for span in spans:
+            if span.end <= self.base or span.start >= shown_end:
+                continue
+            if span.tag and span.start >= self.base:
+                row, column = self.location(span.start)
+                tags.setdefault(row, []).append((column, span.tag))
             first, _ = self.location(span.start)
             last, _ = self.location(max(span.start, span.end - 1))
             for row in range(first, last + 1):
@@ -119,9 +138,13 @@ class Reader(TextArea):
                 styles.setdefault(row, []).append((max(0, span.start - line_start), span.end - line_start,
                                                    span_style(span)))
         line_styles = {row: tuple(sorted(marks)) for row, marks in styles.items()}
+        tag_marks = {row: tuple(sorted(marks)) for row, marks in tags.items()}
         changed = {row for row in line_styles.keys() | self.line_styles.keys()
                    if line_styles.get(row) != self.line_styles.get(row)}
+        changed |= {row for row in tag_marks.keys() | self.tag_marks.keys()
+                    if tag_marks.get(row) != self.tag_marks.get(row)}
         self.line_styles = line_styles
+        self.tag_marks = tag_marks
         self.refresh_rows(changed)
 
     def refresh_rows(self, rows: Iterable[int]) -> None:
@@ -198,7 +221,8 @@ class Reader(TextArea):
         selection = self.selection
         top, bottom = sorted(selection)
         touches = top[0] <= line_index <= bottom[0] or selection.end[0] == line_index
-        key = (line_index, section, self.size, scroll_x, self.line_styles.get(line_index), self.page_width,
+        key = (line_index, section, self.size, scroll_x, self.line_styles.get(line_index),
+               self.tag_marks.get(line_index), self.page_width, self.tag_width,
                selection if touches else None, self.has_focus, self.theme, self.show_cursor,
                self._matching_bracket_location if touches else None)
         strip = self.rendered.get(key)
@@ -209,10 +233,14 @@ class Reader(TextArea):
         return strip
 
     def _with_page_gutter(self, strip: Strip, line_index: int, section: int) -> Strip:
-        width = self.page_width
-        if not width:
+        if not self.gutter_width:
             return strip
         theme = self._theme
         style = theme.gutter_style if theme and theme.gutter_style else None
-        gutter = Strip([Segment(f"{self.page_mark(line_index, section):>{width - 1}} ", style)], width)
-        return Strip.join([gutter, strip])
+        segments = []
+        if self.page_width:
+            segments.append(Segment(f"{self.page_mark(line_index, section):>{self.page_width - 1}} ", style))
+        if self.tag_width:
+            tag = self.gutter_mark(self.tag_marks.get(line_index, ()), line_index, section)
+            segments.append(Segment(f"{tag:<{self.tag_width - 1}.{self.tag_width - 1}} ", style))
+        return Strip.join([Strip(segments, self.gutter_width), strip])
