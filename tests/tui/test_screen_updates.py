@@ -92,6 +92,33 @@ async def test_narrow_terminal_hides_documents_until_d(tui_db):
         assert documents.region.width == 0 and screen.query_one(Reader).has_focus
 
 
+def visible_text(panel: QuotePanel) -> str:
+    """The rows of the panel's text in view at its scroll position now."""
+    from textual.geometry import Region
+
+    body = panel.body
+    rows = body.render_lines(Region(0, panel.scroll_offset.y, body.outer_size.width, panel.size.height))
+    return "\n".join("".join(s.text for s in strip) for strip in rows)
+
+
+async def test_small_terminal_keeps_the_active_facets_options_in_view(tui_db):
+    app = CoderApp(tui_db, "anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(app, pilot)
+        panel = screen.query_one(QuotePanel)
+        assert "1 [ ] Preventie" in visible_text(panel)
+        await pilot.press("2", "1")  # goal, valence: the panel moves on to Spreker, below the fold
+        await pilot.pause()
+        shown = visible_text(panel)
+        assert "▶ Spreker" in shown and "1 [ ] Inwoner/cliënt" in shown and "5 [ ] Onderzoeker" in shown
+        await pilot.press("n")  # the next quote keeps the facet, so its options stay in view
+        await pilot.pause()
+        assert "▶ Spreker" in visible_text(panel) and "5 [ ] Onderzoeker" in visible_text(panel)
+        await pilot.press("tab")  # back to the first facet at the top
+        await pilot.pause()
+        assert "▶ Transformatiedoel" in visible_text(panel) and "1 [ ] Preventie" in visible_text(panel)
+
+
 async def test_key_bar_shows_remapped_keys(tui_db, tmp_path, monkeypatch):
     keymap = tmp_path / "keys.yaml"
     keymap.write_text("next-quote: j\n", encoding="utf-8")

@@ -4,6 +4,7 @@ the options of the active single facet with their number keys, and suggestions."
 from __future__ import annotations
 
 import textwrap
+from typing import NamedTuple
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -22,13 +23,20 @@ def hanging(prefix: str, text: str, width: int | None) -> str:
     return prefix + ("\n" + " " * len(prefix)).join(lines)
 
 
-def render_panel(session: Session, active_facet: str | None, suggestions: list, width: int | None = None) -> Text:
+class PanelText(NamedTuple):
+    text: Text
+    active: tuple[int, int] | None  # characters of the active facet's block, to keep in view
+
+
+def render_panel(session: Session, active_facet: str | None, suggestions: list,
+                 width: int | None = None) -> PanelText:
     """The panel's text; ``width`` (columns) is used to indent wrapped option lines."""
     out = Text()
+    active = None
     quote = session.current
     if quote is None:
         out.append("No quotes here. Select text and press q to make one.\n", style="italic")
-        return out
+        return PanelText(out, None)
     page = quote.get("page") or "?"
     out.append(f"Quote {session.index + 1}/{len(session.quotes)} · p. {page} · {quote['origin']}\n", style="bold")
     snippet = quote["text"] if len(quote["text"]) < 400 else quote["text"][:400] + "…"
@@ -40,12 +48,16 @@ def render_panel(session: Session, active_facet: str | None, suggestions: list, 
         if facet.mode != "single":
             continue
         marker = "▶ " if facet.key == active_facet else "  "
-        out.append(f"\n{marker}{facet.label}\n", style="bold" if facet.key == active_facet else "")
+        out.append("\n")
+        block_start = len(out)
+        out.append(f"{marker}{facet.label}\n", style="bold" if facet.key == active_facet else "")
         for n, code in enumerate(facet.codes, start=1):
             chosen = code.key in have
             key = f"{n}" if facet.key == active_facet and n <= 9 else " "
             out.append(hanging(f"   {key} {'[x]' if chosen else '[ ]'} ", code.label, width) + "\n",
                        style="bold" if chosen else "")
+        if facet.key == active_facet:
+            active = (block_start, len(out))
     for facet in session.codebook.facets:
         if facet.mode != "multi":
             continue
@@ -61,7 +73,7 @@ def render_panel(session: Session, active_facet: str | None, suggestions: list, 
         for s in suggestions[:6]:
             mark = "[x]" if s.code in have else "[ ]"
             out.append(hanging(f" {mark} ", f"{s.label} — “{s.matched}” (keyword {s.keyword})", width) + "\n")
-    return out
+    return PanelText(out, active)
 
 
 class QuotePanel(VerticalScroll):
@@ -99,18 +111,46 @@ class QuotePanel(VerticalScroll):
         self.shown_args = (session, active_facet, suggestions)
         bar = self.styles.scrollbar_size_vertical
         width = body.scrollable_content_region.width + (bar if self.show_vertical_scrollbar else 0)
-        height = self._fill(render_panel(session, active_facet, suggestions, width), width)
+        panel = render_panel(session, active_facet, suggestions, width)
+        height = self._fill(panel.text, width)
         if height is not None and height > self.size.height:
             # It will scroll: wrap again for the width the scroll bar leaves.
             width -= bar
-            height = self._fill(render_panel(session, active_facet, suggestions, width), width)
-        if height is None or self.shown_height is None or max(height, self.shown_height) > self.size.height:
+            panel = render_panel(session, active_facet, suggestions, width)
+            height = self._fill(panel.text, width)
+        layout = height is None or self.shown_height is None or max(height, self.shown_height) > self.size.height
+        if layout:
             body.refresh(layout=True)
         self.shown_height = height
         quote_id = session.current["id"] if session.current else None
-        if quote_id != self.shown_quote:  # a new quote starts at the top; a new code keeps the place
-            self.shown_quote = quote_id
-            self.scroll_home(animate=False)
+        new_quote = quote_id != self.shown_quote
+        self.shown_quote = quote_id
+        y = self.place_for(panel, width, 0 if new_quote else self.scroll_offset.y)
+        if y != self.scroll_offset.y:
+            if layout:  # the body's new height is known after the layout pass
+                self.call_after_refresh(self.scroll_to, y=y, animate=False)
+            else:
+                self.scroll_to(y=y, animate=False)
+
+    def place_for(self, panel: PanelText, width: int, y: int) -> int:
+        """Where to scroll so that the active facet's options are in view.
+
+        A new quote starts at the top (``y`` 0) and a new code keeps the place, unless
+        that would leave the options the number keys choose from out of sight, as
+        happens in a small terminal once the panel moves on to a lower facet.
+        """
+        view = self.size.height
+        if self.shown_height is None or self.shown_height <= view:
+            return 0  # it all fits
+        if panel.active is None or width <= 0:
+            return y
+        console = self.app.console
+        top, bottom = (len(panel.text[:at].wrap(console, width)) - 1 if at else 0 for at in panel.active)
+        if top < y:
+            return top
+        if bottom > y + view:
+            return bottom - view if bottom - top <= view else top
+        return y
 
     def _fill(self, text: Text, width: int) -> int | None:
         """Put ``text`` in the body without a layout pass; its height in lines at ``width``."""
