@@ -19,6 +19,7 @@ from coder.coders import Coder, ensure_coder
 from coder.coding import Assignment, code_quote, current_codings, set_memo
 from coder.db import connect
 from coder.documents import list_documents
+from coder.errors import InputError
 from coder.events import Event, redo, undo
 from coder.quotes.store import (PageIndex, add_manual_quote, adjust_quote, delete_manual_quote,
                                 document_text, list_quotes, search_quotes)
@@ -168,6 +169,20 @@ class Session:
             end = len(self.full_text)
         self.window = Window(self.doc_id or 0, start, end, self.full_text[start:end], rows[lo][0], rows[hi - 1][0])
         return self.window
+
+    def goto_page(self, page: int) -> int:
+        """Show the page range around ``page`` and make the first quote from there on
+        current; returns the page's start offset."""
+        start = next((s for p, s, _ in self.page_rows if p == page), None)
+        if start is None:
+            last = self.page_rows[-1][0] if self.page_rows else 0
+            raise InputError(f"no page {page}: this document has pages 1 to {last}")
+        self.window = None
+        self.window_for(start)
+        starts = [q["start"] for q in self.quotes]
+        if self.quotes:
+            self.index = min(bisect.bisect_left(starts, start), len(self.quotes) - 1)
+        return start
 
     def page_starts(self) -> list[tuple[int, int]]:
         """(page, start offset) of the open document's pages, for the reader's gutter."""

@@ -90,12 +90,13 @@ class CodingScreen(Screen):
             self.status_line = line
             self.query_one("#status", Static).update(line, layout=False)
 
-    def refresh_view(self, *, select: bool = True, message: str = "") -> None:
+    def refresh_view(self, *, select: bool = True, message: str = "", follow: bool = True) -> None:
+        """Show the session's state; with ``follow`` the reader shows the current quote's page range."""
         s = self.session
         reader = self.query_one(Reader)
         quote = s.current
-        if quote is not None:
-            window = s.window_for(quote["start"])
+        if follow and quote is not None or s.window is not None:
+            window = s.window_for(quote["start"]) if follow and quote is not None else s.window
             reader.show(window.text, window.start, s.page_starts())
         tags = s.quote_tags()
         reader.paint([Span(q["start"], q["end"], q["id"] in tags, quote is not None and q["id"] == quote["id"],
@@ -275,6 +276,34 @@ class CodingScreen(Screen):
 
     def action_delete_quote(self) -> None:
         self.guarded(self.session.delete_current, "quote deleted")
+
+    def action_goto_page(self) -> None:
+        s = self.session
+        if s.doc_id is None:
+            return
+        last = s.page_rows[-1][0] if s.page_rows else 1
+
+        def done(answer: str | None) -> None:
+            if not answer:
+                return
+            try:
+                start = s.goto_page(int(answer))
+            except ValueError:
+                self.notify(f"not a page number: {answer!r}", severity="error")
+                return
+            except CoderError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            quote = s.current
+            near = quote is not None and s.window.start <= quote["start"] < s.window.end
+            self.refresh_view(select=near, follow=False, message=f"page {answer}")
+            reader = self.query_one(Reader)
+            if not near:
+                reader.move_cursor(reader.location(start))
+            row = reader.wrapped_document.location_to_offset(reader.location(start)).y
+            reader.scroll_to(y=row, animate=False, force=True)
+
+        self.app.push_screen(TextPrompt(f"Go to page (1–{last})"), done)
 
     def action_search(self) -> None:
         def query_done(query: str | None) -> None:
