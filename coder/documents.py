@@ -36,6 +36,15 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
 
+    def lines(self) -> list[str]:
+        """What happened, as the lines a person reads (CLI and TUI alike)."""
+        if self.status == "failed":
+            return [f"coder: error: {self.error}"]
+        if self.status == "skipped":
+            return [f"{self.path}: already imported as document {self.doc_id} (use --force to re-extract)"]
+        return [f"{self.path}: {self.status} as document {self.doc_id}: {self.pages} pages, "
+                f"{self.quotes} candidate quotes"] + [f"{self.path}: warning: {w}" for w in self.warnings]
+
 
 def sha256_file(path: Path) -> str:
     digest = hashlib.sha256()

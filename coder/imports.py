@@ -3,7 +3,7 @@ exchange formats, recognised by extension."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,6 +55,22 @@ def collect_inputs(paths: list[Path], manifest: Path | None = None) -> Inputs:
     for found in sorted(manifests):
         inputs.metadata.update(read_manifest(found))
     return inputs
+
+
+def import_pdfs(db: sqlite_utils.Database, inputs: Inputs,
+                on_file: Callable[[int, Path], Any] | None = None, **options: Any) -> Iterator[Any]:
+    """Import the PDFs of ``inputs`` one at a time, yielding each :class:`ImportResult`
+    as soon as that document is stored (or has failed).
+
+    ``on_file(number, path)`` is called before each file and may return a page progress
+    callback for it; ``options`` go to :func:`coder.documents.import_pdf`. Stopping the
+    iteration between files leaves every document either wholly stored or absent.
+    """
+    from coder.documents import import_pdf
+
+    for number, path in enumerate(inputs.pdfs, start=1):
+        progress = on_file(number, path) if on_file else None
+        yield import_pdf(db, path, inputs.metadata.get(path.resolve()), progress=progress, **options)
 
 
 def _register_exchange_formats() -> None:

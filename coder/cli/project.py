@@ -11,9 +11,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from coder.cli.base import cli, db_option, db_path, echo_json, open_db
-from coder.documents import import_pdf, list_documents, page_text, resolve_document
+from coder.documents import list_documents, page_text, resolve_document
 from coder.errors import CoderError, InputError
-from coder.imports import collect_inputs, import_other
+from coder.imports import collect_inputs, import_other, import_pdfs
 from coder.project import init_project
 from coder.quotes.store import document_text, list_quotes, search_quotes
 
@@ -68,15 +68,15 @@ def import_(paths: tuple[str, ...], manifest: str | None, force: bool, password:
     totals = {"imported": 0, "reimported": 0, "skipped": 0, "failed": 0}
     with _progress() as progress:
         overall = progress.add_task("documents", total=len(inputs.pdfs))
-        for path in inputs.pdfs:
-            page_task = progress.add_task(f"  {path.name}", total=None)
+        page_tasks = []
 
-            def on_page(done: int, total: int, task=page_task) -> None:
-                progress.update(task, completed=done, total=total)
+        def on_file(number: int, path: Path):
+            task = progress.add_task(f"  {path.name}", total=None)
+            page_tasks.append(task)
+            return lambda done, total: progress.update(task, completed=done, total=total)
 
-            result = import_pdf(db, path, inputs.metadata.get(path.resolve()), force=force,
-                                password=password, jobs=jobs, progress=on_page, ocr=ocr)
-            progress.remove_task(page_task)
+        for result in import_pdfs(db, inputs, on_file, force=force, password=password, jobs=jobs, ocr=ocr):
+            progress.remove_task(page_tasks.pop())
             progress.advance(overall)
             totals[result.status] += 1
             _report(progress.console, result)
@@ -94,18 +94,8 @@ def _progress() -> Progress:
 
 
 def _report(console: Console, result) -> None:
-    name = result.path
-    if result.status == "failed":
-        console.print(f"coder: error: {result.error}", markup=False, highlight=False)
-        return
-    if result.status == "skipped":
-        console.print(f"{name}: already imported as document {result.doc_id} (use --force to re-extract)",
-                      markup=False, highlight=False)
-        return
-    console.print(f"{name}: {result.status} as document {result.doc_id}: {result.pages} pages, "
-                  f"{result.quotes} candidate quotes", markup=False, highlight=False)
-    for warning in result.warnings:
-        console.print(f"{name}: warning: {warning}", markup=False, highlight=False)
+    for line in result.lines():
+        console.print(line, markup=False, highlight=False)
 
 
 @cli.command()

@@ -27,6 +27,7 @@ CODING_BINDINGS = [
     Binding("g", "goto_page", "Page…", show=False, id="goto-page"),
     Binding("d", "documents", "Docs", id="documents"),
     Binding("A", "agreement", "Agreement", show=False, id="agreement"),
+    Binding("I", "import_pdfs", "Import…", show=False, id="import"),
     Binding("f1,question_mark", "help", "Help", id="help"),
 ]
 
@@ -53,6 +54,7 @@ DESCRIPTIONS = {
     "goto-page": "Go to a page of the open document (long ones are shown 40 pages at a time)",
     "documents": "Focus the document list (Enter opens a document)",
     "agreement": "Compare with another coder: agreement per goal, facet and code; j adjudicates",
+    "import": "Import PDFs (a file or a folder) in the background; coding goes on meanwhile",
     "help": "This help",
     "quit": "Quit (everything is already saved)",
 }

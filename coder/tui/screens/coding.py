@@ -7,13 +7,19 @@ shown is what is stored.
 
 from __future__ import annotations
 
+from collections import Counter
+from pathlib import Path
+
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import OptionList, Static, TextArea
+from textual.worker import get_current_worker
 
+from coder.db import connect
 from coder.errors import CoderError
+from coder.imports import collect_inputs, import_pdfs
 from coder.quotes.nlp import pipeline_loaded
 from coder.tui.keys import CODING_BINDINGS
 from coder.tui.screens.dialogs import Choice, CodePicker, HelpScreen, TextPrompt
@@ -67,7 +73,7 @@ class CodingScreen(Screen):
             self.open_document(self.session.documents[0]["id"])
             self.query_one(Reader).focus()
         else:
-            self.set_status("No documents yet: import PDFs with `coder import`.")
+            self.set_status("No documents yet: press I to import PDFs (or use `coder import`).")
 
     # --- rendering -------------------------------------------------------------------
 
@@ -372,6 +378,70 @@ class CodingScreen(Screen):
             self.app.push_screen(AgreementScreen(self.session.db_path, me, other, result=result))
 
         self.app.push_screen(Choice(f"Compare {me} with…", [(o, o) for o in others]), chosen)
+
+    def action_import_pdfs(self) -> None:
+        def done(answer: str | None) -> None:
+            if answer and answer.strip():
+                self.import_files(Path(answer.strip()).expanduser())
+
+        self.app.push_screen(TextPrompt("Import PDFs: a file or a folder (a documents.csv beside them adds "
+                                        "title, organisation, year, …)", placeholder="~/rapporten"), done)
+
+    @work(thread=True, exclusive=True, group="import")
+    def import_files(self, path: Path) -> None:
+        """Import in a thread with its own connection, so the screen stays live.
+
+        Pages are read in this thread (``jobs=1``): forking extraction processes from a
+        process that runs threads can deadlock. Each document is stored in one
+        transaction, so quitting half-way loses nothing and stores nothing half.
+        """
+        worker = get_current_worker()
+
+        def post(callback, *args, **kwargs) -> None:
+            if not worker.is_cancelled:
+                self.app.call_from_thread(callback, *args, **kwargs)
+
+        try:
+            inputs = collect_inputs([path])
+        except CoderError as exc:
+            post(self.notify, str(exc), severity="error")
+            return
+        for problem, why in inputs.missing:
+            post(self.notify, f"coder: error: {problem}: {why}", severity="error")
+        for other in inputs.others:
+            post(self.notify, f"{other}: not a PDF; exchange files are imported with `coder import`",
+                 severity="warning")
+        if not inputs.pdfs:
+            if not inputs.missing:
+                post(self.notify, f"{path}: no PDFs found", severity="warning")
+            return
+        total, counts = len(inputs.pdfs), Counter()
+
+        def on_file(number: int, pdf: Path):
+            post(self.set_status, f"importing {number}/{total}: {pdf.name}")
+            return lambda done, pages: post(self.set_status, f"importing {number}/{total}: {pdf.name}, "
+                                                             f"page {done}/{pages}")
+
+        db = connect(self.session.db_path)
+        try:
+            for result in import_pdfs(db, inputs, on_file, jobs=1):
+                counts[result.status] += 1
+                if result.status == "failed":
+                    post(self.notify, result.lines()[0], severity="error", timeout=30)
+                post(self.imported)
+                if worker.is_cancelled:
+                    return
+        finally:
+            db.close()
+        statuses = ("imported", "reimported", "skipped", "failed")
+        post(self.set_status, "import done: " + ", ".join(f"{counts[s]} {s}" for s in statuses if counts[s]))
+
+    def imported(self) -> None:
+        """A document has landed: show it in the list (and open it if nothing was open)."""
+        self.session.refresh_documents()
+        self.query_one(DocumentList).show(self.session.documents)
+        if self.session.doc_id is None and self.session.documents:
+            self.open_document(self.session.documents[0]["id"])
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
