@@ -17,9 +17,9 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static, TextArea
 from textual.worker import get_current_worker
 
-from coder.db import connect
 from coder.errors import CoderError
-from coder.imports import collect_inputs, import_pdfs
+from coder.import_process import import_pdfs_in_process
+from coder.imports import collect_inputs
 from coder.quotes.nlp import pipeline_loaded
 from coder.tui.keys import CODING_BINDINGS
 from coder.tui.screens.dialogs import Choice, CodePicker, HelpScreen, TextPrompt
@@ -389,12 +389,9 @@ class CodingScreen(Screen):
 
     @work(thread=True, exclusive=True, group="import")
     def import_files(self, path: Path) -> None:
-        """Import in a thread with its own connection, so the screen stays live.
-
-        Pages are read in this thread (``jobs=1``): forking extraction processes from a
-        process that runs threads can deadlock. Each document is stored in one
-        transaction, so quitting half-way loses nothing and stores nothing half.
-        """
+        """Import without freezing the screen: a worker process reads and stores each PDF
+        (see :mod:`coder.import_process`); this thread relays its progress. Each document
+        is stored in one transaction, so quitting half-way stores nothing half."""
         worker = get_current_worker()
 
         def post(callback, *args, **kwargs) -> None:
@@ -422,17 +419,12 @@ class CodingScreen(Screen):
             return lambda done, pages: post(self.set_status, f"importing {number}/{total}: {pdf.name}, "
                                                              f"page {done}/{pages}")
 
-        db = connect(self.session.db_path)
-        try:
-            for result in import_pdfs(db, inputs, on_file, jobs=1):
-                counts[result.status] += 1
-                if result.status == "failed":
-                    post(self.notify, result.lines()[0], severity="error", timeout=30)
-                post(self.imported)
-                if worker.is_cancelled:
-                    return
-        finally:
-            db.close()
+        for result in import_pdfs_in_process(self.session.db_path, inputs, on_file,
+                                             cancelled=lambda: worker.is_cancelled):
+            counts[result.status] += 1
+            if result.status == "failed":
+                post(self.notify, result.lines()[0], severity="error", timeout=30)
+            post(self.imported)
         statuses = ("imported", "reimported", "skipped", "failed")
         post(self.set_status, "import done: " + ", ".join(f"{counts[s]} {s}" for s in statuses if counts[s]))
 
