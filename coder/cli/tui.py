@@ -20,6 +20,10 @@ def tui(coder_name: str | None, compare: str | None, round_name: str | None) -> 
     code, disagreeing quotes) and, with j, the adjudication queue.
     """
     db = open_db()  # create/upgrade the project and fail with a clear error before the UI starts
+    if not compare:
+        from coder.project import init_project
+
+        init_project(db, None, quiet=True)  # a fresh project gets the codebook, as `coder import` does
     pair, quotes, result = None, None, None
     if compare:
         from coder.cli.base import two_coders

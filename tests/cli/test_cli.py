@@ -11,6 +11,7 @@ import pytest
 import sqlite_utils
 
 from coder.cli.base import cli
+from coder.db import connect
 from tests.conftest import make_pdf
 
 
@@ -162,3 +163,14 @@ def test_python_dash_m_and_console_script_work_as_subprocesses(tmp_path, report_
                           "valentie=positief"], capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2
     assert bad.stderr.strip().count("\n") == 0  # one line, no traceback
+
+
+def test_tui_on_a_fresh_project_loads_the_codebook_before_the_screen_opens(run, monkeypatch):
+    import coder.tui.app
+
+    opened = []
+    monkeypatch.setattr(coder.tui.app, "run_app", lambda path, name, *rest: opened.append((str(path), name)))
+    result = run("tui", "--coder", "anna")
+    assert result.exit_code == 0 and opened == [(str(run.db), "anna")]
+    db = connect(run.db)
+    assert db.execute("SELECT COUNT(*) FROM facets").fetchone()[0] > 0
