@@ -229,10 +229,10 @@ class Reader(TextArea):
         if strip is None:
             if len(self.rendered) > 4096:
                 self.rendered.clear()
-            strip = self.rendered[key] = self._with_page_gutter(self._render_line(y), line_index, section)
+            strip = self.rendered[key] = self._with_gutter(self._render_line(y), line_index, section)
         return strip
 
-    def _with_page_gutter(self, strip: Strip, line_index: int, section: int) -> Strip:
+    def _with_gutter(self, strip: Strip, line_index: int, section: int) -> Strip:
         if not self.gutter_width:
             return strip
         theme = self._theme
