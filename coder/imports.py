@@ -24,6 +24,14 @@ class Inputs:
     others: list[Path] = field(default_factory=list)
     metadata: dict[Path, dict[str, Any]] = field(default_factory=dict)
     missing: list[tuple[Path, str]] = field(default_factory=list)
+    manifests: list[Path] = field(default_factory=list)
+
+    def unlisted(self) -> list[Path]:
+        """PDFs that a manifest is there for but that it does not list: they would be
+        imported without title, organisation or year, which a researcher wants to know."""
+        if not self.manifests:
+            return []
+        return [pdf for pdf in self.pdfs if pdf.resolve() not in self.metadata]
 
 
 def collect_inputs(paths: list[Path], manifest: Path | None = None) -> Inputs:
@@ -54,6 +62,7 @@ def collect_inputs(paths: list[Path], manifest: Path | None = None) -> Inputs:
                 manifests.add(found.resolve())
     for found in sorted(manifests):
         inputs.metadata.update(read_manifest(found))
+        inputs.manifests.append(found)
     return inputs
 
 

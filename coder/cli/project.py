@@ -56,6 +56,9 @@ def import_(paths: tuple[str, ...], manifest: str | None, force: bool, password:
     failures = len(inputs.missing)
     for path, reason in inputs.missing:
         click.echo(f"coder: error: {path}: {reason}", err=True)
+    for path in inputs.unlisted():
+        click.echo(f"{path}: warning: not in the manifest ({', '.join(m.name for m in inputs.manifests)}); "
+                   "imported without its metadata", err=True)
     for path in inputs.others:
         try:
             click.echo(import_other(db, path), err=True)

@@ -125,6 +125,17 @@ def test_manifest_metadata_is_applied(run, report_pdf):
         "Jaarverslag Wijkteam Dalem 2021", "jaarverslag", "integraal", 2021)
 
 
+def test_a_pdf_the_manifest_does_not_list_is_named(run, report_pdf):
+    make_pdf(report_pdf.parent / "vergeten.pdf", ["Een verslag dat niemand in de lijst zette."])
+    (report_pdf.parent / "documents.csv").write_text(
+        "file,title,year\n" f"{report_pdf.name},Jaarverslag Dalem,2021\n", encoding="utf-8")
+    result = run("import", report_pdf.parent)
+    assert result.exit_code == 0
+    assert "vergeten.pdf: warning: not in the manifest (documents.csv)" in result.stderr
+    assert report_pdf.name + ": warning" not in result.stderr
+    assert sorted(d["title"] for d in json.loads(run("docs", "--json").output)) == ["Jaarverslag Dalem", "vergeten"]
+
+
 def test_malformed_manifest_names_file_and_line(run, report_pdf):
     (report_pdf.parent / "documents.csv").write_text(
         "file,title,year\n" f"{report_pdf.name},X,twintig\n", encoding="utf-8")

@@ -35,6 +35,8 @@ async def test_import_a_folder_in_the_background_and_name_the_bad_file(tui_db, t
         assert screen.query_one(DocumentList).option_count == 4
         errors = [n.message for n in app._notifications if n.severity == "error"]
         assert len(errors) == 1 and "kapot.pdf" in errors[0]
+        warnings = [n.message for n in app._notifications if n.severity == "warning"]
+        assert any("not in documents.csv" in w and "wijkteam-west.pdf" in w for w in warnings)
         assert "import done: 2 imported, 1 failed" in screen.status_line
         await pilot.press("1")  # coding goes on as before
         await pilot.pause()

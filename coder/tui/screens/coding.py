@@ -408,6 +408,13 @@ class CodingScreen(Screen):
         for other in inputs.others:
             post(self.notify, f"{other}: not a PDF; exchange files are imported with `coder import`",
                  severity="warning")
+        unlisted = inputs.unlisted()
+        if unlisted:
+            names = ", ".join(p.name for p in unlisted[:3])
+            if len(unlisted) > 3:
+                names += f" and {len(unlisted) - 3} more"
+            post(self.notify, f"not in {inputs.manifests[0].name}, so imported without metadata: {names}",
+                 severity="warning", timeout=20)
         if not inputs.pdfs:
             if not inputs.missing:
                 post(self.notify, f"{path}: no PDFs found", severity="warning")
