@@ -124,6 +124,22 @@ async def test_filter_shows_only_uncoded_quotes(tui_db):
         assert coded not in [q["id"] for q in screen.session.quotes] and screen.session.quotes
 
 
+async def test_filter_by_code_then_back_to_all(tui_db):
+    app = CoderApp(tui_db, "anna")
+    async with app.run_test(size=(150, 45)) as pilot:
+        screen = await start(app, pilot)
+        coded = screen.session.current["id"]
+        await pilot.press("2", "f")  # Normaliseren, the second code of the codebook
+        await pilot.pause()
+        await pilot.press(*["down"] * 4, "enter")  # all, uncoded, coded, first code, second code
+        await pilot.pause()
+        assert screen.session.filter == "code:normaliseren"
+        assert [q["id"] for q in screen.session.quotes] == [coded]
+        await pilot.press("f", "enter")  # "all quotes"
+        await pilot.pause()
+        assert screen.session.filter == "all" and len(screen.session.quotes) == 2
+
+
 async def test_command_palette_toggles_a_code_by_name(tui_db):
     app = CoderApp(tui_db, "anna")
     async with app.run_test(size=(150, 45)) as pilot:
