@@ -2,8 +2,8 @@
 
 A tag lets a coder see at a glance, without colour, which code each coded quote has
 while scrolling through a document: the number of its code in the first single facet
-(the number its key has on screen), the initial of its code in the second single facet,
-and ``*`` when it has codes in other facets too. The side panel lists them in full.
+(the number its key has on screen), the initial of its code in the second single facet
+(its number when two of that facet's codes share an initial), and ``*`` when it has codes in other facets too. The side panel lists them in full.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def code_tag(codebook: Codebook, codes: Iterable[str]) -> str:
         chosen = [i for i, code in enumerate(facet.codes, start=1) if code.key in codes]
         if not chosen:
             tag += "·"
-        elif n == 0:
+        elif n == 0 or not _initials_differ(facet):
             tag += str(chosen[0])
         else:
             tag += facet.codes[chosen[0] - 1].label[:1].upper()
@@ -42,3 +42,9 @@ def code_tag(codebook: Codebook, codes: Iterable[str]) -> str:
     if codes:
         tag += "*"
     return tag[:TAG_WIDTH - 1]
+
+
+def _initials_differ(facet) -> bool:
+    """Whether each code of ``facet`` has its own initial (else tags use its number)."""
+    initials = [code.label[:1].upper() for code in facet.codes]
+    return len(set(initials)) == len(initials)

@@ -21,6 +21,14 @@ def test_tag_is_goal_number_then_valence_initial_then_star_for_more():
     assert code_tag(CODEBOOK, []) == ""
 
 
+def test_tag_uses_the_number_when_initials_are_shared():
+    from coder.codebook.model import Code, Codebook, Facet
+
+    goal = Facet("goal", "Goal", "single", codes=(Code("a", "Alpha", "goal"),))
+    speaker = Facet("who", "Who", "single", codes=(Code("p", "Parent", "who"), Code("q", "Professional", "who")))
+    assert code_tag(Codebook("demo", "1", (goal, speaker)), ["a", "q"]) == "12"
+
+
 def gutter_rows(reader: Reader) -> list[tuple[str, str]]:
     """(tag column, text) of each screen row, through Textual's row cache."""
     rows = ["".join(s.text for s in strip) for strip in reader.render_lines(reader.region.reset_offset)]

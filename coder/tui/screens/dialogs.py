@@ -154,7 +154,7 @@ class HelpScreen(ModalScreen[None]):
         lines += ["", "shift+arrows / mouse drag   select text in the reader", "ctrl+p   command palette: "
                   "type part of a code name to toggle it", "",
                   "Reader gutter: p.N where page N begins; a tag on each quote you coded: the number of",
-                  "its code in the first facet, the initial of its code in the second, * for more (2P*).",
+                  "its code in the first facet, the initial (or number) of its code in the second, * for more (2P*).",
                   "", "Every action is saved at once."]
         with Vertical():
             yield Static("\n".join(lines), markup=False)
