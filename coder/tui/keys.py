@@ -28,6 +28,8 @@ CODING_BINDINGS = [
     Binding("d", "documents", "Docs", id="documents"),
     Binding("A", "agreement", "Agreement", show=False, id="agreement"),
     Binding("I", "import_pdfs", "Import…", show=False, id="import"),
+    Binding("J", "scroll_panel(4)", "Panel down", show=False, id="panel-down"),
+    Binding("K", "scroll_panel(-4)", "Panel up", show=False, id="panel-up"),
     Binding("f1,question_mark", "help", "Help", id="help"),
 ]
 
@@ -55,6 +57,8 @@ DESCRIPTIONS = {
     "documents": "Focus the document list (Enter opens a document)",
     "agreement": "Compare with another coder: agreement per goal, facet and code; j adjudicates",
     "import": "Import PDFs (a file or a folder) in the background; coding goes on meanwhile",
+    "panel-down": "Scroll the quote panel down (in a small terminal: memo, other codes, suggestions)",
+    "panel-up": "Scroll the quote panel up",
     "help": "This help",
     "quit": "Quit (everything is already saved)",
 }

@@ -117,6 +117,12 @@ async def test_small_terminal_keeps_the_active_facets_options_in_view(tui_db):
         await pilot.press("tab")  # back to the first facet at the top
         await pilot.pause()
         assert "▶ Transformatiedoel" in visible_text(panel) and "1 [ ] Preventie" in visible_text(panel)
+        await pilot.press(*["J"] * 10)  # the keyboard reaches the bottom of the panel too
+        await pilot.pause()
+        assert "Werkzame elementen" in visible_text(panel)
+        await pilot.press(*["K"] * 10)
+        await pilot.pause()
+        assert panel.scroll_offset.y == 0
 
 
 async def test_key_bar_shows_remapped_keys(tui_db, tmp_path, monkeypatch):
@@ -196,3 +202,31 @@ async def test_reader_marks_where_each_page_begins(tmp_path):
         marked = {gutter: row for gutter, row in gutters if gutter.startswith("p.")}
         assert set(marked) == {"p.1", "p.2", "p.3"}
         assert "Tweede pagina" in marked["p.2"] and "Derde pagina" in marked["p.3"]
+
+
+async def test_help_fits_a_small_terminal_and_scrolls_to_the_last_key(tui_db):
+    from textual.containers import VerticalScroll
+
+    app = CoderApp(tui_db, "anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(app, pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        box = app.screen.query_one(VerticalScroll)
+        assert box.region.width <= 80 and box.max_scroll_y > 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert box.scroll_offset.y == box.max_scroll_y
+
+
+async def test_dialogs_are_centred_boxes_over_the_coding_screen(tui_db):
+    app = CoderApp(tui_db, "anna")
+    async with app.run_test(size=(150, 45)) as pilot:
+        await start(app, pilot)
+        for key in ("m", "slash", "f", "g"):
+            await pilot.press(key)
+            await pilot.pause()
+            box = app.screen.children[0].region
+            assert box.width == 90 and box.x == 30 and 0 < box.y and box.height < 45, key
+            await pilot.press("escape")
+            await pilot.pause()

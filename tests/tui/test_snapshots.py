@@ -26,6 +26,10 @@ def test_help_screen(snap_compare, tui_db):
     assert snap_compare(CoderApp(tui_db, "anna"), terminal_size=(150, 45), press=["f1"])
 
 
+def test_code_picker(snap_compare, tui_db):
+    assert snap_compare(CoderApp(tui_db, "anna"), terminal_size=(150, 45), press=["m", "v", "e", "r"])
+
+
 def test_coding_screen_in_an_80_column_terminal(snap_compare, tui_db):
     assert snap_compare(CoderApp(tui_db, "anna"), terminal_size=(80, 24), press=["n"])
 

@@ -442,5 +442,9 @@ class CodingScreen(Screen):
         if self.session.doc_id is None and self.session.documents:
             self.open_document(self.session.documents[0]["id"])
 
+    def action_scroll_panel(self, lines: int) -> None:
+        panel = self.query_one(QuotePanel)
+        panel.scroll_to(y=panel.scroll_offset.y + lines, animate=False)
+
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())

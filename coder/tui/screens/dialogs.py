@@ -7,7 +7,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -15,19 +15,28 @@ from textual.widgets.option_list import Option
 from coder.tui.keys import CODING_BINDINGS, DESCRIPTIONS
 from coder.tui.session import Session
 
-MODAL_CSS = """
-ModalScreen { align: center middle; }
-ModalScreen > Vertical { width: 90; height: auto; max-height: 90%; border: thick $primary; background: $surface;
-                         padding: 0 1; }
-ModalScreen OptionList { height: auto; max-height: 20; }
-ModalScreen #details { height: auto; max-height: 10; color: $text-muted; }
+def modal_css(screen: str, width: int = 90, box: str = "Vertical") -> str:
+    """A centred, bordered box for one modal screen class.
+
+    The screen's own name leads each selector: a screen's DEFAULT_CSS is scoped to it,
+    and a rule that starts with ``ModalScreen`` matched nothing, leaving the dialogs
+    full-screen and borderless.
+    """
+    return f"""
+{screen} {{ align: center middle; }}
+{screen} > {box} {{
+    width: {width}; max-width: 100%; height: auto; max-height: 90%; border: thick $primary;
+    background: $surface; padding: 0 1;
+}}
+{screen} OptionList {{ height: auto; max-height: 20; }}
+{screen} #details {{ height: auto; max-height: 10; color: $text-muted; }}
 """
 
 
 class CodePicker(ModalScreen[bool]):
     """Filter the codebook by typing; Enter toggles the highlighted code on the quote."""
 
-    DEFAULT_CSS = MODAL_CSS
+    DEFAULT_CSS = modal_css("CodePicker")
     BINDINGS = [Binding("escape", "dismiss_picker", "Close")]
 
     def __init__(self, session: Session) -> None:
@@ -98,7 +107,7 @@ class CodePicker(ModalScreen[bool]):
 class TextPrompt(ModalScreen[str | None]):
     """One line of text (a memo, a search query, a coder name)."""
 
-    DEFAULT_CSS = MODAL_CSS
+    DEFAULT_CSS = modal_css("TextPrompt")
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, title: str, value: str = "", placeholder: str = "") -> None:
@@ -120,7 +129,7 @@ class TextPrompt(ModalScreen[str | None]):
 class Choice(ModalScreen[Any]):
     """Pick one of a list (search hits, filters, coders)."""
 
-    DEFAULT_CSS = MODAL_CSS
+    DEFAULT_CSS = modal_css("Choice")
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, title: str, items: list[tuple[str, Any]]) -> None:
@@ -140,7 +149,7 @@ class Choice(ModalScreen[Any]):
 
 
 class HelpScreen(ModalScreen[None]):
-    DEFAULT_CSS = MODAL_CSS
+    DEFAULT_CSS = modal_css("HelpScreen", width=104, box="VerticalScroll")
     BINDINGS = [Binding("escape,f1,question_mark,q", "close", "Close")]
 
     def compose(self) -> ComposeResult:
@@ -156,7 +165,7 @@ class HelpScreen(ModalScreen[None]):
                   "Reader gutter: p.N where page N begins; a tag on each quote you coded: the number of",
                   "its code in the first facet, the initial (or number) of its code in the second, * for more (2P*).",
                   "", "Every action is saved at once."]
-        with Vertical():
+        with VerticalScroll():  # scrolls (arrows, page keys) in a terminal too small for it
             yield Static("\n".join(lines), markup=False)
 
     def action_close(self) -> None:
