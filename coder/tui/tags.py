@@ -3,7 +3,8 @@
 A tag lets a coder see at a glance, without colour, which code each coded quote has
 while scrolling through a document: the number of its code in the first single facet
 (the number its key has on screen), the initial of its code in the second single facet
-(its number when two of that facet's codes share an initial), and ``*`` when it has codes in other facets too. The side panel lists them in full.
+(its number when two of that facet's codes share an initial), and ``*`` when it has
+codes in other facets too. The side panel lists them in full.
 """
 
 from __future__ import annotations
