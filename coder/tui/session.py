@@ -105,18 +105,22 @@ class Session:
             return any(c["code"] == self.filter[5:] for c in self.codings(quote["id"]))
         return True
 
-    def quote_tags(self) -> dict[int, str]:
-        """Gutter tags (see :mod:`coder.tui.tags`) of the coder's coded quotes in the open document."""
+    def codes_by_quote(self) -> dict[int, list[str]]:
+        """The coder's codes on each coded quote of the open document."""
         codes: dict[int, list[str]] = {}
         rows = self.db.execute("SELECT c.quote_id, c.code FROM codings c JOIN quotes q ON q.id = c.quote_id"
                                " WHERE c.coder_id = ? AND q.doc_id = ?", [self.coder.id, self.doc_id])
         for quote_id, code in rows:
             codes.setdefault(quote_id, []).append(code)
-        return {quote_id: code_tag(self.codebook, keys) for quote_id, keys in codes.items()}
+        return codes
+
+    def quote_tags(self) -> dict[int, str]:
+        """Gutter tags (see :mod:`coder.tui.tags`) of the coder's coded quotes in the open document."""
+        return {quote_id: code_tag(self.codebook, keys) for quote_id, keys in self.codes_by_quote().items()}
 
     def coded_ids(self) -> set[int]:
-        rows = self.db.execute("SELECT DISTINCT quote_id FROM codings WHERE coder_id = ?", [self.coder.id])
-        return {r[0] for r in rows}
+        """The open document's quotes the coder has coded (the only ones asked about)."""
+        return set(self.codes_by_quote())
 
     @property
     def current(self) -> dict[str, Any] | None:
@@ -175,14 +179,17 @@ class Session:
         current; returns the page's start offset."""
         start = next((s for p, s, _ in self.page_rows if p == page), None)
         if start is None:
-            last = self.page_rows[-1][0] if self.page_rows else 0
-            raise InputError(f"no page {page}: this document has pages 1 to {last}")
+            raise InputError(f"no page {page}: this document has pages 1 to {self.last_page}")
         self.window = None
         self.window_for(start)
         starts = [q["start"] for q in self.quotes]
         if self.quotes:
             self.index = min(bisect.bisect_left(starts, start), len(self.quotes) - 1)
         return start
+
+    @property
+    def last_page(self) -> int:
+        return self.page_rows[-1][0] if self.page_rows else 0
 
     def page_starts(self) -> list[tuple[int, int]]:
         """(page, start offset) of the open document's pages, for the reader's gutter."""

@@ -115,10 +115,8 @@ class CodingScreen(Screen):
     def open_document(self, doc_id: int) -> None:
         self.session.open_document(doc_id)
         window = self.session.window
-        if window is None:
-            from coder.quotes.store import document_text
-
-            self.query_one(Reader).show(document_text(self.session.db, doc_id), 0, self.session.page_starts())
+        if window is None:  # no quotes: the whole text (Session has already read it)
+            self.query_one(Reader).show(self.session.full_text, 0, self.session.page_starts())
         self.after_move()
 
     def after_move(self, message: str = "") -> None:
@@ -287,8 +285,6 @@ class CodingScreen(Screen):
         s = self.session
         if s.doc_id is None:
             return
-        last = s.page_rows[-1][0] if s.page_rows else 1
-
         def done(answer: str | None) -> None:
             if not answer:
                 return
@@ -309,7 +305,7 @@ class CodingScreen(Screen):
             row = reader.wrapped_document.location_to_offset(reader.location(start)).y
             reader.scroll_to(y=row, animate=False, force=True)
 
-        self.app.push_screen(TextPrompt(f"Go to page (1–{last})"), done)
+        self.app.push_screen(TextPrompt(f"Go to page (1–{s.last_page})"), done)
 
     def action_search(self) -> None:
         def query_done(query: str | None) -> None:
@@ -422,9 +418,9 @@ class CodingScreen(Screen):
         total, counts = len(inputs.pdfs), Counter()
 
         def on_file(number: int, pdf: Path):
-            post(self.set_status, f"importing {number}/{total}: {pdf.name}")
-            return lambda done, pages: post(self.set_status, f"importing {number}/{total}: {pdf.name}, "
-                                                             f"page {done}/{pages}")
+            doing = f"importing {number}/{total}: {pdf.name}"
+            post(self.set_status, doing)
+            return lambda done, pages: post(self.set_status, f"{doing}, page {done}/{pages}")
 
         for result in import_pdfs_in_process(self.session.db_path, inputs, on_file,
                                              cancelled=lambda: worker.is_cancelled):
