@@ -13,12 +13,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from coder.coders import add_coder
-from coder.db import connect, write
-from coder.events import now
+from coder.coding.coders import add_coder
+from coder.store.db import connect, write
+from coder.coding.events import now
 from coder.export.rows import quote_table
 from coder.export.tables import write_csv, write_xlsx
-from coder.project import init_project
+from coder.store.project import init_project
 
 QUOTES = 20_000
 

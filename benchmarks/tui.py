@@ -28,8 +28,8 @@ from textual.app import App
 from textual.widgets import Static
 
 from coder.codebook import load_codebook, sync_codebook
-from coder.db import connect, write
-from coder.events import now
+from coder.store.db import connect, write
+from coder.coding.events import now
 from coder.quotes.nlp import pipeline_loaded
 
 ROOT = Path(__file__).resolve().parent.parent

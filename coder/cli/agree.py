@@ -77,7 +77,7 @@ def agree(table_path, segments_path, coders, facet, round_name, level, weights, 
         echo_json(out) if as_json else _print_segments(out)
     else:
         from coder.cli.rounds import round_scope
-        from coder.reliability import project_agreement
+        from coder.reliability.compare import project_agreement
 
         a, b = two_coders(coders)
         db = open_db()

@@ -13,7 +13,7 @@ import click
 import sqlite_utils
 
 from coder import __version__
-from coder.db import DEFAULT_DB, connect
+from coder.store.db import DEFAULT_DB, connect
 from coder.errors import CoderError, InputError
 
 

@@ -11,7 +11,7 @@ from rich.table import Table
 
 from coder.cli.base import cli, db_option, echo_json, open_db
 from coder.codebook import Codebook, check_codebook, codebook_from_db, load_codebook, sync_codebook
-from coder.project import default_codebook_path, has_codebook
+from coder.store.project import default_codebook_path, has_codebook
 
 
 @cli.group()

@@ -7,11 +7,11 @@ from rich.console import Console
 from rich.table import Table
 
 from coder.cli.base import cli, db_option, echo_json, open_db
-from coder.coders import add_coder, ensure_coder, get_coder, list_coders, rename_coder
-from coder.coding import code_quote, current_codings, parse_assignment
-from coder.db import write
-from coder.documents import resolve_document
-from coder.events import coder_events, redo as redo_event, undo as undo_event
+from coder.coding.coders import add_coder, ensure_coder, get_coder, list_coders, rename_coder
+from coder.coding.assign import code_quote, current_codings, parse_assignment
+from coder.store.db import write
+from coder.ingest.documents import resolve_document
+from coder.coding.events import coder_events, redo as redo_event, undo as undo_event
 from coder.quotes.store import add_manual_quote, adjust_quote, delete_manual_quote
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import click
 
 from coder.cli.base import cli, echo_json
-from coder.db import connect
-from coder.demo import DEMO_DB, build_demo, summary
+from coder.store.db import connect
+from coder.ingest.demo import DEMO_DB, build_demo, summary
 from coder.errors import InputError
-from coder.project import DEMO_CORPUS
+from coder.store.project import DEMO_CORPUS
 
 
 @cli.command()

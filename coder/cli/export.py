@@ -10,7 +10,7 @@ import click
 from coder.cli.base import cli, db_option, open_db
 from coder.errors import InputError
 from coder.export.rows import Filters, quote_table
-from coder.layers import resolve_layer
+from coder.coding.layers import resolve_layer
 
 LAYER_HELP = "Whose codings (default: the consensus layer, else the only coder)."
 
@@ -106,7 +106,7 @@ def export_matrix(output, coder_name, consensus) -> None:
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
 def export_qdc(output) -> None:
     """The codebook as a REFI-QDA .qdc file (facets become non-codable parent codes)."""
-    from coder.refi.write import export_qdc as write_qdc
+    from coder.exchange.refi.write import export_qdc as write_qdc
 
     db = open_db()
     path = Path(output)
@@ -120,7 +120,7 @@ def export_qdc(output) -> None:
 @click.option("--name", default="coder project", show_default=True, help="Project name in the file.")
 def export_qdpx(output, name) -> None:
     """The whole project as REFI-QDA .qdpx: codebook, coders, texts, quotes, codings, memos."""
-    from coder.refi.write import export_qdpx as write_qdpx
+    from coder.exchange.refi.write import export_qdpx as write_qdpx
 
     db = open_db()
     path = Path(output)
@@ -151,7 +151,7 @@ def export_codings(coder_name, output) -> None:
     Read it there with `coder import FILE.codings`: documents are matched by sha256 and
     quotes by offsets; importing twice changes nothing.
     """
-    from coder.exchange import export_codings as write_codings
+    from coder.exchange.codings import export_codings as write_codings
 
     counts = write_codings(open_db(), coder_name, Path(output))
     click.echo(f"wrote {counts['codings']} codings on {counts['quotes']} quotes to {output}", err=True)
@@ -168,8 +168,8 @@ def export_ratings(coders, variable, round_name, output) -> None:
     from coder.cli.base import two_coders
     from coder.cli.rounds import round_scope
     from coder.export.tables import write_csv
-    from coder.facets import facet_codes
-    from coder.reliability import NONE, ratings_rows
+    from coder.codebook.facets import facet_codes
+    from coder.reliability.compare import NONE, ratings_rows
 
     db = open_db()
     a, b = two_coders(coders)

@@ -7,8 +7,8 @@ from rich.console import Console
 from rich.table import Table
 
 from coder.cli.base import cli, db_option, echo_json, open_db
-from coder.documents import resolve_document
-from coder.indicators import KNOWN, add_indicator, as_json, import_indicators, pooled_indicators
+from coder.ingest.documents import resolve_document
+from coder.ingest.indicators import KNOWN, add_indicator, as_json, import_indicators, pooled_indicators
 
 
 @cli.group(invoke_without_command=True)

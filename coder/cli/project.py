@@ -11,10 +11,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from coder.cli.base import cli, db_option, db_path, echo_json, open_db
-from coder.documents import list_documents, page_text, resolve_document
+from coder.ingest.documents import list_documents, page_text, resolve_document
 from coder.errors import CoderError, InputError
-from coder.imports import collect_inputs, import_other, import_pdfs
-from coder.project import init_project
+from coder.ingest.inputs import collect_inputs, import_other, import_pdfs
+from coder.store.project import init_project
 from coder.quotes.store import document_text, list_quotes, search_quotes
 
 QUOTE_FIELDS = ("id", "doc_id", "page", "start", "end", "text", "origin", "speaker", "source",

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from coder.cli.base import cli, db_option, open_db
-from coder.layers import resolve_layer
+from coder.coding.layers import resolve_layer
 from coder.report.html import render
 
 

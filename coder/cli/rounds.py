@@ -21,7 +21,7 @@ def round_() -> None:
 @click.option("--seed", type=int, help="Seed for --sample (printed, so the sample can be redrawn).")
 def round_create(name, documents, sample, seed) -> None:
     """Fix the quotes of a new round: all, some documents, or a seeded sample."""
-    from coder.rounds import create_round
+    from coder.reliability.rounds import create_round
 
     r = create_round(open_db(), name, documents=list(documents) or None, sample=sample, seed=seed)
     seed_text = f", seed {r.seed}" if r.seed is not None else ""
@@ -32,7 +32,7 @@ def round_create(name, documents, sample, seed) -> None:
 @db_option
 def round_list() -> None:
     """Rounds with their size and whether they are locked."""
-    from coder.rounds import list_rounds
+    from coder.reliability.rounds import list_rounds
 
     for r in list_rounds(open_db()):
         click.echo(f"{r.name}\t{r.scope['quotes']} quotes\t{'locked' if r.locked else 'open'}")
@@ -44,7 +44,7 @@ def round_list() -> None:
 @click.option("--json", "as_json", is_flag=True)
 def round_status(name, as_json) -> None:
     """How far each coder is with the round's quotes."""
-    from coder.rounds import round_progress
+    from coder.reliability.rounds import round_progress
 
     status = round_progress(open_db(), name)
     if as_json:
@@ -60,7 +60,7 @@ def round_status(name, as_json) -> None:
 @click.argument("name")
 def round_lock(name) -> None:
     """Close the round: its agreement figures are final from now on."""
-    from coder.rounds import lock_round
+    from coder.reliability.rounds import lock_round
 
     r = lock_round(open_db(), name)
     click.echo(f"round {r.name} locked at {r.locked_at}")
@@ -69,7 +69,7 @@ def round_lock(name) -> None:
 def round_scope(db, name: str | None, *, must_be_locked: bool) -> list[int] | None:
     if not name:
         return None
-    from coder.rounds import get_round, round_quote_ids
+    from coder.reliability.rounds import get_round, round_quote_ids
 
     if must_be_locked and not get_round(db, name).locked:
         raise InputError(f"round {name!r} is still open; lock it first (coder round lock {name})")
@@ -88,7 +88,7 @@ def adjudicate() -> None:
 @click.option("--json", "as_json", is_flag=True)
 def adjudicate_queue(coders, round_name, as_json) -> None:
     """The unresolved disagreements, one per quote and facet."""
-    from coder.adjudication import queue
+    from coder.reliability.adjudication import queue
 
     db = open_db()
     a, b = two_coders(coders)
@@ -108,7 +108,7 @@ def adjudicate_queue(coders, round_name, as_json) -> None:
 @click.option("--round", "round_name", help="Only this round's quotes.")
 def adjudicate_agreed(coders, round_name) -> None:
     """Copy everything both coders agree on into the consensus layer."""
-    from coder.adjudication import accept_agreed
+    from coder.reliability.adjudication import accept_agreed
 
     db = open_db()
     a, b = two_coders(coders)
@@ -127,7 +127,7 @@ def adjudicate_agreed(coders, round_name) -> None:
 @click.option("--by", "adjudicator", envvar="CODER_NAME", help="Who decided.")
 def adjudicate_resolve(quote_id, facet, coders, pick, codes, reason, adjudicator) -> None:
     """Decide one disagreement: take A's codes, B's, both, or other codes."""
-    from coder.adjudication import resolve
+    from coder.reliability.adjudication import resolve
 
     a, b = two_coders(coders)
     chosen = resolve(open_db(), a, b, quote_id, facet, pick,

@@ -21,14 +21,14 @@ def tui(coder_name: str | None, compare: str | None, round_name: str | None) -> 
     """
     db = open_db()  # create/upgrade the project and fail with a clear error before the UI starts
     if not compare:
-        from coder.project import init_project
+        from coder.store.project import init_project
 
         init_project(db, None, quiet=True)  # a fresh project gets the codebook, as `coder import` does
     pair, quotes, result = None, None, None
     if compare:
         from coder.cli.base import two_coders
         from coder.cli.rounds import round_scope
-        from coder.reliability import project_agreement
+        from coder.reliability.compare import project_agreement
 
         pair = two_coders(compare)
         quotes = round_scope(db, round_name, must_be_locked=False)

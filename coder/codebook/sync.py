@@ -16,9 +16,9 @@ from dataclasses import asdict, dataclass, field
 import sqlite_utils
 
 from coder.codebook.model import Code, Codebook, Facet
-from coder.db import write
+from coder.store.db import write
 from coder.errors import InputError
-from coder.events import now
+from coder.coding.events import now
 
 
 @dataclass

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from coder.citation import citation
+from coder.export.citation import citation
 from coder.codebook.sync import codebook_version
-from coder.coders import Coder
-from coder.facets import FacetCodes, facet_codes
+from coder.coding.coders import Coder
+from coder.codebook.facets import FacetCodes, facet_codes
 from coder.study import GOAL_FACET, VALENCE_FACET
 
 FIXED_HEAD = ("quote_id", "document", "organisation", "municipality", "year", "doc_type",

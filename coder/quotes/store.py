@@ -13,9 +13,9 @@ from typing import Any
 
 import sqlite_utils
 
-from coder.db import write
+from coder.store.db import write
 from coder.errors import InputError
-from coder.events import Op, now, record
+from coder.coding.events import Op, now, record
 from coder.quotes.model import CandidateQuote
 
 

@@ -32,7 +32,7 @@ def _round_and_coders(db: sqlite_utils.Database) -> tuple[str, list[int], list[s
 
 def agreement_sections(db: sqlite_utils.Database) -> list[str]:
     """HTML sections for the report; empty when there is nothing to compare."""
-    from coder.reliability import project_agreement
+    from coder.reliability.compare import project_agreement
 
     found = _round_and_coders(db)
     if found is None:

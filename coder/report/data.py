@@ -11,7 +11,7 @@ from typing import Any
 
 import sqlite_utils
 
-from coder.citation import citation
+from coder.export.citation import citation
 
 from coder.study import GOAL_FACET, VALENCE_FACET  # noqa: F401  (re-exported)
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import sqlite_utils
 
-from coder.indicators import KNOWN, pooled_indicators
+from coder.ingest.indicators import KNOWN, pooled_indicators
 from coder.report import data, svg
 
 CSS = """

@@ -9,8 +9,8 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.command import Hit, Hits, Provider
 
-from coder.coders import list_coders
-from coder.db import connect
+from coder.coding.coders import list_coders
+from coder.store.db import connect
 from coder.tui.config import load_keymap
 from coder.tui.keys import APP_BINDINGS
 from coder.tui.screens.coding import CodingScreen

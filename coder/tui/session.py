@@ -15,12 +15,12 @@ from typing import Any
 import sqlite_utils
 
 from coder.codebook import Codebook, codebook_from_db
-from coder.coders import Coder, ensure_coder
-from coder.coding import Assignment, code_quote, current_codings, set_memo
-from coder.db import connect
-from coder.documents import list_documents
+from coder.coding.coders import Coder, ensure_coder
+from coder.coding.assign import Assignment, code_quote, current_codings, set_memo
+from coder.store.db import connect
+from coder.ingest.documents import list_documents
 from coder.errors import InputError
-from coder.events import Event, redo, undo
+from coder.coding.events import Event, redo, undo
 from coder.quotes.store import (PageIndex, add_manual_quote, adjust_quote, delete_manual_quote,
                                 document_text, list_quotes, search_quotes)
 from coder.tui.tags import code_tag
@@ -270,7 +270,7 @@ class Session:
                 if q["origin"] == "detected" or q["created_by"] == self.coder.id]
 
     def suggestions(self) -> list[Any]:
-        from coder.suggest import suggest_for_codebook
+        from coder.coding.suggest import suggest_for_codebook
 
         quote = self.current
         return suggest_for_codebook(quote["text"], self.codebook) if quote else []

@@ -11,7 +11,7 @@ import pytest
 import sqlite_utils
 
 from coder.cli.base import cli
-from coder.db import connect
+from coder.store.db import connect
 from tests.conftest import make_pdf
 
 

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coder.codebook import CodebookError, check_codebook, codebook_from_db, load_codebook, sync_codebook
-from coder.coders import ensure_coder
-from coder.coding import code_quote, current_codings, parse_assignment
-from coder.db import connect
+from coder.coding.coders import ensure_coder
+from coder.coding.assign import code_quote, current_codings, parse_assignment
+from coder.store.db import connect
 from coder.errors import InputError
 from coder.quotes.store import list_quotes
 from tests.conftest import add_text_document

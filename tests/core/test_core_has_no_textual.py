@@ -21,7 +21,7 @@ def core_modules() -> list[str]:
 
 def test_core_modules_import_without_textual():
     modules = core_modules()
-    assert "coder.agreement.coefficients" in modules and "coder.db" in modules
+    assert "coder.agreement.coefficients" in modules and "coder.store.db" in modules
     script = (f"import sys, importlib\nfor m in {modules!r}: importlib.import_module(m)\n"
               "bad = sorted(m for m in sys.modules if m.split('.')[0] == 'textual')\n"
               "print(','.join(bad))")

@@ -5,7 +5,7 @@ import zipfile
 
 from lxml import etree
 
-from coder.refi.write import codebook_xml, project_xml
+from coder.exchange.refi.write import codebook_xml, project_xml
 
 
 def test_codebook_validates(coded, codebook_schema):

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 import coder.cli  # noqa: F401
 from coder.cli.base import cli
-from coder.db import connect
+from coder.store.db import connect
 from tests.conftest import add_small_codebook, add_text_document
 
 pytestmark = pytest.mark.faults

@@ -12,16 +12,16 @@ import time
 import pytest
 import sqlite_utils
 
-from coder.db import connect
+from coder.store.db import connect
 from tests.conftest import add_small_codebook, add_text_document, make_pdf
 
 pytestmark = pytest.mark.faults
 
 CODING_LOOP = textwrap.dedent("""
     import sys
-    from coder.db import connect
-    from coder.coders import ensure_coder
-    from coder.coding import code_quote, parse_assignment
+    from coder.store.db import connect
+    from coder.coding.coders import ensure_coder
+    from coder.coding.assign import code_quote, parse_assignment
     db = connect(sys.argv[1])
     coder = ensure_coder(db, sys.argv[2])[0]
     quotes = [r[0] for r in db.execute("SELECT id FROM quotes ORDER BY id")]

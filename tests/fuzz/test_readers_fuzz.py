@@ -12,7 +12,7 @@ from coder.agreement import agreement, ratings_from_long
 from coder.agreement.readers import read_long_table, read_spans
 from coder.errors import InputError
 from coder.extraction.normalise import normalise
-from coder.manifest import read_manifest
+from coder.ingest.manifest import read_manifest
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from coder.codebook import load_codebook, sync_codebook
-from coder.db import connect
+from coder.store.db import connect
 from tests.conftest import add_text_document
 
 REPO = Path(__file__).resolve().parents[2]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import DataTable
 
-from coder.coders import ensure_coder
-from coder.coding import code_quote, parse_assignment
-from coder.db import connect
+from coder.coding.coders import ensure_coder
+from coder.coding.assign import code_quote, parse_assignment
+from coder.store.db import connect
 from coder.tui.app import CoderApp
 from coder.tui.screens.adjudication import AdjudicationScreen
 from coder.tui.screens.agreement import AgreementScreen

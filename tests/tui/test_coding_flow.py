@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coder.db import connect
+from coder.store.db import connect
 from coder.tui.app import CoderApp
 from coder.tui.screens.coding import CodingScreen
 from coder.tui.widgets.reader import Reader

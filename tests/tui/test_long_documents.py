@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coder.codebook import load_codebook, sync_codebook
-from coder.db import connect, write
+from coder.store.db import connect, write
 from coder.quotes.detect import detect_quotes
 from coder.quotes.store import PageIndex, insert_detected
 from coder.tui.app import CoderApp

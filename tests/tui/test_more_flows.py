@@ -4,7 +4,7 @@ manual quote, memos, search, filter and the command palette."""
 
 from __future__ import annotations
 
-from coder.db import connect
+from coder.store.db import connect
 from coder.tui.app import CoderApp
 from coder.tui.screens.coding import CodingScreen
 from coder.tui.widgets.reader import Reader

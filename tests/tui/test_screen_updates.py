@@ -176,7 +176,7 @@ async def test_reader_redraws_a_row_whose_marks_change_without_the_selection():
 
 async def test_reader_marks_where_each_page_begins(tmp_path):
     from coder.codebook import load_codebook, sync_codebook
-    from coder.db import connect, write
+    from coder.store.db import connect, write
     from tests.tui.conftest import REPO
 
     pages = ["Eerste pagina met tekst.\n\n", "Tweede pagina: „Dit is een citaat van een moeder.”\n\n",

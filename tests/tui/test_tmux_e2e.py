@@ -12,7 +12,7 @@ import uuid
 
 import pytest
 
-from coder.db import connect
+from coder.store.db import connect
 
 pytestmark = [pytest.mark.tmux, pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux not installed")]
 

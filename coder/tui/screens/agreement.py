@@ -12,8 +12,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from coder.agreement.interpret import band
-from coder.db import connect
-from coder.reliability import project_agreement
+from coder.store.db import connect
+from coder.reliability.compare import project_agreement
 from coder.tui.widgets.key_bar import KeyBar
 
 COLUMNS = ("variable", "units", "percent", "Cohen κ", "α", "α 95% CI", "AC1", "reading")

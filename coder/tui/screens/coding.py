@@ -18,8 +18,8 @@ from textual.widgets import OptionList, Static, TextArea
 from textual.worker import get_current_worker
 
 from coder.errors import CoderError
-from coder.import_process import import_pdfs_in_process
-from coder.imports import collect_inputs
+from coder.ingest.worker import import_pdfs_in_process
+from coder.ingest.inputs import collect_inputs
 from coder.quotes.nlp import pipeline_loaded
 from coder.tui.keys import CODING_BINDINGS
 from coder.tui.screens.dialogs import Choice, CodePicker, HelpScreen, TextPrompt
@@ -352,7 +352,7 @@ class CodingScreen(Screen):
 
     def action_agreement(self) -> None:
         """Compare with another coder: pick them, then open the agreement screen."""
-        from coder.coders import list_coders
+        from coder.coding.coders import list_coders
         from coder.tui.screens.agreement import AgreementScreen
 
         me = self.session.coder.name
@@ -364,7 +364,7 @@ class CodingScreen(Screen):
         def chosen(other: str | None) -> None:
             if not other:
                 return
-            from coder.reliability import project_agreement
+            from coder.reliability.compare import project_agreement
 
             try:
                 result = project_agreement(self.session.db, me, other)
@@ -386,7 +386,7 @@ class CodingScreen(Screen):
     @work(thread=True, exclusive=True, group="import")
     def import_files(self, path: Path) -> None:
         """Import without freezing the screen: a worker process reads and stores each PDF
-        (see :mod:`coder.import_process`); this thread relays its progress. Each document
+        (see :mod:`coder.ingest.worker`); this thread relays its progress. Each document
         is stored in one transaction, so quitting half-way stores nothing half."""
         worker = get_current_worker()
 

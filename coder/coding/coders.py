@@ -1,0 +1,74 @@
+"""Coders: the people (and the consensus layer) whose codings are kept apart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from coder.store.db import write
+from coder.errors import InputError
+from coder.coding.events import now
+
+CONSENSUS = "consensus"
+
+
+@dataclass(frozen=True)
+class Coder:
+    id: int
+    name: str
+    kind: str = "human"
+
+
+def _check_name(name: str) -> str:
+    name = name.strip()
+    if not name or len(name) > 64 or any(ch in name for ch in ",=\n\t"):
+        raise InputError(f"invalid coder name {name!r} (1-64 characters, no comma, '=' or tabs)")
+    return name
+
+
+def find_coder(db: sqlite_utils.Database, name: str) -> Coder | None:
+    row = db.execute("SELECT id, name, kind FROM coders WHERE name = ?", [name.strip()]).fetchone()
+    return Coder(*row) if row else None
+
+
+def get_coder(db: sqlite_utils.Database, name: str) -> Coder:
+    """The coder called ``name``; an unknown name is an input error."""
+    coder = find_coder(db, name)
+    if coder is None:
+        known = ", ".join(c.name for c in list_coders(db)) or "none yet"
+        raise InputError(f"unknown coder {name!r} (known: {known})")
+    return coder
+
+
+def add_coder(db: sqlite_utils.Database, name: str, kind: str = "human") -> Coder:
+    name = _check_name(name)
+    if find_coder(db, name):
+        raise InputError(f"coder {name!r} already exists")
+    with write(db):
+        cursor = db.execute("INSERT INTO coders (name, kind, created_at) VALUES (?, ?, ?)",
+                            [name, kind, now()])
+    return Coder(cursor.lastrowid, name, kind)
+
+
+def ensure_coder(db: sqlite_utils.Database, name: str) -> tuple[Coder, bool]:
+    """The coder called ``name``, registering it on first use. Returns (coder, created)."""
+    coder = find_coder(db, name)
+    if coder:
+        return coder, False
+    return add_coder(db, name), True
+
+
+def list_coders(db: sqlite_utils.Database) -> list[Coder]:
+    return [Coder(*row) for row in db.execute("SELECT id, name, kind FROM coders ORDER BY id")]
+
+
+def rename_coder(db: sqlite_utils.Database, old: str, new: str) -> Coder:
+    coder = get_coder(db, old)
+    new = _check_name(new)
+    clash = find_coder(db, new)
+    if clash and clash.id != coder.id:
+        raise InputError(f"coder {new!r} already exists")
+    with write(db):
+        db.execute("UPDATE coders SET name = ? WHERE id = ?", [new, coder.id])
+    return Coder(coder.id, new, coder.kind)

@@ -1,0 +1,174 @@
+"""The append-only event log, and undo/redo replayed from it.
+
+Every user action (code a quote, change a memo, add or delete a manual quote) is one
+event holding the list of elementary *ops* it performed. The ops are applied and the
+event appended in the same transaction, so the log and the data never disagree and
+undo survives a restart: the undo stack is not kept in memory but derived from the log.
+
+An undo is itself an event (``action='undo'``, ``target_event`` = the undone event)
+whose ops are the inverse ops; a redo re-applies the target's ops. Nothing is ever
+deleted from ``events``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlite_utils
+
+from coder.store.db import write
+from coder.errors import CoderError
+
+Op = dict[str, Any]
+
+
+def now() -> str:
+    """UTC timestamp with milliseconds, sortable as text."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+@dataclass(frozen=True)
+class Event:
+    id: int
+    at: str
+    coder_id: int | None
+    action: str
+    quote_id: int | None
+    ops: list[Op]
+    target_event: int | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Event:
+        payload = json.loads(row["payload"] or "{}")
+        return cls(row["id"], row["at"], row["coder_id"], row["action"], row["quote_id"],
+                   payload.get("ops", []), row["target_event"])
+
+
+# --- elementary ops: each knows how to apply itself and what undoes it -------------
+
+def _apply(db: sqlite_utils.Database, op: Op) -> None:
+    kind = op["op"]
+    if kind == "coding_add":
+        db["codings"].insert(op["coding"])
+    elif kind == "coding_remove":
+        db.execute("DELETE FROM codings WHERE id = ?", [op["coding"]["id"]])
+    elif kind == "coding_memo":
+        db.execute("UPDATE codings SET memo = ?, updated_at = ? WHERE id = ?",
+                   [op["after"], now(), op["id"]])
+    elif kind == "quote_add":
+        db["quotes"].insert(op["quote"])
+    elif kind == "quote_remove":
+        db.execute("DELETE FROM quotes WHERE id = ?", [op["quote"]["id"]])
+    elif kind == "quote_bounds":
+        after = op["after"]
+        db.execute('UPDATE quotes SET start = ?, "end" = ?, text = ?, page = ? WHERE id = ?',
+                   [after["start"], after["end"], after["text"], after["page"], op["id"]])
+    else:
+        raise CoderError(f"unknown event op {kind!r}")
+
+
+def _inverse(op: Op) -> Op:
+    kind = op["op"]
+    swaps = {"coding_add": "coding_remove", "coding_remove": "coding_add",
+             "quote_add": "quote_remove", "quote_remove": "quote_add"}
+    if kind in swaps:
+        return {**op, "op": swaps[kind]}
+    if kind in ("coding_memo", "quote_bounds"):
+        return {**op, "before": op["after"], "after": op["before"]}
+    raise CoderError(f"unknown event op {kind!r}")
+
+
+def inverse_ops(ops: list[Op]) -> list[Op]:
+    """The ops that undo ``ops``: each inverted, in reverse order.
+
+    Removing a quote cascades to its codings, so a ``quote_remove`` op carries the
+    codings it removed as ``coding_remove`` ops *before* it; inverting re-adds the
+    quote first and then its codings.
+    """
+    return [_inverse(op) for op in reversed(ops)]
+
+
+# --- recording -------------------------------------------------------------------
+
+def record(
+    db: sqlite_utils.Database,
+    *,
+    coder_id: int | None,
+    action: str,
+    ops: list[Op],
+    quote_id: int | None = None,
+    facet: str | None = None,
+    code: str | None = None,
+    target_event: int | None = None,
+    apply: bool = True,
+) -> int:
+    """Apply ``ops`` and append the event, atomically. Returns the event id."""
+    with write(db):
+        if apply:
+            for op in ops:
+                _apply(db, op)
+        cursor = db.execute(
+            "INSERT INTO events (at, coder_id, action, quote_id, facet, code, payload, target_event)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [now(), coder_id, action, quote_id, facet, code,
+             json.dumps({"ops": ops}, ensure_ascii=False), target_event],
+        )
+        return cursor.lastrowid
+
+
+def coder_events(db: sqlite_utils.Database, coder_id: int) -> list[Event]:
+    rows = db.query("SELECT * FROM events WHERE coder_id = ? ORDER BY id", [coder_id])
+    return [Event.from_row(row) for row in rows]
+
+
+def stacks(db: sqlite_utils.Database, coder_id: int) -> tuple[list[Event], list[Event]]:
+    """(undo stack, redo stack) of a coder, newest last, replayed from the log."""
+    events = coder_events(db, coder_id)
+    by_id = {event.id: event for event in events}
+    undo: list[Event] = []
+    redo: list[Event] = []
+    for event in events:
+        if event.action == "undo":
+            if undo and undo[-1].id == event.target_event:
+                redo.append(undo.pop())
+        elif event.action == "redo":
+            if redo and redo[-1].id == event.target_event:
+                undo.append(redo.pop())
+        elif event.action.startswith(("coding.", "quote.")):
+            undo.append(by_id[event.id])
+            redo.clear()
+    return undo, redo
+
+
+def undo(db: sqlite_utils.Database, coder_id: int) -> Event | None:
+    """Undo the coder's latest action; None when there is nothing to undo."""
+    with write(db):
+        undo_stack, _ = stacks(db, coder_id)
+        if not undo_stack:
+            return None
+        target = undo_stack[-1]
+        _record_replay(db, coder_id, "undo", target, inverse_ops(target.ops))
+        return target
+
+
+def redo(db: sqlite_utils.Database, coder_id: int) -> Event | None:
+    """Redo the coder's most recently undone action; None when there is none."""
+    with write(db):
+        _, redo_stack = stacks(db, coder_id)
+        if not redo_stack:
+            return None
+        target = redo_stack[-1]
+        _record_replay(db, coder_id, "redo", target, target.ops)
+        return target
+
+
+def _record_replay(db: sqlite_utils.Database, coder_id: int, action: str,
+                   target: Event, ops: list[Op]) -> None:
+    try:
+        record(db, coder_id=coder_id, action=action, ops=ops, quote_id=target.quote_id,
+               target_event=target.id)
+    except Exception as exc:  # the data moved on (e.g. a codebook merge): say so, change nothing
+        raise CoderError(f"cannot {action} event {target.id} ({target.action}): {exc}") from exc

@@ -1,0 +1,1 @@
+"""Moving work between copies and tools: .codings files and REFI-QDA."""

@@ -1,0 +1,186 @@
+"""Moving one coder's work between copies of a project: the `.codings` file.
+
+A `.codings` file is JSON: the coder's name, the quotes they coded or created, and their
+codings, all located by document sha256 and character offsets (never by row ids, which
+differ between copies). Importing applies everything as one event, so `coder undo` can
+take a whole import back; importing the same file twice changes nothing.
+
+Nothing is dropped silently: a document missing here, a detected quote that this copy
+does not have, an unknown code, or a coding that contradicts what this copy already holds
+for that coder is listed in the report and left as it is.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+from coder.codebook.sync import codebook_version
+from coder.coding.coders import ensure_coder, get_coder
+from coder.coding.assign import facet_modes
+from coder.store.db import write
+from coder.errors import InputError
+from coder.coding.events import now, record
+from coder.quotes.store import find_quote
+
+FORMAT = "coder.codings"
+VERSION = 1
+
+
+def export_codings(db: sqlite_utils.Database, coder_name: str, path: Path) -> dict:
+    coder = get_coder(db, coder_name)
+    quotes = list(db.query(
+        "SELECT q.*, d.sha256, d.title FROM quotes q JOIN documents d ON d.id = q.doc_id"
+        " WHERE q.id IN (SELECT quote_id FROM codings WHERE coder_id = :c) OR q.created_by = :c"
+        " ORDER BY d.sha256, q.start, q.\"end\"", {"c": coder.id}))
+    codings = list(db.query(
+        "SELECT c.*, d.sha256, q.start, q.\"end\" FROM codings c JOIN quotes q ON q.id = c.quote_id"
+        " JOIN documents d ON d.id = q.doc_id WHERE c.coder_id = ? ORDER BY d.sha256, q.start, c.code",
+        [coder.id]))
+    data = {
+        "format": FORMAT, "version": VERSION, "coder": coder.name, "exported_at": now(),
+        "codebook_version": codebook_version(db),
+        "documents": {q["sha256"]: q["title"] for q in quotes},
+        "quotes": [{"document": q["sha256"], "start": q["start"], "end": q["end"], "text": q["text"],
+                    "origin": q["origin"], "page": q["page"], "speaker": q["speaker"],
+                    "attribution": q["attribution"], "created_by_coder": q["created_by"] == coder.id}
+                   for q in quotes],
+        "codings": [{"document": c["sha256"], "start": c["start"], "end": c["end"], "facet": c["facet"],
+                     "code": c["code"], "memo": c["memo"], "created_at": c["created_at"],
+                     "updated_at": c["updated_at"]} for c in codings],
+    }
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    tmp.replace(path)
+    return {"quotes": len(data["quotes"]), "codings": len(data["codings"])}
+
+
+@dataclass
+class ImportReport:
+    coder: str
+    quotes_added: int = 0
+    codings_added: int = 0
+    unchanged: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def summary(self, path: Path) -> str:
+        text = (f"{path}: {self.coder}: {self.codings_added} coding(s) and {self.quotes_added} quote(s) "
+                f"added, {self.unchanged} already present")
+        if self.problems:
+            text += f"; {len(self.problems)} not applied (listed below)"
+        return text
+
+
+def read_codings_file(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(f"{path}: {exc.strerror or exc}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"{path}: not a .codings file ({exc})") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise InputError(f"{path}: not a .codings file (format must be {FORMAT!r})")
+    if data.get("version") != VERSION:
+        raise InputError(f"{path}: .codings version {data.get('version')!r} is not supported (need {VERSION})")
+    for key in ("coder", "quotes", "codings"):
+        if key not in data:
+            raise InputError(f"{path}: .codings file lacks {key!r}")
+    return data
+
+
+def import_codings(db: sqlite_utils.Database, path: Path) -> ImportReport:
+    data = read_codings_file(path)
+    with write(db):
+        coder, _ = ensure_coder(db, str(data["coder"]))
+        report = ImportReport(coder.name)
+        docs = {sha: (doc_id, text) for doc_id, sha, text in db.execute(
+            "SELECT d.id, d.sha256, t.text FROM documents d JOIN document_texts t ON t.doc_id = d.id")}
+        titles = data.get("documents", {})
+        ops: list[dict] = []
+        missing_docs: set[str] = set()
+        for q in data["quotes"]:
+            _import_quote(db, q, coder.id, docs, titles, missing_docs, ops, report)
+        modes = facet_modes(db)
+        code_facet = dict(db.execute("SELECT key, facet FROM codes"))
+        for c in data["codings"]:
+            _import_coding(db, c, coder.id, docs, titles, missing_docs, modes, code_facet, ops, report)
+        if ops:
+            record(db, coder_id=coder.id, action="coding.import", ops=ops, apply=False)
+    return report
+
+
+def _where(item: dict, titles: dict) -> str:
+    title = titles.get(item.get("document"), str(item.get("document", ""))[:12])
+    return f"{title} [{item.get('start')}, {item.get('end')})"
+
+
+def _document_known(sha, docs, titles, missing_docs: set, report: ImportReport) -> bool:
+    """True when the document is here; else reported once per document."""
+    if sha in docs:
+        return True
+    if sha not in missing_docs:
+        missing_docs.add(sha)
+        report.problems.append(f"document {titles.get(sha, sha)!r} is not in this project")
+    return False
+
+
+def _import_quote(db, q: dict, coder_id: int, docs, titles, missing_docs, ops, report) -> None:
+    sha = q.get("document")
+    if not _document_known(sha, docs, titles, missing_docs, report):
+        return
+    doc_id, text = docs[sha]
+    start, end = int(q["start"]), int(q["end"])
+    if find_quote(db, doc_id, start, end) is not None:
+        return
+    if not (q.get("origin") == "manual" and q.get("created_by_coder")):
+        report.problems.append(f"quote {_where(q, titles)} does not exist in this copy (detected "
+                               "quotes differ: re-import the PDF with the same version)")
+        return
+    if not 0 <= start < end <= len(text) or text[start:end] != q.get("text"):
+        report.problems.append(f"quote {_where(q, titles)}: the text at these offsets differs here")
+        return
+    quote = {"doc_id": doc_id, "start": start, "end": end, "text": q["text"], "page": q.get("page"),
+             "origin": "manual", "speaker": q.get("speaker"), "source": None,
+             "attribution": q.get("attribution"), "created_by": coder_id, "created_at": now()}
+    quote["id"] = db["quotes"].insert(quote).last_pk
+    ops.append({"op": "quote_add", "quote": quote})
+    report.quotes_added += 1
+
+
+def _import_coding(db, c: dict, coder_id: int, docs, titles, missing_docs, modes, code_facet,
+                   ops, report) -> None:
+    sha = c.get("document")
+    if not _document_known(sha, docs, titles, missing_docs, report):
+        return
+    quote_id = find_quote(db, docs[sha][0], int(c["start"]), int(c["end"]))
+    if quote_id is None:
+        report.problems.append(f"coding {c.get('code')} on {_where(c, titles)}: no such quote here")
+        return
+    code = c.get("code")
+    if code_facet.get(code) != c.get("facet"):
+        report.problems.append(f"coding {code} on {_where(c, titles)}: code not in this codebook "
+                               f"(facet {c.get('facet')})")
+        return
+    mine = {row[0]: row[1] for row in db.execute(
+        "SELECT code, memo FROM codings WHERE quote_id = ? AND coder_id = ? AND facet = ?",
+        [quote_id, coder_id, c["facet"]])}
+    if code in mine:
+        if (mine[code] or None) == (c.get("memo") or None):
+            report.unchanged += 1
+        else:
+            report.problems.append(f"coding {code} on {_where(c, titles)}: memo differs here; kept this copy's")
+        return
+    if modes.get(c["facet"]) == "single" and mine:
+        other = next(iter(mine))
+        report.problems.append(f"{c['facet']} on {_where(c, titles)}: here {other}, in the file {code}; "
+                               "kept this copy's")
+        return
+    coding = {"quote_id": quote_id, "coder_id": coder_id, "facet": c["facet"], "code": code,
+              "memo": c.get("memo"), "created_at": c.get("created_at") or now(),
+              "updated_at": c.get("updated_at") or now()}
+    coding["id"] = db["codings"].insert(coding).last_pk
+    ops.append({"op": "coding_add", "coding": coding})
+    report.codings_added += 1

@@ -1,0 +1,187 @@
+"""Importing PDFs into a project, and reading documents back.
+
+Extraction (slow) happens outside any transaction; storing a document (row, text,
+pages, blocks, italics, detected quotes) is one transaction. An import killed midway
+therefore leaves either the whole document or nothing, and rerunning the import
+finishes the job: files whose sha256 is already stored are skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from coder.store.db import write
+from coder.errors import CoderError, InputError
+from coder.coding.events import now
+from coder.extraction import Extraction, extract_pdf
+from coder.quotes.detect import detect_quotes
+from coder.quotes.store import PageIndex, insert_detected
+
+ProgressFn = Callable[[int, int], None]
+
+
+@dataclass
+class ImportResult:
+    path: Path
+    status: str  # "imported", "reimported", "skipped" or "failed"
+    doc_id: int | None = None
+    pages: int = 0
+    quotes: int = 0
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+
+    def lines(self) -> list[str]:
+        """What happened, as the lines a person reads (CLI and TUI alike)."""
+        if self.status == "failed":
+            return [f"coder: error: {self.error}"]
+        if self.status == "skipped":
+            return [f"{self.path}: already imported as document {self.doc_id} (use --force to re-extract)"]
+        return [f"{self.path}: {self.status} as document {self.doc_id}: {self.pages} pages, "
+                f"{self.quotes} candidate quotes"] + [f"{self.path}: warning: {w}" for w in self.warnings]
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def find_by_sha(db: sqlite_utils.Database, sha: str) -> int | None:
+    row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [sha]).fetchone()
+    return row[0] if row else None
+
+
+def import_pdf(
+    db: sqlite_utils.Database,
+    path: str | Path,
+    metadata: dict[str, Any] | None = None,
+    *,
+    force: bool = False,
+    password: str | None = None,
+    jobs: int | None = None,
+    progress: ProgressFn | None = None,
+    ocr: bool = False,
+) -> ImportResult:
+    """Import one PDF; bad input becomes a ``failed`` result, never a half-stored document."""
+    path = Path(path)
+    try:
+        if not path.is_file():
+            raise InputError(f"{path}: no such file")
+        sha = sha256_file(path)
+        existing = find_by_sha(db, sha)
+        if existing and not force:
+            return ImportResult(path, "skipped", existing)
+        options: dict[str, Any] = {"password": password, "progress": progress}
+        if jobs is not None:
+            options["jobs"] = jobs
+        extraction = extract_pdf(path, **options)
+        if ocr and any(page.image_only for page in extraction.pages):
+            from coder.extraction.ocr import ocr_pdf  # optional tool: only loaded when asked for
+
+            extraction = extract_pdf(ocr_pdf(path), **options)
+        if not extraction.text.strip():
+            raise CoderError(f"{path}: no text found on any page (scanned? run OCR, e.g. --ocr)")
+        candidates = detect_quotes(extraction.text, italics=extraction.italics, blocks=extraction.blocks)
+        with write(db):
+            if existing:
+                _check_reextract_keeps_quotes(db, existing, extraction.text, path)
+            doc_id = _store_document(db, path, sha, metadata or {}, extraction, existing)
+            pages = PageIndex([(p.page, p.start, p.end) for p in extraction.pages])
+            quotes = insert_detected(db, doc_id, candidates, pages)
+        status = "reimported" if existing else "imported"
+        return ImportResult(path, status, doc_id, len(extraction.pages), quotes, extraction.warnings)
+    except CoderError as exc:
+        return ImportResult(path, "failed", error=str(exc))
+
+
+def _store_document(db: sqlite_utils.Database, path: Path, sha: str, metadata: dict[str, Any],
+                    extraction: Extraction, existing: int | None) -> int:
+    row = {
+        "path": str(path), "filename": path.name, "sha256": sha,
+        "title": metadata.get("title") or path.stem.replace("-", " ").replace("_", " "),
+        **{k: metadata.get(k) for k in ("organisation", "municipality", "year", "doc_type",
+                                        "team_type", "size_class", "region")},
+        "pages": len(extraction.pages), "chars": len(extraction.text),
+        "extractor": extraction.extractor,
+        "warnings": extraction.warnings, "imported_at": now(),
+    }
+    if existing:
+        db["documents"].update(existing, row)
+        doc_id = existing
+        for table in ("pages", "blocks", "italics"):
+            db.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+        db.execute("DELETE FROM quotes WHERE doc_id = ? AND origin = 'detected' AND id NOT IN"
+                   " (SELECT quote_id FROM codings)", [doc_id])
+        db["document_texts"].upsert({"doc_id": doc_id, "text": extraction.text}, pk="doc_id")
+    else:
+        doc_id = db["documents"].insert(row).last_pk
+        db["document_texts"].insert({"doc_id": doc_id, "text": extraction.text})
+    db["pages"].insert_all(
+        {"doc_id": doc_id, "page": p.page, "start": p.start, "end": p.end, "image_only": p.image_only}
+        for p in extraction.pages)
+    db["blocks"].insert_all(
+        ({"doc_id": doc_id, "start": b.start, "end": b.end, "kind": b.kind, "level": b.level,
+          "page": b.page} for b in extraction.blocks), ignore=True)
+    db["italics"].insert_all(
+        ({"doc_id": doc_id, "start": s, "end": e} for s, e in extraction.italics), ignore=True)
+    return doc_id
+
+
+def _check_reextract_keeps_quotes(db: sqlite_utils.Database, doc_id: int, new_text: str,
+                                  path: Path) -> None:
+    """Re-extracting must not orphan coded or manual quotes: their text has to be at the
+    same offsets in the new text, else the re-import is refused for this file."""
+    kept = db.query(
+        "SELECT id, start, \"end\", text FROM quotes WHERE doc_id = ? AND (origin = 'manual'"
+        " OR id IN (SELECT quote_id FROM codings))", [doc_id])
+    moved = [q["id"] for q in kept if new_text[q["start"]:q["end"]] != q["text"]]
+    if moved:
+        raise CoderError(f"{path}: re-extraction would move {len(moved)} coded or manual quote(s) "
+                         f"(e.g. quote {moved[0]}); refusing --force for this file")
+
+
+def list_documents(db: sqlite_utils.Database, *, coder_id: int | None = None,
+                   doc_id: int | None = None) -> list[dict[str, Any]]:
+    """Documents with quote counts; with ``coder_id``, how many of them that coder coded.
+
+    With ``doc_id``, only that document (a list of one, or empty).
+    """
+    where = "WHERE d.id = :doc" if doc_id is not None else ""
+    coded = ("(SELECT COUNT(DISTINCT codings.quote_id) FROM codings JOIN quotes q ON q.id = codings.quote_id"
+             " WHERE q.doc_id = d.id AND codings.coder_id = :coder)") if coder_id else "0"
+    return list(db.query(
+        f"SELECT d.id, d.title, d.path, d.pages, d.doc_type, d.organisation, d.municipality, d.year,"
+        f" d.team_type, d.size_class, d.region, d.sha256, d.imported_at,"
+        f" (SELECT COUNT(*) FROM quotes WHERE doc_id = d.id) AS quotes, {coded} AS coded"
+        f" FROM documents d {where} ORDER BY d.id", {"coder": coder_id, "doc": doc_id}))
+
+
+def resolve_document(db: sqlite_utils.Database, ref: str | int) -> int:
+    """A document id from an id, a file name or a sha256 prefix (≥ 8 characters)."""
+    ref = str(ref).strip()
+    if ref.isdigit():
+        row = db.execute("SELECT id FROM documents WHERE id = ?", [int(ref)]).fetchone()
+    else:
+        row = db.execute("SELECT id FROM documents WHERE filename = ? OR path = ?"
+                         " OR (length(?) >= 8 AND sha256 LIKE ? || '%')", [ref, ref, ref, ref]).fetchone()
+    if row is None:
+        raise InputError(f"unknown document {ref!r} (see `coder docs`)")
+    return row[0]
+
+
+def page_text(db: sqlite_utils.Database, doc_id: int, page: int) -> str:
+    row = db.execute('SELECT start, "end" FROM pages WHERE doc_id = ? AND page = ?', [doc_id, page]).fetchone()
+    if row is None:
+        count = db.execute("SELECT COUNT(*) FROM pages WHERE doc_id = ?", [doc_id]).fetchone()[0]
+        raise InputError(f"document {doc_id} has no page {page} (pages 1-{count})")
+    text = db.execute("SELECT substr(text, ?, ?) FROM document_texts WHERE doc_id = ?",
+                      [row[0] + 1, row[1] - row[0], doc_id]).fetchone()[0]
+    return text

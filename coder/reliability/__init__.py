@@ -1,0 +1,1 @@
+"""The reliability workflow: double-coding rounds, comparing two coders, adjudication."""

@@ -1,0 +1,1 @@
+"""Project storage: the SQLite file, its schema migrations and project set-up."""

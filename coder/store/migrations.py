@@ -1,0 +1,282 @@
+"""Schema migrations, keyed on ``PRAGMA user_version``.
+
+Each entry takes the schema from version ``n - 1`` to ``n``; :func:`coder.store.db.migrate_db`
+runs them in order, each in its own transaction. Never edit a migration that has been
+released: add a new one, so that old project files keep working.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+V1_TABLES = """
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT
+);
+
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    path TEXT NOT NULL,
+    filename TEXT NOT NULL,
+    sha256 TEXT NOT NULL UNIQUE,
+    title TEXT,
+    organisation TEXT,
+    municipality TEXT,
+    year INTEGER,
+    doc_type TEXT,
+    team_type TEXT,
+    size_class TEXT,
+    region TEXT,
+    pages INTEGER NOT NULL DEFAULT 0,
+    chars INTEGER NOT NULL DEFAULT 0,
+    extractor TEXT,
+    warnings TEXT NOT NULL DEFAULT '[]',
+    imported_at TEXT NOT NULL
+);
+
+-- One normalised text per document; every offset in the project points into it.
+CREATE TABLE document_texts (
+    doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    text TEXT NOT NULL
+);
+
+CREATE TABLE pages (
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    page INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    image_only INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (doc_id, page),
+    CHECK (start <= "end")
+);
+
+-- Layout blocks (heading, paragraph, quote, table) and italic runs, as offsets.
+CREATE TABLE blocks (
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('heading', 'paragraph', 'quote', 'table', 'list')),
+    level INTEGER,
+    page INTEGER,
+    PRIMARY KEY (doc_id, start, kind)
+);
+
+CREATE TABLE italics (
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, start)
+);
+
+CREATE TABLE coders (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    kind TEXT NOT NULL DEFAULT 'human' CHECK (kind IN ('human', 'consensus')),
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    page INTEGER,
+    origin TEXT NOT NULL CHECK (origin IN ('detected', 'manual')),
+    speaker TEXT,
+    source TEXT,
+    attribution TEXT,
+    created_by INTEGER REFERENCES coders(id),
+    created_at TEXT NOT NULL,
+    UNIQUE (doc_id, start, "end"),
+    CHECK (start < "end")
+);
+CREATE INDEX quotes_doc ON quotes(doc_id, start);
+
+CREATE TABLE facets (
+    key TEXT PRIMARY KEY,
+    label TEXT NOT NULL,
+    mode TEXT NOT NULL CHECK (mode IN ('single', 'multi')),
+    description TEXT,
+    position INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE codes (
+    key TEXT PRIMARY KEY,
+    facet TEXT NOT NULL REFERENCES facets(key) ON UPDATE CASCADE,
+    label TEXT NOT NULL,
+    description TEXT,
+    when_to_use TEXT,
+    when_not TEXT,
+    keywords TEXT NOT NULL DEFAULT '[]',
+    examples TEXT NOT NULL DEFAULT '[]',
+    colour TEXT,
+    grp TEXT,
+    position INTEGER NOT NULL DEFAULT 0,
+    active INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX codes_facet ON codes(facet, position);
+
+CREATE TABLE codings (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+    coder_id INTEGER NOT NULL REFERENCES coders(id),
+    facet TEXT NOT NULL REFERENCES facets(key) ON UPDATE CASCADE,
+    code TEXT NOT NULL REFERENCES codes(key) ON UPDATE CASCADE,
+    memo TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (quote_id, coder_id, code)
+);
+CREATE INDEX codings_coder ON codings(coder_id, quote_id);
+CREATE INDEX codings_code ON codings(code);
+
+-- Append-only log of coding actions: undo/redo and the audit trail replay it.
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    coder_id INTEGER REFERENCES coders(id),
+    action TEXT NOT NULL,
+    quote_id INTEGER,
+    facet TEXT,
+    code TEXT,
+    payload TEXT NOT NULL DEFAULT '{}',
+    target_event INTEGER REFERENCES events(id)
+);
+CREATE INDEX events_coder ON events(coder_id, id);
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+-- Full-text index over quote text, kept in step by triggers.
+CREATE VIRTUAL TABLE quotes_fts USING fts5(
+    text, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER quotes_fts_ai AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER quotes_fts_ad AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER quotes_fts_au AFTER UPDATE OF text ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+END;
+
+CREATE VIEW coded_quotes AS
+SELECT
+    codings.id AS coding_id,
+    quotes.id AS quote_id,
+    documents.title AS document,
+    documents.doc_type,
+    documents.team_type,
+    documents.year,
+    quotes.page,
+    quotes.text AS quote,
+    quotes.attribution,
+    coders.name AS coder,
+    facets.label AS facet,
+    codes.key AS code,
+    codes.label AS code_label,
+    codings.memo,
+    codings.updated_at
+FROM codings
+JOIN quotes ON quotes.id = codings.quote_id
+JOIN documents ON documents.id = quotes.doc_id
+JOIN coders ON coders.id = codings.coder_id
+JOIN facets ON facets.key = codings.facet
+JOIN codes ON codes.key = codings.code;
+
+CREATE VIEW code_counts AS
+SELECT
+    codings.facet,
+    codings.code,
+    codes.label,
+    coders.name AS coder,
+    COUNT(DISTINCT codings.quote_id) AS quotes,
+    COUNT(DISTINCT quotes.doc_id) AS documents
+FROM codings
+JOIN codes ON codes.key = codings.code
+JOIN coders ON coders.id = codings.coder_id
+JOIN quotes ON quotes.id = codings.quote_id
+GROUP BY codings.facet, codings.code, coders.name;
+"""
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    """The first schema: documents, text, pages, quotes, codebook, coders, codings, events."""
+    for statement in _split_sql(V1_TABLES):
+        db.execute(statement)
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a script on ``;`` at line ends, keeping trigger bodies (``...; END;``) whole."""
+    statements, current = [], []
+    for line in script.splitlines():
+        if line.strip().startswith("--") or not line.strip():
+            continue
+        current.append(line)
+        joined = "\n".join(current)
+        in_trigger = joined.lstrip().upper().startswith("CREATE TRIGGER")
+        if line.rstrip().endswith(";") and (not in_trigger or line.strip().upper().endswith("END;")):
+            statements.append(joined)
+            current = []
+    return statements
+
+
+def _v2(db: sqlite_utils.Database) -> None:
+    """Client-experience indicators: one figure (value, respondents) per survey document."""
+    db.execute("""
+        CREATE TABLE indicators (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            indicator TEXT NOT NULL,
+            value REAL NOT NULL,
+            n INTEGER NOT NULL CHECK (n > 0),
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, indicator)
+        )""")
+
+
+def _v3(db: sqlite_utils.Database) -> None:
+    """Double-coding rounds (which quotes both coders must code) and adjudication decisions."""
+    for statement in _split_sql("""
+        CREATE TABLE rounds (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL UNIQUE,
+            scope TEXT NOT NULL,
+            seed INTEGER,
+            created_at TEXT NOT NULL,
+            locked_at TEXT
+        );
+        CREATE TABLE round_quotes (
+            round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+            quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+            PRIMARY KEY (round_id, quote_id)
+        );
+        CREATE TABLE adjudications (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+            facet TEXT NOT NULL REFERENCES facets(key) ON UPDATE CASCADE,
+            coder_a INTEGER NOT NULL REFERENCES coders(id),
+            coder_b INTEGER NOT NULL REFERENCES coders(id),
+            choice TEXT NOT NULL CHECK (choice IN ('agreed', 'a', 'b', 'both', 'other')),
+            codes TEXT NOT NULL,
+            reason TEXT,
+            adjudicator TEXT,
+            decided_at TEXT NOT NULL,
+            UNIQUE (quote_id, facet)
+        );
+    """):
+        db.execute(statement)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
+    1: _v1,
+    2: _v2,
+    3: _v3,
+}
+SCHEMA_VERSION = max(MIGRATIONS)
