@@ -16,16 +16,39 @@ def round_() -> None:
 @round_.command("create")
 @db_option
 @click.argument("name")
+@click.option("--coders", "members", help="The round's coders, A,B[,C]: each codes its quotes blind.")
+@click.option("--quotes", "quote_list", help="These quote ids, comma-separated.")
+@click.option("--from-coder", help="The quotes this coder has coded.")
 @click.option("--doc", "documents", type=int, multiple=True, help="Only quotes of this document id (repeatable).")
-@click.option("--sample", type=int, help="A random sample of N quotes.")
+@click.option("--sample", type=int, help="A random sample of N quotes (of the above, or of all).")
 @click.option("--seed", type=int, help="Seed for --sample (printed, so the sample can be redrawn).")
-def round_create(name, documents, sample, seed) -> None:
-    """Fix the quotes of a new round: all, some documents, or a seeded sample."""
+def round_create(name, members, quote_list, from_coder, documents, sample, seed) -> None:
+    """Fix the quotes and coders of a new round.
+
+    \b
+    coder round create r1 --coders anna,bram --sample 120 --seed 46
+    coder round create r2 --coders anna,bram --from-coder anna
+    coder round create r3 --coders anna,bram,chris --quotes 3,5,8
+    """
     from coder.reliability.rounds import create_round
 
-    r = create_round(open_db(), name, documents=list(documents) or None, sample=sample, seed=seed)
+    r = create_round(open_db(), name, coders=split_names(members) if members else None,
+                     quotes=parse_ids(quote_list) if quote_list else None, from_coder=from_coder,
+                     documents=list(documents) or None, sample=sample, seed=seed)
     seed_text = f", seed {r.seed}" if r.seed is not None else ""
-    click.echo(f"round {r.name}: {r.scope['quotes']} quotes{seed_text}")
+    who = f", coders {', '.join(r.members)}" if r.members else " (no coders named: not blind)"
+    click.echo(f"round {r.name}: {r.scope['quotes']} quotes{seed_text}{who}")
+
+
+def split_names(text: str) -> list[str]:
+    return [n.strip() for n in text.split(",") if n.strip()]
+
+
+def parse_ids(text: str) -> list[int]:
+    try:
+        return [int(x) for x in text.replace(" ", "").split(",") if x]
+    except ValueError:
+        raise InputError(f"--quotes takes quote ids like 3,5,8, got {text!r}") from None
 
 
 @round_.command("list")
@@ -53,16 +76,19 @@ def round_status(name, as_json) -> None:
     click.echo(f"round {status['round']}: {status['quotes']} quotes, {'locked' if status['locked'] else 'open'}")
     for coder, done in status["coded"].items():
         click.echo(f"  {coder:<16} {done:>5}/{status['quotes']} ({done / max(status['quotes'], 1):.0%})")
+    if not status["members"]:
+        click.echo("  (a round without named coders: codings are not kept blind)")
 
 
 @round_.command("lock")
 @db_option
 @click.argument("name")
-def round_lock(name) -> None:
-    """Close the round: its agreement figures are final from now on."""
+@click.option("--force", is_flag=True, help="Lock although a coder has uncoded quotes left.")
+def round_lock(name, force) -> None:
+    """Close the round: its quotes are fixed and its agreement figures final from now on."""
     from coder.reliability.rounds import lock_round
 
-    r = lock_round(open_db(), name)
+    r = lock_round(open_db(), name, force=force)
     click.echo(f"round {r.name} locked at {r.locked_at}")
 
 

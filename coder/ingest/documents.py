@@ -119,7 +119,8 @@ def _store_document(db: sqlite_utils.Database, path: Path, sha: str, metadata: d
         for table in ("pages", "blocks", "italics"):
             db.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
         db.execute("DELETE FROM quotes WHERE doc_id = ? AND origin = 'detected' AND id NOT IN"
-                   " (SELECT quote_id FROM codings)", [doc_id])
+                   " (SELECT quote_id FROM codings) AND id NOT IN (SELECT quote_id FROM round_quotes)",
+                   [doc_id])
         db["document_texts"].upsert({"doc_id": doc_id, "text": extraction.text}, pk="doc_id")
     else:
         doc_id = db["documents"].insert(row).last_pk
@@ -137,15 +138,17 @@ def _store_document(db: sqlite_utils.Database, path: Path, sha: str, metadata: d
 
 def _check_reextract_keeps_quotes(db: sqlite_utils.Database, doc_id: int, new_text: str,
                                   path: Path) -> None:
-    """Re-extracting must not orphan coded or manual quotes: their text has to be at the
-    same offsets in the new text, else the re-import is refused for this file."""
+    """Re-extracting must not orphan coded, manual or round quotes: they are kept, and their
+    text has to be at the same offsets in the new text, else the re-import is refused for
+    this file (a round, above all a locked one, never shrinks)."""
     kept = db.query(
         "SELECT id, start, \"end\", text FROM quotes WHERE doc_id = ? AND (origin = 'manual'"
-        " OR id IN (SELECT quote_id FROM codings))", [doc_id])
+        " OR id IN (SELECT quote_id FROM codings) OR id IN (SELECT quote_id FROM round_quotes))",
+        [doc_id])
     moved = [q["id"] for q in kept if new_text[q["start"]:q["end"]] != q["text"]]
     if moved:
-        raise CoderError(f"{path}: re-extraction would move {len(moved)} coded or manual quote(s) "
-                         f"(e.g. quote {moved[0]}); refusing --force for this file")
+        raise CoderError(f"{path}: re-extraction would move {len(moved)} coded, manual or round "
+                         f"quote(s) (e.g. quote {moved[0]}); refusing --force for this file")
 
 
 def list_documents(db: sqlite_utils.Database, *, coder_id: int | None = None,

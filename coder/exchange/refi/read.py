@@ -17,7 +17,7 @@ from defusedxml import ElementTree as SafeET
 
 from coder.codebook.model import Code, Codebook, Facet
 from coder.codebook.sync import codebook_from_db, sync_codebook
-from coder.coding.coders import ensure_coder
+from coder.coding.coders import CONSENSUS, consensus_layer, ensure_coder
 from coder.store.db import write
 from coder.errors import InputError
 from coder.coding.events import now
@@ -186,11 +186,18 @@ def import_qdpx(db: sqlite_utils.Database, path: Path) -> str:
     with write(db):
         if parsed is not None:
             merge_codebook(db, parsed.codebook)
-        coder_ids = {g: ensure_coder(db, name)[0].id for g, name in users.items()}
+        coder_ids = {g: _layer_id(db, name) for g, name in users.items()}
         for source in sources:
             _import_source(db, path, source, parsed, coder_ids, variables, notes, counts)
     return (f"{path}: {counts['documents']} new document(s), {counts['quotes']} new quote(s), "
             f"{counts['codings']} new coding(s) from {len(users)} coder(s)")
+
+
+def _layer_id(db: sqlite_utils.Database, name: str) -> int:
+    """A user of the file as a coder here; our own `consensus` user becomes the consensus layer."""
+    if name.strip().lower() == CONSENSUS:
+        return consensus_layer(db).id
+    return ensure_coder(db, name)[0].id
 
 
 def _import_source(db, path: Path, source, parsed, coder_ids, variables, notes, counts) -> None:
