@@ -11,7 +11,7 @@ from coder.agreement.coefficients import CI_METHODS
 from coder.agreement.interpret import band
 from coder.agreement.readers import parse_continuum, read_long_table, read_spans
 from coder.agreement.weights import LEVELS, WEIGHTS
-from coder.cli.base import cli, db_option, echo_json, open_db, two_coders
+from coder.cli.base import blind, by_option, cli, db_option, echo_json, open_db, two_coders
 from coder.errors import InputError
 
 LABELS = {"percent_agreement": "Percent agreement", "cohen_kappa": "Cohen's kappa",
@@ -40,8 +40,9 @@ SUMMARY = ("percent_agreement", "cohen_kappa", "krippendorff_alpha", "gwet_ac")
 @click.option("--overlap", type=float, default=0.9, show_default=True,
               help="With --segments: overlap share for two segments to match.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object on stdout.")
+@by_option
 def agree(table_path, segments_path, coders, facet, round_name, level, weights, categories, ci,
-          continuum, overlap, as_json) -> None:
+          continuum, overlap, as_json, by) -> None:
     """Inter-rater agreement, with 95% confidence intervals.
 
     \b
@@ -82,6 +83,7 @@ def agree(table_path, segments_path, coders, facet, round_name, level, weights, 
         a, b = two_coders(coders)
         db = open_db()
         scope = round_scope(db, round_name, must_be_locked=True)
+        blind(db, by).check_compare([a, b], scope)
         out = project_agreement(db, a, b, facet=facet, ci=ci, quotes=scope)
         echo_json(out) if as_json else _print_project(out)
 

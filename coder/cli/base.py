@@ -95,6 +95,20 @@ def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def by_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--by NAME``: who asks, for the blind rules of open rounds (or $CODER_NAME)."""
+    return click.option("--by", "by", default=None, envvar="CODER_NAME",
+                        help="Who asks (or $CODER_NAME): an open round's codings are shown "
+                        "only to someone outside it, or a coder their own.")(func)
+
+
+def blind(db: sqlite_utils.Database, by: str | None) -> Any:
+    """The blind rules of the open rounds for whoever asks (see coder.reliability.blind)."""
+    from coder.reliability.blind import blind_for
+
+    return blind_for(db, by)
+
+
 def db_path() -> str:
     return click.get_current_context().find_root().obj["db_path"]
 

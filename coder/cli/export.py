@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from coder.cli.base import cli, db_option, open_db
+from coder.cli.base import blind, by_option, cli, db_option, open_db
 from coder.errors import InputError
 from coder.export.rows import Filters, quote_table
 from coder.coding.layers import resolve_layer
@@ -26,8 +26,16 @@ def _atomic(path: Path, write: Callable[[Path], None]) -> None:
 
 
 def _layer_options(func):
+    func = by_option(func)
     func = click.option("--consensus", is_flag=True, help="Use the consensus layer.")(func)
     return click.option("--coder", "coder_name", default=None, help=LAYER_HELP)(func)
+
+
+def _layer(db, coder_name, consensus, by):
+    """The layer to export, unless it holds an open round's blind codings for whoever asks."""
+    layer = resolve_layer(db, coder_name, consensus=consensus)
+    blind(db, by).check_layer(layer.name)
+    return layer
 
 
 @cli.group()
@@ -47,7 +55,7 @@ def export() -> None:
 @click.option("--code", help="Only quotes with this code (any facet).")
 @click.option("--doc-type", help="Only quotes from documents of this type.")
 @click.option("--valence", help="Only quotes with this valence (positief, negatief, ...).")
-def export_quotes(fmt, output, coder_name, consensus, wide, excel, goal, code, doc_type, valence) -> None:
+def export_quotes(fmt, output, coder_name, consensus, by, wide, excel, goal, code, doc_type, valence) -> None:
     """One row per coded quote, with document metadata, page, citation and every facet.
 
     Columns: quote_id, document, organisation, municipality, year, doc_type, team_type,
@@ -59,7 +67,7 @@ def export_quotes(fmt, output, coder_name, consensus, wide, excel, goal, code, d
     db = open_db()
     path = Path(output)
     fmt = fmt or _format_from(path, ("csv", "xlsx", "json", "md", "html"))
-    layer = resolve_layer(db, coder_name, consensus=consensus)
+    layer = _layer(db, coder_name, consensus, by)
     _check_codes(db, goal, code, valence)
     table = quote_table(db, layer, Filters(goal, code, doc_type, valence), wide=wide)
     _atomic(path, lambda p: write_table(table, p, fmt, excel=excel))
@@ -72,14 +80,14 @@ def export_quotes(fmt, output, coder_name, consensus, wide, excel, goal, code, d
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
 @_layer_options
 @click.option("--title", default="Citaten per transformatiedoel", show_default=True)
-def export_sections(fmt, output, coder_name, consensus, title) -> None:
+def export_sections(fmt, output, coder_name, consensus, by, title) -> None:
     """Quotes grouped per goal, then positive/negative, then active element, with counts."""
     from coder.export.sections import build_sections, write_sections
 
     db = open_db()
     path = Path(output)
     fmt = fmt or _format_from(path, ("md", "html", "docx"))
-    layer = resolve_layer(db, coder_name, consensus=consensus)
+    layer = _layer(db, coder_name, consensus, by)
     groups = build_sections(db, quote_table(db, layer))
     _atomic(path, lambda p: write_sections(groups, p, fmt, title))
     click.echo(f"wrote {len(groups)} goal section(s) ({layer.name}) to {path}", err=True)
@@ -89,12 +97,12 @@ def export_sections(fmt, output, coder_name, consensus, title) -> None:
 @db_option
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="OUT.csv or OUT.xlsx")
 @_layer_options
-def export_matrix(output, coder_name, consensus) -> None:
+def export_matrix(output, coder_name, consensus, by) -> None:
     """Code x document type / team type / size class: counts of quotes and of documents."""
     from coder.export.matrix import write_matrix
 
     db = open_db()
-    layer = resolve_layer(db, coder_name, consensus=consensus)
+    layer = _layer(db, coder_name, consensus, by)
     path = Path(output)
     table = quote_table(db, layer)
     _atomic(path, lambda p: write_matrix(table, p))
@@ -118,11 +126,14 @@ def export_qdc(output) -> None:
 @db_option
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
 @click.option("--name", default="coder project", show_default=True, help="Project name in the file.")
-def export_qdpx(output, name) -> None:
+@by_option
+def export_qdpx(output, name, by) -> None:
     """The whole project as REFI-QDA .qdpx: codebook, coders, texts, quotes, codings, memos."""
+    from coder.coding.coders import list_coders
     from coder.exchange.refi.write import export_qdpx as write_qdpx
 
     db = open_db()
+    blind(db, by).check_compare([c.name for c in list_coders(db)])
     path = Path(output)
     _atomic(path, lambda p: write_qdpx(db, p, name))
     click.echo(f"wrote the project to {path}", err=True)
@@ -145,7 +156,8 @@ def _check_codes(db, *keys: str | None) -> None:
 @db_option
 @click.option("--coder", "coder_name", required=True, help="Whose work to move.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="FILE.codings")
-def export_codings(coder_name, output) -> None:
+@click.option("--by", "by", default=None, help="Who asks (default: the coder named by --coder).")
+def export_codings(coder_name, output, by) -> None:
     """One coder's codings (and the quotes they made) for another copy of the project.
 
     Read it there with `coder import FILE.codings`: documents are matched by sha256 and
@@ -153,7 +165,9 @@ def export_codings(coder_name, output) -> None:
     """
     from coder.exchange.codings import export_codings as write_codings
 
-    counts = write_codings(open_db(), coder_name, Path(output))
+    db = open_db()
+    blind(db, by or coder_name).check_layer(coder_name)
+    counts = write_codings(db, coder_name, Path(output))
     click.echo(f"wrote {counts['codings']} codings on {counts['quotes']} quotes to {output}", err=True)
 
 
@@ -163,7 +177,8 @@ def export_codings(coder_name, output) -> None:
 @click.option("--variable", required=True, help="A single facet (its code) or a code (present/absent).")
 @click.option("--round", "round_name", help="Only this round's quotes.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="OUT.csv")
-def export_ratings(coders, variable, round_name, output) -> None:
+@by_option
+def export_ratings(coders, variable, round_name, output, by) -> None:
     """Two coders' values for one variable as unit,coder,value rows (for `coder agree --table`)."""
     from coder.cli.base import two_coders
     from coder.cli.rounds import round_scope
@@ -173,7 +188,9 @@ def export_ratings(coders, variable, round_name, output) -> None:
 
     db = open_db()
     a, b = two_coders(coders)
-    rows = ratings_rows(db, a, b, variable, round_scope(db, round_name, must_be_locked=False))
+    scope = round_scope(db, round_name, must_be_locked=False)
+    blind(db, by).check_compare([a, b], scope)
+    rows = ratings_rows(db, a, b, variable, scope)
     path = Path(output)
     _atomic(path, lambda p: write_csv(["unit", "coder", "value"],
                                       [dict(zip(("unit", "coder", "value"), r)) for r in rows], p))

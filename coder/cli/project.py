@@ -133,8 +133,17 @@ def text(doc: str, page: int | None) -> None:
 @click.option("--doc", default=None, help="Only quotes of this document (id or file name).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
 @click.option("--search", "query", default=None, help="Full-text search over quote text.")
-def quotes(doc: str | None, as_json: bool, query: str | None) -> None:
-    """List quotes (detected and manual), optionally of one document or matching a search."""
+@click.option("--coder", "viewer", default=None, envvar="CODER_NAME",
+              help="Who is looking: in an open round its coders see only their own codings.")
+@click.option("--by", "by", default=None, help="Someone outside the open rounds (sees all codings).")
+def quotes(doc: str | None, as_json: bool, query: str | None, viewer: str | None, by: str | None) -> None:
+    """List quotes (detected and manual), optionally of one document or matching a search.
+
+    While a round with named coders is open, its quotes show a coder (--coder NAME) only
+    their own codings; without a name the round's coders' codings are held back there.
+    """
+    from coder.reliability.blind import blind_for, visible_codings
+
     db = open_db()
     if query:
         rows = search_quotes(db, query)
@@ -143,7 +152,11 @@ def quotes(doc: str | None, as_json: bool, query: str | None) -> None:
             rows = [r for r in rows if r["doc_id"] == doc_id]
     else:
         rows = list_quotes(db, doc_id=resolve_document(db, doc) if doc else None)
-    rows = [_with_codings(db, row) for row in rows]
+    blind = blind_for(db, by or viewer)
+    codings, hidden = visible_codings(db, [r["id"] for r in rows], blind)
+    rows = [{**{key: row[key] for key in QUOTE_FIELDS}, "codings": codings[row["id"]]} for row in rows]
+    if hidden:
+        click.echo(f"coder: {hidden} coding(s) of an open round's coders held back (blind coding)", err=True)
     if as_json:
         echo_json(rows)
         return
@@ -153,18 +166,6 @@ def quotes(doc: str | None, as_json: bool, query: str | None) -> None:
         table.add_row(str(r["id"]), str(r["doc_id"]), str(r["page"] or ""),
                       snippet[:90] + ("…" if len(snippet) > 90 else ""), r["attribution"] or "")
     Console().print(table)
-
-
-def _with_codings(db, row: dict) -> dict:
-    out = {key: row[key] for key in QUOTE_FIELDS}
-    out["codings"] = [
-        {"coder": c["coder"], "facet": c["facet"], "code": c["code"], "memo": c["memo"]}
-        for c in db.query(
-            "SELECT coders.name AS coder, facet, code, memo FROM codings JOIN coders"
-            " ON coders.id = codings.coder_id WHERE quote_id = ? ORDER BY coders.name, codings.id",
-            [row["id"]])
-    ]
-    return out
 
 
 @cli.command()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from coder.cli.base import cli, db_option, open_db
+from coder.cli.base import blind, by_option, cli, db_option, open_db
 from coder.coding.layers import resolve_layer
 from coder.report.html import render
 
@@ -16,11 +16,13 @@ from coder.report.html import render
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default="report.html", show_default=True)
 @click.option("--coder", "coder_name", default=None, help="Whose codings (default: consensus, or the only coder).")
 @click.option("--consensus", is_flag=True, help="Use the consensus layer.")
-def report(output: str, coder_name: str | None, consensus: bool) -> None:
+@by_option
+def report(output: str, coder_name: str | None, consensus: bool, by: str | None) -> None:
     """Write the analysis report: corpus, goals (positive/negative), active elements,
     obstacles, the three V's, client-experience indicators and agreement."""
     db = open_db()
     layer = resolve_layer(db, coder_name, consensus=consensus)
+    blind(db, by).check_layer(layer.name)
     from coder.report.agreement import agreement_sections  # optional section, may be empty
 
     html = render(db, layer.id, layer.name, extra_sections=agreement_sections(db))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from coder.cli.base import cli, db_option, echo_json, open_db, two_coders
+from coder.cli.base import blind, by_option, cli, db_option, echo_json, open_db, two_coders
 from coder.errors import InputError
 
 
@@ -112,13 +112,16 @@ def adjudicate() -> None:
 @click.option("--coders", required=True, help="A,B")
 @click.option("--round", "round_name", help="Only this round's quotes.")
 @click.option("--json", "as_json", is_flag=True)
-def adjudicate_queue(coders, round_name, as_json) -> None:
-    """The unresolved disagreements, one per quote and facet."""
+@by_option
+def adjudicate_queue(coders, round_name, as_json, by) -> None:
+    """The unresolved disagreements, one per quote and facet (per code of a multi facet)."""
     from coder.reliability.adjudication import queue
 
     db = open_db()
     a, b = two_coders(coders)
-    items = queue(db, a, b, round_scope(db, round_name, must_be_locked=False))
+    scope = round_scope(db, round_name, must_be_locked=False)
+    blind(db, by).check_compare([a, b], scope)
+    items = queue(db, a, b, scope)
     if as_json:
         echo_json(items)
         return
@@ -132,13 +135,16 @@ def adjudicate_queue(coders, round_name, as_json) -> None:
 @db_option
 @click.option("--coders", required=True, help="A,B")
 @click.option("--round", "round_name", help="Only this round's quotes.")
-def adjudicate_agreed(coders, round_name) -> None:
-    """Copy everything both coders agree on into the consensus layer."""
+@by_option
+def adjudicate_agreed(coders, round_name, by) -> None:
+    """Copy everything both coders agree on into the consensus layer (per code for multi facets)."""
     from coder.reliability.adjudication import accept_agreed
 
     db = open_db()
     a, b = two_coders(coders)
-    n = accept_agreed(db, a, b, round_scope(db, round_name, must_be_locked=False))
+    scope = round_scope(db, round_name, must_be_locked=False)
+    blind(db, by).check_compare([a, b], scope)
+    n = accept_agreed(db, a, b, scope)
     click.echo(f"copied {n} agreement(s) into the consensus layer")
 
 
@@ -156,7 +162,9 @@ def adjudicate_resolve(quote_id, facet, coders, pick, codes, reason, adjudicator
     from coder.reliability.adjudication import resolve
 
     a, b = two_coders(coders)
-    chosen = resolve(open_db(), a, b, quote_id, facet, pick,
+    db = open_db()
+    blind(db, adjudicator).check_compare([a, b], [quote_id])
+    chosen = resolve(db, a, b, quote_id, facet, pick,
                      codes=[c.strip() for c in codes.split(",")] if codes else None,
                      reason=reason, adjudicator=adjudicator)
     click.echo(f"quote {quote_id} {facet}: consensus = {','.join(chosen) or '(none)'}")

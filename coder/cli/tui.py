@@ -30,8 +30,11 @@ def tui(coder_name: str | None, compare: str | None, round_name: str | None) -> 
         from coder.cli.rounds import round_scope
         from coder.reliability.compare import project_agreement
 
+        from coder.reliability.blind import blind_for
+
         pair = two_coders(compare)
         quotes = round_scope(db, round_name, must_be_locked=False)
+        blind_for(db, coder_name).check_compare(list(pair), quotes)
         result = project_agreement(db, *pair, quotes=quotes)  # errors fail here, on one line
     from coder.tui.app import run_app  # Textual is only loaded here, never by the core
 

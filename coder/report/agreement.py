@@ -18,7 +18,9 @@ from coder.report.html import table
 
 
 def _round_and_coders(db: sqlite_utils.Database) -> tuple[str, list[int], list[str]] | None:
-    row = db.execute("SELECT id, name FROM rounds ORDER BY locked_at IS NULL, id DESC LIMIT 1").fetchone()
+    row = db.execute("SELECT id, name FROM rounds WHERE locked_at IS NOT NULL"
+                     " OR id NOT IN (SELECT round_id FROM round_members)"
+                     " ORDER BY locked_at IS NULL, id DESC LIMIT 1").fetchone()
     if row is None:
         return None
     round_id, name = row
