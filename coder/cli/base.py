@@ -37,6 +37,8 @@ class CoderGroup(click.Group):
             where = f"{exc.filename}: " if exc.filename else ""
             click.echo(f"coder: error: {where}{exc.strerror or exc}", err=True)
             ctx.exit(1)
+        finally:
+            close_all(ctx)
 
 
 def explain_sqlite_error(exc: sqlite3.Error) -> str:
@@ -114,8 +116,22 @@ def db_path() -> str:
 
 
 def open_db() -> sqlite_utils.Database:
-    """The project database named by ``--db``, created and migrated if needed."""
-    return connect(db_path())
+    """The project database named by ``--db``, created and migrated if needed.
+
+    It is checkpointed and closed when the command ends (see :func:`close_all`).
+    """
+    db = connect(db_path())
+    click.get_current_context().find_root().obj.setdefault("open", []).append(db)
+    return db
+
+
+def close_all(ctx: click.Context) -> None:
+    """Leave the project file complete (WAL checkpointed) when a command ends, so a plain
+    copy of coder.db is the whole project."""
+    from coder.store.db import checkpoint_and_close
+
+    for db in (ctx.obj or {}).pop("open", []):
+        checkpoint_and_close(db)
 
 
 def echo_json(value: Any) -> None:

@@ -168,3 +168,21 @@ def adjudicate_resolve(quote_id, facet, coders, pick, codes, reason, adjudicator
                      codes=[c.strip() for c in codes.split(",")] if codes else None,
                      reason=reason, adjudicator=adjudicator)
     click.echo(f"quote {quote_id} {facet}: consensus = {','.join(chosen) or '(none)'}")
+
+
+@cli.command()
+@db_option
+@click.option("--coder", "coder_name", required=True, help="Who the copy is for (registered if new).")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=True), help="The copy, e.g. bram.db.")
+@click.option("--force", is_flag=True, help="Replace an existing file.")
+def handoff(coder_name, output, force) -> None:
+    """Write a complete project copy for a second coder, without anyone else's codings.
+
+    Documents, quotes, codebook and rounds are in it; other coders' codings, memos and
+    history are not. Send the file; bring the work back with
+    `coder export codings --coder NAME` there and `coder import NAME.codings` here.
+    """
+    from coder.cli.base import db_path
+    from coder.reliability.handoff import handoff as write_copy
+
+    click.echo(write_copy(open_db(), db_path(), coder_name, output, force=force).summary(), err=True)

@@ -59,3 +59,19 @@ async def test_after_locking_bram_may_compare(tui_db):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, AgreementScreen)
+
+
+async def test_quitting_leaves_the_project_file_complete(tui_db, tmp_path):
+    import shutil
+    import sqlite3
+
+    keep = connect(tui_db)  # another coder's program keeps the file open meanwhile
+    app = CoderApp(tui_db, "bram")
+    async with app.run_test(size=(150, 45)) as pilot:
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+    plain = tmp_path / "plain.db"
+    shutil.copy(tui_db, plain)
+    assert sqlite3.connect(plain).execute("SELECT COUNT(*) FROM codings").fetchone()[0] == 1
+    keep.conn.close()
