@@ -71,7 +71,7 @@ def export_quotes(fmt, output, coder_name, consensus, by, wide, excel, goal, cod
     _check_codes(db, goal, code, valence)
     table = quote_table(db, layer, Filters(goal, code, doc_type, valence), wide=wide)
     _atomic(path, lambda p: write_table(table, p, fmt, excel=excel))
-    click.echo(f"wrote {len(table.rows)} coded quotes ({layer.name}) to {path}", err=True)
+    click.echo(f"wrote {len(table.rows)} coded quotes ({layer.name}) to {path}{_open_note(table)}", err=True)
 
 
 @export.command("sections")
@@ -137,6 +137,13 @@ def export_qdpx(output, name, by) -> None:
     path = Path(output)
     _atomic(path, lambda p: write_qdpx(db, p, name))
     click.echo(f"wrote the project to {path}", err=True)
+
+
+def _open_note(table) -> str:
+    from coder.export.rows import unresolved_count
+
+    n = unresolved_count(table)
+    return f"; {n} with facets not yet adjudicated (column unresolved)" if n else ""
 
 
 def _format_from(path: Path, allowed: tuple[str, ...]) -> str:

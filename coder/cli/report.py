@@ -23,8 +23,9 @@ def report(output: str, coder_name: str | None, consensus: bool, by: str | None)
     db = open_db()
     layer = resolve_layer(db, coder_name, consensus=consensus)
     blind(db, by).check_layer(layer.name)
-    from coder.report.agreement import agreement_sections  # optional section, may be empty
+    from coder.report.agreement import agreement_sections, open_decisions  # optional, may be empty
 
-    html = render(db, layer.id, layer.name, extra_sections=agreement_sections(db))
+    extra = open_decisions(db, layer.kind) + agreement_sections(db)
+    html = render(db, layer.id, layer.name, extra_sections=extra)
     Path(output).write_text(html, encoding="utf-8")
     click.echo(f"{output}: report written ({len(html) // 1024} KB, codings of {layer.name})")

@@ -126,7 +126,8 @@ def adjudicate_queue(coders, round_name, as_json, by) -> None:
         echo_json(items)
         return
     for item in items:
-        click.echo(f"quote {item['quote']} ({item['document']}, p. {item['page']}) {item['facet']}: "
+        facet = f"{item['facet']} {item['code']}" if item["code"] else item["facet"]
+        click.echo(f"quote {item['quote']} ({item['document']}, p. {item['page']}) {facet}: "
                    f"{a}={','.join(item['a']) or '-'} {b}={','.join(item['b']) or '-'} [{item['kind']}]")
     click.echo(f"{len(items)} disagreement(s) to resolve", err=True)
 
@@ -153,18 +154,23 @@ def adjudicate_agreed(coders, round_name, by) -> None:
 @click.argument("quote_id", type=int)
 @click.argument("facet")
 @click.option("--coders", required=True, help="A,B")
+@click.option("--code", help="On a multi facet: the code to decide (each code is its own decision).")
 @click.option("--pick", type=click.Choice(["a", "b", "both", "other"]), required=True)
 @click.option("--codes", help="With --pick other: the codes, comma-separated.")
 @click.option("--reason", help="Why (kept with the decision).")
 @click.option("--by", "adjudicator", envvar="CODER_NAME", help="Who decided.")
-def adjudicate_resolve(quote_id, facet, coders, pick, codes, reason, adjudicator) -> None:
-    """Decide one disagreement: take A's codes, B's, both, or other codes."""
+def adjudicate_resolve(quote_id, facet, code, coders, pick, codes, reason, adjudicator) -> None:
+    """Decide one disagreement: take A's codes, B's, both, or other codes.
+
+    On a multi facet each code is decided alone (--code KEY): a or b follows that coder,
+    both keeps the code.
+    """
     from coder.reliability.adjudication import resolve
 
     a, b = two_coders(coders)
     db = open_db()
     blind(db, adjudicator).check_compare([a, b], [quote_id])
-    chosen = resolve(db, a, b, quote_id, facet, pick,
+    chosen = resolve(db, a, b, quote_id, facet, pick, code=code,
                      codes=[c.strip() for c in codes.split(",")] if codes else None,
                      reason=reason, adjudicator=adjudicator)
     click.echo(f"quote {quote_id} {facet}: consensus = {','.join(chosen) or '(none)'}")

@@ -70,5 +70,20 @@ def agreement_sections(db: sqlite_utils.Database) -> list[str]:
     return ["".join(parts)]
 
 
+def open_decisions(db: sqlite_utils.Database, layer_kind: str) -> list[str]:
+    """A warning section when the report's consensus layer still has undecided facets."""
+    if layer_kind != "consensus":
+        return []
+    from coder.reliability.adjudication import unresolved
+
+    pending = unresolved(db)
+    if not pending:
+        return []
+    facets = sum(len(f) for f in pending.values())
+    return [f"<h2>Nog niet beslist</h2><p><strong>{len(pending)} quotes</strong> hebben nog {facets} "
+            "facet(ten) zonder consensusbeslissing (<code>coder adjudicate queue</code>); in de tabellen "
+            "hierboven tellen zij voor die facetten niet mee.</p>"]
+
+
 def _fmt(value: float | None) -> str:
     return "—" if value is None else f"{value:.3f}"
