@@ -11,7 +11,7 @@ from coder.agreement.coefficients import CI_METHODS
 from coder.agreement.interpret import band
 from coder.agreement.readers import parse_continuum, read_long_table, read_spans
 from coder.agreement.weights import LEVELS, WEIGHTS
-from coder.cli.base import blind, by_option, cli, db_option, echo_json, open_db, two_coders
+from coder.cli.base import blind, by_option, cli, coder_list, db_option, echo_json, open_db
 from coder.errors import InputError
 
 LABELS = {"percent_agreement": "Percent agreement", "cohen_kappa": "Cohen's kappa",
@@ -27,7 +27,8 @@ SUMMARY = ("percent_agreement", "cohen_kappa", "krippendorff_alpha", "gwet_ac")
               help="Ratings in long format: CSV with columns unit,coder,value.")
 @click.option("--segments", "segments_path", type=click.Path(dir_okay=False),
               help="Coder-made spans: CSV with columns coder,code,start,end (half-open).")
-@click.option("--coders", help="Two coders of this project, as A,B.")
+@click.option("--coders", help="Two or more coders of this project, as A,B[,C] (default with "
+              "--round: its coders).")
 @click.option("--facet", help="With --coders: only this facet.")
 @click.option("--round", "round_name", help="With --coders: only this (locked) round's quotes.")
 @click.option("--level", type=click.Choice(LEVELS), help="Level of measurement (alpha's metric).")
@@ -57,7 +58,7 @@ def agree(table_path, segments_path, coders, facet, round_name, level, weights, 
     coders); alpha uses pairable values. When all ratings fall in one category a
     coefficient is 0/0: shown as 1 with a note if agreement is perfect, else null.
     """
-    chosen = [x for x in (table_path, segments_path, coders) if x]
+    chosen = [x for x in (table_path, segments_path, coders or round_name) if x]
     if len(chosen) != 1:
         raise InputError("give exactly one of --table, --segments or --coders")
     if table_path:
@@ -78,14 +79,28 @@ def agree(table_path, segments_path, coders, facet, round_name, level, weights, 
         echo_json(out) if as_json else _print_segments(out)
     else:
         from coder.cli.rounds import round_scope
-        from coder.reliability.compare import project_agreement
+        from coder.reliability.compare import coders_agreement
 
-        a, b = two_coders(coders)
         db = open_db()
+        names = coder_list(coders) if coders else _round_members(db, round_name)
         scope = round_scope(db, round_name, must_be_locked=True)
-        blind(db, by).check_compare([a, b], scope)
-        out = project_agreement(db, a, b, facet=facet, ci=ci, quotes=scope)
-        echo_json(out) if as_json else _print_project(out)
+        blind(db, by).check_compare(names, scope)
+        out = coders_agreement(db, names, facet=facet, ci=ci, quotes=scope)
+        if as_json:
+            echo_json(out)
+        else:
+            from coder.cli.methods_table import print_methods_table
+
+            print_methods_table(out)
+
+
+def _round_members(db, name: str) -> list[str]:
+    from coder.reliability.rounds import get_round
+
+    members = list(get_round(db, name).members)
+    if len(members) < 2:
+        raise InputError(f"round {name!r} names no coders; give --coders A,B")
+    return members
 
 
 def _fmt(x) -> str:
@@ -132,41 +147,3 @@ def _print_segments(out: dict) -> None:
     console.print(table)
     console.print(f"Segment overlap ≥ {seg['threshold']:.0%}: agreement {_fmt(seg['percent'])}, "
                   f"kappa (chance 1/codes) {_fmt(seg['kappa_brennan_prediger'])}")
-
-
-def _print_project(out: dict) -> None:
-    console = Console()
-    a, b = out["coders"]
-    console.print(f"[bold]{a}[/] and [bold]{b}[/] both coded {out['units']} quotes.")
-    table = Table(title="Agreement per facet (single) and per code (multi: present/absent)")
-    table.add_column("variable")
-    for name in SUMMARY:
-        table.add_column(LABELS[name], justify="right")
-    rows = [(k, v) for k, v in out["facets"].items()] + [(f"  {k}", v) for k, v in out["codes"].items()]
-    for label, entry in rows:
-        cells = []
-        for name in SUMMARY:
-            est = entry["metrics"][name]
-            if est is None or est["value"] is None:
-                cells.append("—")
-            else:
-                lo, hi = est["ci95"] or (None, None)
-                cells.append(f"{est['value']:.2f} [{lo:.2f}, {hi:.2f}]" if lo is not None
-                             else f"{est['value']:.2f}")
-        table.add_row(label, *cells)
-    console.print(table)
-    if out["goals"]:
-        goals = Table(title="Per transformation goal: positive / negative quotes (the study's check)")
-        for col in ("goal", f"{a} +", f"{b} +", "Δ +", f"{a} −", f"{b} −", "Δ −"):
-            goals.add_column(col, justify="left" if col == "goal" else "right")
-        for g in out["goals"]:
-            goals.add_row(g["goal"], str(g["a_positive"]), str(g["b_positive"]), f"{g['diff_positive']:+d}",
-                          str(g["a_negative"]), str(g["b_negative"]), f"{g['diff_negative']:+d}")
-        console.print(goals)
-    n = len(out["disagreements"])
-    console.print(f"{n} disagreement(s)" + (":" if n else "."))
-    for d in out["disagreements"][:40]:
-        console.print(f"  quote {d['quote']} ({d['document']}, p. {d['page']}) {d['facet']}: "
-                      f"{a}={','.join(d['a']) or '-'} {b}={','.join(d['b']) or '-'}")
-    if n > 40:
-        console.print(f"  … and {n - 40} more (use --json for all)")

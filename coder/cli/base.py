@@ -83,6 +83,14 @@ def two_coders(text: str) -> tuple[str, str]:
     return names[0], names[1]
 
 
+def coder_list(text: str) -> list[str]:
+    """`--coders A,B[,C...]`: two or more names."""
+    names = [c.strip() for c in text.split(",") if c.strip()]
+    if len(names) < 2:
+        raise InputError("--coders takes two or more names, as A,B[,C]")
+    return names
+
+
 def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
     """Also accept ``--db`` after the subcommand (``coder quotes --db x.db``)."""
 

@@ -180,28 +180,28 @@ def export_codings(coder_name, output, by) -> None:
 
 @export.command("ratings")
 @db_option
-@click.option("--coders", required=True, help="A,B")
+@click.option("--coders", required=True, help="A,B[,C...]")
 @click.option("--variable", required=True, help="A single facet (its code) or a code (present/absent).")
 @click.option("--round", "round_name", help="Only this round's quotes.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="OUT.csv")
 @by_option
 def export_ratings(coders, variable, round_name, output, by) -> None:
-    """Two coders' values for one variable as unit,coder,value rows (for `coder agree --table`)."""
-    from coder.cli.base import two_coders
+    """Coders' values for one variable as unit,coder,value rows (for `coder agree --table`)."""
+    from coder.cli.base import coder_list
     from coder.cli.rounds import round_scope
     from coder.export.tables import write_csv
     from coder.codebook.facets import facet_codes
     from coder.reliability.compare import NONE, ratings_rows
 
     db = open_db()
-    a, b = two_coders(coders)
+    names = coder_list(coders)
     scope = round_scope(db, round_name, must_be_locked=False)
-    blind(db, by).check_compare([a, b], scope)
-    rows = ratings_rows(db, a, b, variable, scope)
+    blind(db, by).check_compare(names, scope)
+    rows = ratings_rows(db, names, variable, scope)
     path = Path(output)
     _atomic(path, lambda p: write_csv(["unit", "coder", "value"],
                                       [dict(zip(("unit", "coder", "value"), r)) for r in rows], p))
     f = facet_codes(db).get(variable)
     categories = list(f.codes) + [NONE] if f else ["absent", "present"]
-    click.echo(f"wrote {len(rows) // 2} units to {output}; for the same figures as the project use "
+    click.echo(f"wrote {len(rows) // len(names)} units to {output}; for the same figures as the project use "
                f"--categories {','.join(categories)}", err=True)
