@@ -18,6 +18,8 @@ from coder.report.html import table
 
 
 def _round_and_coders(db: sqlite_utils.Database) -> tuple[str, list[int], list[str]] | None:
+    """The newest locked round (else the newest round made without named coders), and its
+    coders: its members, or the two human coders who coded most of its quotes."""
     row = db.execute("SELECT id, name FROM rounds WHERE locked_at IS NOT NULL"
                      " OR id NOT IN (SELECT round_id FROM round_members)"
                      " ORDER BY locked_at IS NULL, id DESC LIMIT 1").fetchone()
@@ -26,34 +28,44 @@ def _round_and_coders(db: sqlite_utils.Database) -> tuple[str, list[int], list[s
     round_id, name = row
     quotes = [r[0] for r in db.execute("SELECT quote_id FROM round_quotes WHERE round_id = ?", [round_id])]
     coders = [r[0] for r in db.execute(
-        "SELECT c.name FROM coders c JOIN codings k ON k.coder_id = c.id"
-        " WHERE c.kind = 'human' AND k.quote_id IN (SELECT quote_id FROM round_quotes WHERE round_id = ?)"
-        " GROUP BY c.id ORDER BY COUNT(DISTINCT k.quote_id) DESC, c.name LIMIT 2", [round_id])]
-    return (name, quotes, coders) if len(coders) == 2 else None
+        "SELECT c.name FROM round_members m JOIN coders c ON c.id = m.coder_id WHERE m.round_id = ?"
+        " ORDER BY c.name", [round_id])]
+    if not coders:
+        coders = [r[0] for r in db.execute(
+            "SELECT c.name FROM coders c JOIN codings k ON k.coder_id = c.id"
+            " WHERE c.kind = 'human' AND k.quote_id IN (SELECT quote_id FROM round_quotes WHERE round_id = ?)"
+            " GROUP BY c.id ORDER BY COUNT(DISTINCT k.quote_id) DESC, c.name LIMIT 2", [round_id])]
+    return (name, quotes, coders) if len(coders) >= 2 else None
 
 
 def agreement_sections(db: sqlite_utils.Database) -> list[str]:
     """HTML sections for the report; empty when there is nothing to compare."""
-    from coder.reliability.compare import project_agreement
+    from coder.reliability import methods
+    from coder.reliability.compare import coders_agreement
 
     found = _round_and_coders(db)
     if found is None:
         return []
-    name, quotes, (a, b) = found
+    name, quotes, coders = found
     try:
-        result = project_agreement(db, a, b, quotes=quotes)
+        result = coders_agreement(db, coders, quotes=quotes)
     except InputError:
         return []
-    labels = dict(db.execute("SELECT key, label FROM codes"))
-    labels.update(dict(db.execute("SELECT key, label FROM facets")))
+    labels = result["labels"]
+    who = ", ".join(coders[:-1]) + f" en {coders[-1]}"
     parts = [f"<h2>Betrouwbaarheid (ronde {escape(name)})</h2>",
-             f"<p>{escape(a)} en {escape(b)} codeerden beiden {result['units']} quotes.</p>"]
+             f"<p>{escape(who)} codeerden alle {result['units']} quotes van de ronde.</p>"]
     if result["goals"]:
-        parts.append(table(
-            ["Transformatiedoel", f"{a} +", f"{b} +", "verschil +", f"{a} −", f"{b} −", "verschil −"],
-            [(labels.get(g["goal"], g["goal"]), g["a_positive"], g["b_positive"], g["diff_positive"],
-              g["a_negative"], g["b_negative"], g["diff_negative"]) for g in result["goals"]],
-            caption="Positieve en negatieve quotes per transformatiedoel, per codeur", numeric=(1, 2, 3, 4, 5, 6)))
+        headers = methods.goal_headers(result)
+        parts.append(table(headers, methods.goal_rows(result),
+                           caption="Quotes per transformatiedoel per codeur (+ positief, − negatief, "
+                           "± gemengd/neutraal, Σ totaal) en overeenstemming op 'deze quote heeft dit doel'",
+                           numeric=tuple(range(1, len(headers) - 1))))
+    headers = methods.coefficient_headers(result)
+    parts.append(table(headers, [cells for _, cells in methods.coefficient_rows(result)],
+                       caption="Overeenstemming per facet en code, met 95%-interval en lezing",
+                       numeric=tuple(range(1, len(headers) - 1))))
+    parts += [f"<p class=muted>{escape(w)}</p>" for w in methods.warnings(result)]
     rows = []
     for key, entry in list(result["facets"].items()) + list(result["codes"].items()):
         alpha = entry["metrics"]["krippendorff_alpha"]
@@ -65,6 +77,7 @@ def agreement_sections(db: sqlite_utils.Database) -> list[str]:
                        [(label, _fmt(v), _fmt(lo), _fmt(hi)) for label, v, lo, hi in rows],
                        caption="Krippendorffs alfa per facet en code (stippellijnen: 0,667 en 0,8)",
                        numeric=(1, 2, 3)))
+    parts.append(f"<p>{escape(methods.ADVICE_NL)}</p>")
     parts.append(f"<p class=muted>{len(result['disagreements'])} verschillen tussen de codeurs "
                  "(zie <code>coder adjudicate queue</code>).</p>")
     return ["".join(parts)]

@@ -28,7 +28,9 @@ def test_section_has_the_side_by_side_goal_table_and_an_alpha_chart(project):
     assert "ronde r1" in html and "<svg" in html
     expected = project_agreement(project, "anna", "bram")
     goal = next(g for g in expected["goals"] if g["goal"] == "normaliseren")
-    row = f"<tr><td>normaliseren</td><td class=n>{goal['a_positive']}</td><td class=n>{goal['b_positive']}</td>"
-    assert row in html
+    counts = "".join(f"<td class=n>{goal['counts'][c][k]}</td>" for c in ("anna", "bram")
+                     for k in ("positive", "negative", "neutral", "total"))
+    assert f"<tr><td>normaliseren</td>{counts}" in html and "<tr><td>Total</td>" in html
+    assert "Welke coëfficiënt te rapporteren" in html and "too few quotes (n = 2)" in html
     alpha = expected["facets"]["valentie"]["metrics"]["krippendorff_alpha"]["value"]
     assert f"<tr><td>Valentie</td><td class=n>{alpha:.3f}</td>" in html
