@@ -194,10 +194,10 @@ def _decide(db: sqlite_utils.Database, consensus: Coder, a: Side, b: Side, item:
     else:
         code_quote(db, quote_id, consensus.id, [Assignment(facet, "=", tuple(codes))], memo=memo,
                    action="adjudication")
-    db["adjudications"].insert({"quote_id": quote_id, "facet": facet, "code": code,
-                                "coder_a": a.coder.id, "coder_b": b.coder.id, "choice": choice,
-                                "codes": json.dumps(codes), "memos": json.dumps(memos, ensure_ascii=False),
-                                "reason": reason, "adjudicator": adjudicator, "decided_at": now()})
+    db.table("adjudications").insert({
+        "quote_id": quote_id, "facet": facet, "code": code, "coder_a": a.coder.id, "coder_b": b.coder.id,
+        "choice": choice, "codes": json.dumps(codes), "memos": json.dumps(memos, ensure_ascii=False),
+        "reason": reason, "adjudicator": adjudicator, "decided_at": now()})
 
 
 def _memos(a: Side, b: Side, quote_id: int, codes: list[str]) -> dict[str, str]:

@@ -20,6 +20,7 @@ from itertools import combinations
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import sqlite_utils
 
 from coder.agreement import agreement, ratings_from_codes
@@ -118,10 +119,10 @@ def _labels(db: sqlite_utils.Database) -> dict[str, str]:
 def single_facet_value(codings: Codings, quote: int, facet: str) -> str:
     """The code a coder gave a single facet on a quote, or "-" when they left it empty."""
     chosen = codings[quote].get(facet, set())
-    return sorted(chosen)[0] if chosen else NONE
+    return min(chosen) if chosen else NONE
 
 
-def _entry(codes: np.ndarray, categories: list[str], names: list[str], ci: str) -> dict[str, Any]:
+def _entry(codes: npt.NDArray[np.int_], categories: list[str], names: list[str], ci: str) -> dict[str, Any]:
     res = agreement(ratings_from_codes(codes, categories, names), ci=ci)
     metrics = {k: (v.as_dict() if v else None) for k, v in res.metrics.items()}
     n = len(codes)

@@ -96,11 +96,11 @@ def create_round(db: sqlite_utils.Database, name: str, *, coders: list[str] | No
             scope["documents"] = "listed quotes"
         if from_coder:
             scope["from_coder"] = from_coder
-        round_id = db["rounds"].insert({"name": name, "scope": json.dumps(scope), "seed": seed,
-                                        "created_at": now(), "locked_at": None}).last_pk
-        db["round_quotes"].insert_all([{"round_id": round_id, "quote_id": q} for q in ids])
+        row = {"name": name, "scope": json.dumps(scope), "seed": seed, "created_at": now(), "locked_at": None}
+        round_id = db.table("rounds").insert(row).last_pk
+        db.table("round_quotes").insert_all([{"round_id": round_id, "quote_id": q} for q in ids])
         members = [ensure_coder(db, n)[0].id for n in names]
-        db["round_members"].insert_all([{"round_id": round_id, "coder_id": c} for c in members])
+        db.table("round_members").insert_all([{"round_id": round_id, "coder_id": c} for c in members])
     return get_round(db, name)
 
 

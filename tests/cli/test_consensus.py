@@ -61,7 +61,7 @@ def test_exports_mark_quotes_with_undecided_facets(run, project, disputed, tmp_p
     out = tmp_path / "q.csv"
     result = ok(run("export", "quotes", "--consensus", "-o", out))
     assert "1 with facets not yet adjudicated" in result.stderr
-    rows = {int(r["quote_id"]): r for r in csv.DictReader(open(out, encoding="utf-8"))}
+    rows = {int(r["quote_id"]): r for r in csv.DictReader(out.read_text(encoding="utf-8").splitlines())}
     assert rows[disputed[0]]["unresolved"] == "valentie;drie_vs" and rows[disputed[0]]["valentie"] == ""
     assert rows[disputed[1]]["unresolved"] == ""
     html = tmp_path / "r.html"

@@ -81,7 +81,7 @@ def test_two_copies_from_hand_off_to_consensus(run, project, tmp_path):
     table = tmp_path / "consensus.csv"
     written = ok(run("export", "quotes", "--consensus", "-o", table))
     assert "not yet adjudicated" not in written.stderr
-    rows = list(csv.DictReader(open(table, encoding="utf-8")))
+    rows = list(csv.DictReader(table.read_text(encoding="utf-8").splitlines()))
     assert len(rows) == 8 and all(r["unresolved"] == "" for r in rows)
     assert all(r["drie_vs"] == "verbinding;vertrouwen" or r["drie_vs"] == "vertrouwen;verbinding" for r in rows)
     assert all(SECRET in r["memo"] and "bram-notitie" in r["memo"] for r in rows)

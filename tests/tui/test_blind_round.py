@@ -29,7 +29,7 @@ def screen_text(app) -> str:
 
 
 async def test_the_other_members_codes_are_not_reachable_from_the_screen(tui_db):
-    db, quotes = anna_codes_everything(tui_db)
+    _, quotes = anna_codes_everything(tui_db)
     app = CoderApp(tui_db, "bram")
     async with app.run_test(size=(150, 45)) as pilot:
         await pilot.pause()
