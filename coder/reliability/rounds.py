@@ -166,7 +166,7 @@ def round_progress(db: sqlite_utils.Database, name: str) -> dict[str, Any]:
         " WHERE c.kind = 'human' GROUP BY c.id ORDER BY c.name", [r.id])
         if not r.members or name in r.members}
     return {"round": r.name, "quotes": total, "locked": r.locked, "seed": r.seed, "scope": r.scope,
-            "members": list(r.members), "coded": coders}
+            "members": list(r.members), "coded": coders, "uncoded": uncoded(db, r)}
 
 
 def lock_round(db: sqlite_utils.Database, name: str, *, force: bool = False) -> Round:

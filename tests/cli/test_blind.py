@@ -5,19 +5,7 @@ import json
 
 import pytest
 
-SECRET = "geheim-van-anna"
-
-
-@pytest.fixture
-def open_round(project, run, monkeypatch):
-    monkeypatch.delenv("CODER_NAME", raising=False)
-    quotes = [r[0] for r in project.execute("SELECT id FROM quotes ORDER BY id")]
-    assert run("round", "create", "r1", "--coders", "anna,bram").exit_code == 0
-    for q in quotes:
-        assert run("code", q, "--coder", "anna", "transformatiedoel=normaliseren", "drie_vs+=vertrouwen",
-                   "--memo", SECRET).exit_code == 0
-    assert run("code", quotes[0], "--coder", "bram", "valentie=positief").exit_code == 0
-    return quotes
+from tests.cli.conftest import SECRET
 
 
 def test_quotes_show_a_member_only_their_own_codings(run, open_round):

@@ -36,6 +36,7 @@ def test_round_from_what_one_coder_coded(run, quotes):
     ok(run("round", "create", "r1", "--coders", "anna,bram", "--from-coder", "anna"))
     status = json.loads(run("round", "status", "r1", "--json").output)
     assert status["quotes"] == 2 and status["coded"] == {"anna": 2, "bram": 0}
+    assert status["uncoded"] == {"anna": [], "bram": [quotes[1], quotes[3]]}
 
 
 def test_a_sample_of_a_document_is_redrawn_by_its_seed(run, quotes):
