@@ -142,7 +142,7 @@ def quotes(doc: str | None, as_json: bool, query: str | None, viewer: str | None
     While a round with named coders is open, its quotes show a coder (--coder NAME) only
     their own codings; without a name the round's coders' codings are held back there.
     """
-    from coder.reliability.blind import blind_for, visible_codings
+    from coder.reliability.blind import blind_for, visible_codings, visible_quotes
 
     db = open_db()
     if query:
@@ -153,6 +153,7 @@ def quotes(doc: str | None, as_json: bool, query: str | None, viewer: str | None
     else:
         rows = list_quotes(db, doc_id=resolve_document(db, doc) if doc else None)
     blind = blind_for(db, by or viewer)
+    rows = visible_quotes(db, rows, blind)
     codings, hidden = visible_codings(db, [r["id"] for r in rows], blind)
     rows = [{**{key: row[key] for key in QUOTE_FIELDS}, "codings": codings[row["id"]]} for row in rows]
     if hidden:

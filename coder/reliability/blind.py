@@ -14,6 +14,7 @@ is what makes the second coder's file truly blind: other coders' work is not in 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import sqlite_utils
 
@@ -50,6 +51,16 @@ class Blind:
             if self.viewer is not None and coder.lower() != self.viewer.lower():
                 return False
         return True
+
+    def quote_visible(self, quote_id: int, origin: str, maker: str | None) -> bool:
+        """A coder in an open round sees others' manual quotes only when they are part of
+        one of their rounds (a quote someone drew is a trace of their coding)."""
+        binding = self._binding()
+        if self.viewer is None or not binding or origin != "manual" or maker is None:
+            return True
+        if maker.lower() == self.viewer.lower():
+            return True
+        return any(quote_id in r.quotes for r in binding)
 
     def check_compare(self, coders: list[str], quotes: list[int] | None = None) -> None:
         """Refuse to put members' codings of an open round side by side for this viewer."""
@@ -93,6 +104,12 @@ def blind_for(db: sqlite_utils.Database, viewer: str | None) -> Blind:
 def member_of_open_round(db: sqlite_utils.Database, coder: str) -> str | None:
     """The name of an open round ``coder`` codes blind in, if any (the TUI's compare key)."""
     return next((r.name for r in open_rounds(db) if coder.lower() in r.members), None)
+
+
+def visible_quotes(db: sqlite_utils.Database, rows: list[dict[str, Any]], blind: Blind) -> list[dict[str, Any]]:
+    """The quote rows (with origin and created_by) the viewer may see."""
+    makers = dict(db.execute("SELECT id, name FROM coders"))
+    return [r for r in rows if blind.quote_visible(r["id"], r["origin"], makers.get(r.get("created_by")))]
 
 
 def visible_codings(db: sqlite_utils.Database, quote_ids: list[int],

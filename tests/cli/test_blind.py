@@ -51,3 +51,11 @@ def test_after_locking_the_comparison_opens(run, open_round):
     assert run("round", "lock", "r1", "--force").exit_code == 0
     result = run("agree", "--coders", "anna,bram", "--round", "r1", "--json")
     assert result.exit_code == 0 and json.loads(result.stdout)["units"] == 1
+
+
+def test_a_member_sees_the_others_manual_quotes_only_inside_the_round(run, project, open_round):
+    assert run("quote", "add", "1", "0", "31", "--coder", "anna").exit_code == 0
+    mine = {r["id"] for r in json.loads(run("quotes", "--json", "--coder", "bram").stdout)}
+    assert mine == set(open_round)
+    everyone = {r["id"] for r in json.loads(run("quotes", "--json", "--by", "chris").stdout)}
+    assert len(everyone) == len(open_round) + 1
