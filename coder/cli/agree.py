@@ -18,7 +18,6 @@ LABELS = {"percent_agreement": "Percent agreement", "cohen_kappa": "Cohen's kapp
           "scott_pi": "Scott's pi", "fleiss_kappa": "Fleiss' kappa", "conger_kappa": "Conger's kappa",
           "krippendorff_alpha": "Krippendorff's alpha", "gwet_ac": "Gwet's AC1/AC2",
           "brennan_prediger": "Brennan-Prediger"}
-SUMMARY = ("percent_agreement", "cohen_kappa", "krippendorff_alpha", "gwet_ac")
 
 
 @cli.command()
@@ -60,7 +59,7 @@ def agree(table_path, segments_path, coders, facet, round_name, level, weights, 
     """
     chosen = [x for x in (table_path, segments_path, coders or round_name) if x]
     if len(chosen) != 1:
-        raise InputError("give exactly one of --table, --segments or --coders")
+        raise InputError("give exactly one of --table, --segments or --coders/--round")
     if table_path:
         cats = [c.strip() for c in categories.split(",")] if categories else None
         result = agreement(ratings_from_long(read_long_table(table_path), cats),
