@@ -28,9 +28,8 @@ def tui(coder_name: str | None, compare: str | None, round_name: str | None) -> 
     if compare:
         from coder.cli.base import two_coders
         from coder.cli.rounds import round_scope
-        from coder.reliability.compare import project_agreement
-
         from coder.reliability.blind import blind_for
+        from coder.reliability.compare import project_agreement
 
         pair = two_coders(compare)
         quotes = round_scope(db, round_name, must_be_locked=False)
