@@ -45,6 +45,47 @@ def read_long_table(path: str | Path) -> list[tuple[str, str, str]]:
     return out
 
 
+def read_long_columns(path: str | Path) -> tuple[list[str], list[str], list[str]]:
+    """The same ratings as three columns (unit, coder, value), fast for plain files.
+
+    A plain file (UTF-8, no quoting, every line with the header's number of fields, no
+    empty unit or coder) is split with ``str.split``, several times faster than the csv
+    module on millions of rows. Anything else goes through :func:`read_long_table`, so
+    unusual files are read the same way and bad ones get the same error messages.
+    """
+    path = Path(path)
+    columns = _plain_columns(path)
+    if columns is None:
+        rows = read_long_table(path)
+        return [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]
+    return columns
+
+
+def _plain_columns(path: Path) -> tuple[list[str], list[str], list[str]] | None:
+    """Columns of a plain CSV, or None when the file needs the csv module (or an error)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if '"' in text or "\r" in text.replace("\r\n", ""):
+        return None
+    head, _, body = text.replace("\r\n", "\n").partition("\n")
+    body = body.rstrip("\n")
+    header = [h.strip().lower() for h in head.split(",")]
+    if (not body or "\n\n" in body or len(set(header)) != len(header)
+            or any(name not in header for name in ("unit", "coder", "value"))):
+        return None
+    commas = len(header) - 1
+    if any(line.count(",") != commas for line in body.split("\n")):
+        return None
+    cells = body.replace("\n", ",").split(",")
+    unit, coder, value = (cells[header.index(name)::len(header)] for name in ("unit", "coder", "value"))
+    units, coders = list(map(str.strip, unit)), list(map(str.strip, coder))
+    if "" in set(units) or "" in set(coders):
+        return None
+    return units, coders, list(map(str.strip, value))
+
+
 def read_spans(path: str | Path) -> list[Span]:
     """`coder,code,start,end` rows, half-open character (or any unit) offsets."""
     path = Path(path)

@@ -6,11 +6,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from coder.agreement import METRICS, agreement, ratings_from_long, segment_overlap, unitized_alpha
-from coder.agreement.coefficients import CI_METHODS
-from coder.agreement.interpret import band
-from coder.agreement.readers import parse_continuum, read_long_table, read_spans
-from coder.agreement.weights import LEVELS, WEIGHTS
+from coder.agreement.choices import CI_METHODS, LEVELS, WEIGHTS
 from coder.cli.base import cli, db_option, echo_json, open_db, two_coders
 from coder.errors import InputError
 
@@ -56,12 +52,18 @@ def agree(table_path, segments_path, coders, facet, round_name, level, weights, 
     coders); alpha uses pairable values. When all ratings fall in one category a
     coefficient is 0/0: shown as 1 with a note if agreement is perfect, else null.
     """
+    from coder.agreement import agreement, segment_overlap, unitized_alpha
+    from coder.agreement.data import ratings_from_columns
+    from coder.agreement.coefficients import CI_METHODS
+    from coder.agreement.readers import parse_continuum, read_long_columns, read_spans
+    from coder.agreement.weights import LEVELS, WEIGHTS
+
     chosen = [x for x in (table_path, segments_path, coders) if x]
     if len(chosen) != 1:
         raise InputError("give exactly one of --table, --segments or --coders")
     if table_path:
         cats = [c.strip() for c in categories.split(",")] if categories else None
-        result = agreement(ratings_from_long(read_long_table(table_path), cats),
+        result = agreement(ratings_from_columns(*read_long_columns(table_path), cats),
                            weights=weights, level=level, ci=ci)
         if as_json:
             echo_json(result.as_dict())
@@ -91,6 +93,9 @@ def _fmt(x) -> str:
 
 
 def _print_result(result) -> None:
+    from coder.agreement import METRICS
+    from coder.agreement.interpret import band
+
     console = Console()
     title = (f"{result.units} units ({result.pairable_units} pairable), {result.coders} coders, "
              f"{len(result.categories)} categories; level {result.level}, weights {result.weights}")

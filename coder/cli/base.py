@@ -7,14 +7,15 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import sqlite_utils
 
 from coder import __version__
-from coder.store.db import DEFAULT_DB, connect
 from coder.errors import CoderError, InputError
+
+if TYPE_CHECKING:
+    from coder.store.sqlite import sqlite_utils
 
 
 class CoderGroup(click.Group):
@@ -57,7 +58,7 @@ def explain_sqlite_error(exc: sqlite3.Error) -> str:
 @click.option(
     "--db",
     "db_path",
-    default=lambda: os.environ.get("CODER_DB", DEFAULT_DB),
+    default=lambda: os.environ.get("CODER_DB", _default_db()),
     show_default="./coder.db or $CODER_DB",
     type=click.Path(dir_okay=False),
     help="Project database file.",
@@ -99,8 +100,16 @@ def db_path() -> str:
     return click.get_current_context().find_root().obj["db_path"]
 
 
+def _default_db() -> str:
+    from coder.store.db import DEFAULT_DB
+
+    return DEFAULT_DB
+
+
 def open_db() -> sqlite_utils.Database:
     """The project database named by ``--db``, created and migrated if needed."""
+    from coder.store.db import connect
+
     return connect(db_path())
 
 

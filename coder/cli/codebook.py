@@ -10,8 +10,6 @@ from rich.console import Console
 from rich.table import Table
 
 from coder.cli.base import cli, db_option, echo_json, open_db
-from coder.codebook import Codebook, check_codebook, codebook_from_db, load_codebook, sync_codebook
-from coder.store.project import default_codebook_path, has_codebook
 
 
 @cli.group()
@@ -23,6 +21,9 @@ def codebook() -> None:
 @click.argument("path", required=False, type=click.Path(dir_okay=False))
 def check(path: str | None) -> None:
     """Validate a codebook file; each problem is printed as FILE:LINE: reason (exit 2)."""
+    from coder.codebook import check_codebook, load_codebook
+    from coder.store.project import default_codebook_path
+
     target = path or str(default_codebook_path())
     problems = check_codebook(target)
     for problem in problems:
@@ -56,6 +57,9 @@ def show(file_path: str | None, facet: str | None, as_json: bool) -> None:
 
 
 def _book(file_path: str | None) -> Codebook:
+    from coder.codebook import Codebook, codebook_from_db, load_codebook
+    from coder.store.project import default_codebook_path, has_codebook
+
     if file_path:
         return load_codebook(file_path)
     db = open_db()
@@ -70,6 +74,9 @@ def _book(file_path: str | None) -> Codebook:
 @click.option("--dry-run", is_flag=True, help="Report what would change; change nothing.")
 def load(path: str | None, merge_into: str | None, force: bool, dry_run: bool) -> None:
     """Load a (changed) codebook into the project, keeping codings of kept and renamed codes."""
+    from coder.codebook import load_codebook, sync_codebook
+    from coder.store.project import default_codebook_path
+
     report = sync_codebook(open_db(), load_codebook(path or default_codebook_path()),
                            merge_into=merge_into, force=force, dry_run=dry_run)
     click.echo(str(report))

@@ -7,12 +7,6 @@ from rich.console import Console
 from rich.table import Table
 
 from coder.cli.base import cli, db_option, echo_json, open_db
-from coder.coding.coders import add_coder, ensure_coder, get_coder, list_coders, rename_coder
-from coder.coding.assign import code_quote, current_codings, parse_assignment
-from coder.store.db import write
-from coder.ingest.documents import resolve_document
-from coder.coding.events import coder_events, redo as redo_event, undo as undo_event
-from coder.quotes.store import add_manual_quote, adjust_quote, delete_manual_quote
 
 
 @cli.command()
@@ -30,6 +24,10 @@ def code(quote_id: int, assignments: tuple[str, ...], coder_name: str, memo: str
     Example: coder code 12 --coder anna transformatiedoel=normaliseren valentie=positief
     drie_vs+=vertrouwen --memo "sterk voorbeeld"
     """
+    from coder.coding.assign import code_quote, current_codings, parse_assignment
+    from coder.coding.coders import ensure_coder
+    from coder.store.db import write
+
     db = open_db()
     parsed = [parse_assignment(a) for a in assignments]
     if not parsed and memo is None:
@@ -56,6 +54,9 @@ def code(quote_id: int, assignments: tuple[str, ...], coder_name: str, memo: str
 @click.option("--coder", "coder_name", required=True, envvar="CODER_NAME", help="Whose last action to undo.")
 def undo(coder_name: str) -> None:
     """Undo the coder's most recent coding action (survives restarts)."""
+    from coder.coding.coders import get_coder
+    from coder.coding.events import undo as undo_event
+
     db = open_db()
     event = undo_event(db, get_coder(db, coder_name).id)
     click.echo(f"undone: event {event.id} ({event.action}, quote {event.quote_id})" if event
@@ -67,6 +68,9 @@ def undo(coder_name: str) -> None:
 @click.option("--coder", "coder_name", required=True, envvar="CODER_NAME", help="Whose undone action to redo.")
 def redo(coder_name: str) -> None:
     """Redo the coder's most recently undone action."""
+    from coder.coding.coders import get_coder
+    from coder.coding.events import redo as redo_event
+
     db = open_db()
     event = redo_event(db, get_coder(db, coder_name).id)
     click.echo(f"redone: event {event.id} ({event.action}, quote {event.quote_id})" if event
@@ -80,6 +84,9 @@ def redo(coder_name: str) -> None:
 @click.option("--json", "as_json", is_flag=True)
 def history(coder_name: str, limit: int, as_json: bool) -> None:
     """The coder's latest actions from the event log (the audit trail)."""
+    from coder.coding.coders import get_coder
+    from coder.coding.events import coder_events
+
     db = open_db()
     events = coder_events(db, get_coder(db, coder_name).id)[-limit:]
     if as_json:
@@ -100,6 +107,8 @@ def coders() -> None:
 @click.option("--json", "as_json", is_flag=True)
 def coders_list(as_json: bool) -> None:
     """List coders with their number of codings."""
+    from coder.coding.coders import list_coders
+
     db = open_db()
     counts = dict(db.execute("SELECT coder_id, COUNT(*) FROM codings GROUP BY coder_id"))
     rows = [{"id": c.id, "name": c.name, "kind": c.kind, "codings": counts.get(c.id, 0)}
@@ -118,6 +127,8 @@ def coders_list(as_json: bool) -> None:
 @click.argument("name")
 def coders_add(name: str) -> None:
     """Register a coder."""
+    from coder.coding.coders import add_coder
+
     coder = add_coder(open_db(), name)
     click.echo(f"coder {coder.name!r} added (id {coder.id})")
 
@@ -128,6 +139,8 @@ def coders_add(name: str) -> None:
 @click.argument("new")
 def coders_rename(old: str, new: str) -> None:
     """Rename a coder; their codings follow."""
+    from coder.coding.coders import rename_coder
+
     coder = rename_coder(open_db(), old, new)
     click.echo(f"coder {old!r} is now {coder.name!r}")
 
@@ -145,6 +158,10 @@ def quote() -> None:
 @click.option("--coder", "coder_name", required=True, envvar="CODER_NAME")
 def quote_add(doc: str, start: int, end: int, coder_name: str) -> None:
     """Make a quote of characters [START, END) of document DOC."""
+    from coder.coding.coders import ensure_coder
+    from coder.ingest.documents import resolve_document
+    from coder.quotes.store import add_manual_quote
+
     db = open_db()
     coder, _ = ensure_coder(db, coder_name)
     quote_id = add_manual_quote(db, resolve_document(db, doc), start, end, coder.id)
@@ -159,6 +176,9 @@ def quote_add(doc: str, start: int, end: int, coder_name: str) -> None:
 @click.option("--coder", "coder_name", required=True, envvar="CODER_NAME")
 def quote_adjust(quote_id: int, start: int, end: int, coder_name: str) -> None:
     """Move a quote's bounds to [START, END)."""
+    from coder.coding.coders import ensure_coder
+    from coder.quotes.store import adjust_quote
+
     db = open_db()
     event = adjust_quote(db, quote_id, start, end, ensure_coder(db, coder_name)[0].id)
     click.echo(f"quote {quote_id}: " + ("bounds changed" if event else "no change"))
@@ -170,6 +190,9 @@ def quote_adjust(quote_id: int, start: int, end: int, coder_name: str) -> None:
 @click.option("--coder", "coder_name", required=True, envvar="CODER_NAME")
 def quote_delete(quote_id: int, coder_name: str) -> None:
     """Delete a manual quote and its codings (undo brings them back)."""
+    from coder.coding.coders import get_coder
+    from coder.quotes.store import delete_manual_quote
+
     db = open_db()
     delete_manual_quote(db, quote_id, get_coder(db, coder_name).id)
     click.echo(f"quote {quote_id} deleted")

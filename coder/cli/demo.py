@@ -7,10 +7,7 @@ from pathlib import Path
 import click
 
 from coder.cli.base import cli, echo_json
-from coder.store.db import connect
-from coder.ingest.demo import DEMO_DB, build_demo, summary
 from coder.errors import InputError
-from coder.store.project import DEMO_CORPUS
 
 
 @cli.command()
@@ -26,6 +23,10 @@ def demo(ctx: click.Context, no_tui: bool, coder_name: str, corpus: str | None, 
 
     Documents already in the project are skipped, so running it again is quick.
     """
+    from coder.ingest.demo import DEMO_DB, build_demo, summary
+    from coder.store.db import connect
+    from coder.store.project import DEMO_CORPUS
+
     root = ctx.find_root()
     explicit = root.get_parameter_source("db_path") not in (None, click.core.ParameterSource.DEFAULT)
     path = root.obj["db_path"] if explicit else DEMO_DB

@@ -9,8 +9,6 @@ import click
 
 from coder.cli.base import cli, db_option, open_db
 from coder.errors import InputError
-from coder.export.rows import Filters, quote_table
-from coder.coding.layers import resolve_layer
 
 LAYER_HELP = "Whose codings (default: the consensus layer, else the only coder)."
 
@@ -54,6 +52,9 @@ def export_quotes(fmt, output, coder_name, consensus, wide, excel, goal, code, d
     size_class, page, quote, citation, speaker, one column per facet (multi facets
     ';'-joined), coder, memo, codebook_version.
     """
+    from coder.coding.layers import resolve_layer
+    from coder.export.rows import Filters, quote_table
+
     from coder.export.tables import write_table
 
     db = open_db()
@@ -74,6 +75,9 @@ def export_quotes(fmt, output, coder_name, consensus, wide, excel, goal, code, d
 @click.option("--title", default="Citaten per transformatiedoel", show_default=True)
 def export_sections(fmt, output, coder_name, consensus, title) -> None:
     """Quotes grouped per goal, then positive/negative, then active element, with counts."""
+    from coder.coding.layers import resolve_layer
+    from coder.export.rows import quote_table
+
     from coder.export.sections import build_sections, write_sections
 
     db = open_db()
@@ -91,6 +95,9 @@ def export_sections(fmt, output, coder_name, consensus, title) -> None:
 @_layer_options
 def export_matrix(output, coder_name, consensus) -> None:
     """Code x document type / team type / size class: counts of quotes and of documents."""
+    from coder.coding.layers import resolve_layer
+    from coder.export.rows import quote_table
+
     from coder.export.matrix import write_matrix
 
     db = open_db()

@@ -7,8 +7,7 @@ from rich.console import Console
 from rich.table import Table
 
 from coder.cli.base import cli, db_option, echo_json, open_db
-from coder.ingest.documents import resolve_document
-from coder.ingest.indicators import KNOWN, add_indicator, as_json, import_indicators, pooled_indicators
+from coder.ingest.indicator_names import KNOWN
 
 
 @cli.group(invoke_without_command=True)
@@ -20,6 +19,8 @@ def indicators(ctx: click.Context, json_out: bool) -> None:
 
     Without a subcommand, prints the pooled table. Known indicators: """ + ", ".join(KNOWN) + """.
     """
+    from coder.ingest.indicators import as_json, pooled_indicators
+
     if ctx.invoked_subcommand:
         return
     pooled = pooled_indicators(open_db())
@@ -42,6 +43,9 @@ def indicators(ctx: click.Context, json_out: bool) -> None:
 @click.option("--n", "n", type=int, required=True, help="Number of respondents.")
 def indicators_add(doc: str, indicator: str, value: float, n: int) -> None:
     """Record one survey figure for document DOC (replaces an earlier value)."""
+    from coder.ingest.documents import resolve_document
+    from coder.ingest.indicators import add_indicator
+
     db = open_db()
     add_indicator(db, resolve_document(db, doc), indicator, value, n)
     click.echo(f"{indicator} = {value} (n={n}) for document {doc}")
@@ -52,5 +56,7 @@ def indicators_add(doc: str, indicator: str, value: float, n: int) -> None:
 @click.argument("path", type=click.Path(dir_okay=False, exists=True))
 def indicators_import(path: str) -> None:
     """Import a CSV with columns file (or doc), indicator, value, n — all rows or none."""
+    from coder.ingest.indicators import import_indicators
+
     count = import_indicators(open_db(), path)
     click.echo(f"{path}: {count} indicator values imported")

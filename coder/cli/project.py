@@ -11,11 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from coder.cli.base import cli, db_option, db_path, echo_json, open_db
-from coder.ingest.documents import list_documents, page_text, resolve_document
 from coder.errors import CoderError, InputError
-from coder.ingest.inputs import collect_inputs, import_other, import_pdfs
-from coder.store.project import init_project
-from coder.quotes.store import document_text, list_quotes, search_quotes
 
 QUOTE_FIELDS = ("id", "doc_id", "page", "start", "end", "text", "origin", "speaker", "source",
                 "attribution")
@@ -27,6 +23,8 @@ QUOTE_FIELDS = ("id", "doc_id", "page", "start", "end", "text", "origin", "speak
               help="Codebook to load (default: ./codebook.yaml, else the bundled one).")
 def init(codebook_path: str | None) -> None:
     """Create the project database and load the codebook into it."""
+    from coder.store.project import init_project
+
     db = open_db()
     report = init_project(db, codebook_path)
     click.echo(f"{db_path()}: project ready ({report})")
@@ -51,6 +49,9 @@ def import_(paths: tuple[str, ...], manifest: str | None, force: bool, password:
     Files already imported (same sha256) are skipped. A bad file is reported on one
     line and the rest of the batch goes on; the exit code is 1 if any file failed.
     """
+    from coder.ingest.inputs import collect_inputs, import_other, import_pdfs
+    from coder.store.project import init_project
+
     db = open_db()
     inputs = collect_inputs([Path(p) for p in paths], Path(manifest) if manifest else None)
     failures = len(inputs.missing)
@@ -106,6 +107,8 @@ def _report(console: Console, result) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
 def docs(as_json: bool) -> None:
     """List the imported documents."""
+    from coder.ingest.documents import list_documents
+
     rows = list_documents(open_db())
     if as_json:
         echo_json(rows)
@@ -123,6 +126,9 @@ def docs(as_json: bool) -> None:
 @click.option("--page", type=int, default=None, help="Only this page (1-based).")
 def text(doc: str, page: int | None) -> None:
     """Print a document's normalised text (DOC: id, file name or sha256 prefix)."""
+    from coder.ingest.documents import page_text, resolve_document
+    from coder.quotes.store import document_text
+
     db = open_db()
     doc_id = resolve_document(db, doc)
     click.echo(page_text(db, doc_id, page) if page else document_text(db, doc_id), nl=False)
@@ -135,6 +141,9 @@ def text(doc: str, page: int | None) -> None:
 @click.option("--search", "query", default=None, help="Full-text search over quote text.")
 def quotes(doc: str | None, as_json: bool, query: str | None) -> None:
     """List quotes (detected and manual), optionally of one document or matching a search."""
+    from coder.ingest.documents import resolve_document
+    from coder.quotes.store import list_quotes, search_quotes
+
     db = open_db()
     if query:
         rows = search_quotes(db, query)
@@ -173,6 +182,8 @@ def _with_codings(db, row: dict) -> dict:
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
 def search(query: str, as_json: bool) -> None:
     """Full-text search over all quotes (words; end a word with * for a prefix)."""
+    from coder.quotes.store import search_quotes
+
     rows = search_quotes(open_db(), query)
     if not rows and not as_json:
         raise InputError(f"no quotes match {query!r}", exit_code=1)

@@ -7,8 +7,6 @@ from pathlib import Path
 import click
 
 from coder.cli.base import cli, db_option, open_db
-from coder.coding.layers import resolve_layer
-from coder.report.html import render
 
 
 @cli.command()
@@ -19,6 +17,9 @@ from coder.report.html import render
 def report(output: str, coder_name: str | None, consensus: bool) -> None:
     """Write the analysis report: corpus, goals (positive/negative), active elements,
     obstacles, the three V's, client-experience indicators and agreement."""
+    from coder.coding.layers import resolve_layer
+    from coder.report.html import render
+
     db = open_db()
     layer = resolve_layer(db, coder_name, consensus=consensus)
     from coder.report.agreement import agreement_sections  # optional section, may be empty

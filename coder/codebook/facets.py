@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 
 class FacetCodes(NamedTuple):

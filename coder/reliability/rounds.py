@@ -11,7 +11,7 @@ import json
 import random
 from dataclasses import dataclass
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 from coder.store.db import write
 from coder.errors import InputError

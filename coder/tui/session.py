@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 from coder.codebook import Codebook, codebook_from_db
 from coder.coding.coders import Coder, ensure_coder
