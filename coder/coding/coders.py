@@ -59,6 +59,12 @@ def ensure_coder(db: sqlite_utils.Database, name: str) -> tuple[Coder, bool]:
     return add_coder(db, name), True
 
 
+def coding_counts(db: sqlite_utils.Database) -> dict[int, int]:
+    """Number of codings per coder id (coders without codings are absent)."""
+    return {coder_id: n for coder_id, n in db.execute(
+        "SELECT coder_id, COUNT(*) FROM codings GROUP BY coder_id")}
+
+
 def list_coders(db: sqlite_utils.Database) -> list[Coder]:
     return [Coder(*row) for row in db.execute("SELECT id, name, kind FROM coders ORDER BY id")]
 

@@ -130,6 +130,14 @@ def get_quote(db: sqlite_utils.Database, quote_id: int) -> dict[str, Any]:
     return rows[0]
 
 
+def quote_context(db: sqlite_utils.Database, quote_id: int, width: int) -> tuple[str, str, str]:
+    """Up to ``width`` characters before the quote, the quote, and up to ``width`` after."""
+    quote = get_quote(db, quote_id)
+    text = document_text(db, quote["doc_id"])
+    start, end = quote["start"], quote["end"]
+    return text[max(0, start - width):start], text[start:end], text[end:end + width]
+
+
 def list_quotes(db: sqlite_utils.Database, *, doc_id: int | None = None,
                 visible_to: int | None = None) -> list[dict[str, Any]]:
     """Quotes in document order. ``visible_to`` (a coder id) hides other coders' manual
