@@ -70,13 +70,19 @@ class Project(Outputs, Reliability):
                     force: bool = False, password: str | None = None, jobs: int | None = None,
                     ocr: bool = False, on_note: Callable[[str], None] | None = None,
                     on_file: Callable[[int, Path], Any] | None = None,
-                    on_result: Callable[[ImportResult], None] | None = None) -> ImportBatch:
-        """Import PDFs (files or folders) and .qdpx/.qdc/.codings files, like `coder import`."""
+                    on_result: Callable[[ImportResult], None] | None = None,
+                    on_plan: Callable[[int], None] | None = None) -> ImportBatch:
+        """Import PDFs (files or folders) and .qdpx/.qdc/.codings files, like `coder import`.
+
+        A bad file is a ``coder: error: ...`` line for ``on_note`` and the rest goes on;
+        ``on_plan(n)``, ``on_file(number, path)`` (may return a page-progress callback)
+        and ``on_result(result)`` follow the PDFs. The batch counts what happened.
+        """
         from coder.ingest.batch import import_batch
 
         return import_batch(self.db, [Path(p) for p in paths],
                             manifest=Path(manifest) if manifest else None, on_note=on_note,
-                            on_file=on_file, on_result=on_result, force=force, password=password,
+                            on_file=on_file, on_result=on_result, on_plan=on_plan, force=force, password=password,
                             jobs=jobs, ocr=ocr)
 
     def documents(self) -> list[Document]:
@@ -184,7 +190,7 @@ class Project(Outputs, Reliability):
         with write(self.db):  # a rejected call registers no coder either
             who, created = ensure_coder(self.db, coder)
             result = code_quote(self.db, quote_id, who.id, parsed, memo=memo)
-        now = tuple(Coding(who.name, r["facet"], r["code"], r["memo"])
+        now = tuple(Coding(who.name, r["facet"], r["code"], r["memo"], r["id"])
                     for r in current_codings(self.db, quote_id, who.id))
         return CodingChange(quote_id, who.name, tuple(result.added), tuple(result.removed),
                             tuple(result.memos), result.event_id, created, now)
@@ -194,7 +200,7 @@ class Project(Outputs, Reliability):
         from coder.coding.assign import current_codings
 
         who = self.coder(coder)
-        return [Coding(who.name, r["facet"], r["code"], r["memo"])
+        return [Coding(who.name, r["facet"], r["code"], r["memo"], r["id"])
                 for r in current_codings(self.db, quote_id, who.id)]
 
     def undo(self, *, coder: str) -> Event | None:

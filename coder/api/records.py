@@ -47,6 +47,7 @@ class Coding:
     facet: str
     code: str
     memo: str | None = None
+    id: int | None = None  # the coding's row id, where the caller asked for one
 
 
 @dataclass(frozen=True)

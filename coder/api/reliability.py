@@ -48,16 +48,22 @@ class Reliability:
 
         return lock_round(self.db, name)
 
+    def round_quotes(self, name: str | None) -> list[int] | None:
+        """The quote ids of a round, open or locked (None for no round: all quotes)."""
+        return self._scope(name, locked=False)
+
     def agreement(self, coder_a: str, coder_b: str, *, facet: str | None = None,
-                  round: str | None = None, ci: str = "analytic") -> dict[str, Any]:
+                  round: str | None = None, ci: str = "analytic",
+                  require_locked: bool = True) -> dict[str, Any]:
         """Agreement of two coders per facet and code, per goal, and their disagreements.
 
-        With ``round``, only that (locked) round's quotes.
+        With ``round``, only that round's quotes; final figures need a locked round, a
+        look at work in progress (the TUI) passes ``require_locked=False``.
         """
         from coder.reliability.compare import project_agreement
 
         return project_agreement(self.db, coder_a, coder_b, facet=facet, ci=ci,
-                                 quotes=self._scope(round, locked=True))
+                                 quotes=self._scope(round, locked=require_locked))
 
     def ratings(self, coder_a: str, coder_b: str, variable: str, *,
                 round: str | None = None) -> list[tuple[str, str, str]]:

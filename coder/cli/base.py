@@ -15,7 +15,7 @@ from coder import __version__
 from coder.errors import CoderError, InputError
 
 if TYPE_CHECKING:
-    from coder.store.sqlite import sqlite_utils
+    from coder.api import Project
 
 
 class CoderGroup(click.Group):
@@ -106,11 +106,11 @@ def _default_db() -> str:
     return DEFAULT_DB
 
 
-def open_db() -> sqlite_utils.Database:
-    """The project database named by ``--db``, created and migrated if needed."""
-    from coder.store.db import connect
+def open_project() -> Project:
+    """The project named by ``--db`` as a :class:`coder.api.Project` (what commands call)."""
+    from coder.api import Project
 
-    return connect(db_path())
+    return Project.open(db_path())
 
 
 def echo_json(value: Any) -> None:

@@ -43,10 +43,11 @@ class ImportBatch:
 def import_batch(db: sqlite_utils.Database, paths: list[Path], *, manifest: Path | None = None,
                  on_note: Callable[[str], None] | None = None, on_file: OnFile | None = None,
                  on_result: Callable[[ImportResult], None] | None = None,
-                 **options: Any) -> ImportBatch:
+                 on_plan: Callable[[int], None] | None = None, **options: Any) -> ImportBatch:
     """Import PDFs (files or folders) and exchange files; a bad file never stops the rest.
 
     ``on_note`` receives each one-line message (errors as ``coder: error: ...``);
+    ``on_plan(n)`` is told the number of PDFs before the first starts;
     ``options`` (force, password, jobs, ocr) go to the PDF import.
     """
     note = on_note or (lambda line: None)
@@ -66,6 +67,8 @@ def import_batch(db: sqlite_utils.Database, paths: list[Path], *, manifest: Path
     # Exchange files bring their own codebook; PDFs get the default one in a fresh project.
     if inputs.pdfs or not inputs.others:
         init_project(db, None, quiet=True)
+    if on_plan:
+        on_plan(len(inputs.pdfs))
     for result in import_pdfs(db, inputs, on_file, **options):
         batch.totals[result.status] += 1
         batch.results.append(result)

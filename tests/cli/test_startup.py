@@ -37,3 +37,10 @@ def test_pandas_still_imports_after_sqlite_utils():
     code = ("import importlib.util, coder.store.sqlite\n"
             "if importlib.util.find_spec('pandas'):\n    import pandas")
     imported_after(code)
+
+
+def test_the_api_and_the_coding_path_load_no_heavy_library(tmp_path):
+    """What `coder code` runs: the API, a project, the coding core (no numpy, no PDF stack)."""
+    code = (f"import coder; p = coder.open_project({str(tmp_path / 'p.db')!r}); p.coders(); "
+            "import coder.coding.assign, coder.coding.events, coder.quotes.store, coder.ingest.documents")
+    assert imported_after(code) & set(HEAVY) == set()
