@@ -41,7 +41,7 @@ class Ratings:
         """Numeric position of each category: its value when all are numbers, else 1..q."""
         return category_positions(self.categories)
 
-    def take(self, unit_index: np.ndarray) -> "Ratings":
+    def take(self, unit_index: np.ndarray) -> Ratings:
         """The same data restricted to (or resampled as) the given units."""
         return Ratings(self.codes[unit_index], self.categories, self.coders)
 
@@ -77,12 +77,12 @@ def ratings_from_long(rows: Iterable[tuple[str, str, str]],
     """Build ratings from (unit, coder, value) triples; an empty value means missing."""
     columns = tuple(zip(*rows))
     units, coders, values = columns if columns else ((), (), ())
-    return ratings_from_columns(units, coders, values, categories)
+    return ratings_from_columns(units, coders, [(v or "").strip() for v in values], categories)
 
 
-def ratings_from_columns(units: Sequence[str], coders: Sequence[str], values: Sequence[str | None],
+def ratings_from_columns(units: Sequence[str], coders: Sequence[str], values: Sequence[str],
                          categories: Sequence[str] | None = None) -> Ratings:
-    """The same from three parallel columns, the shape a large CSV is read in.
+    """The same from three parallel columns of stripped text, the shape a large CSV is read in.
 
     Units and coders are numbered in order of first appearance (a unit whose ratings are
     all empty still counts as a unit); the per-row work is dict look-ups done by ``map``,
@@ -90,13 +90,12 @@ def ratings_from_columns(units: Sequence[str], coders: Sequence[str], values: Se
     """
     unit_index = {u: i for i, u in enumerate(dict.fromkeys(units))}
     coder_index = {c: i for i, c in enumerate(dict.fromkeys(coders))}
-    cleaned = [(v or "").strip() for v in values]
-    cats = order_categories(set(cleaned) - {""}, categories)
+    cats = order_categories(set(values) - {""}, categories)
     lookup = {c: i for i, c in enumerate(cats)}
     lookup[""] = MISSING
     u_arr = np.fromiter(map(unit_index.__getitem__, units), dtype=np.int64, count=len(units))
     c_arr = np.fromiter(map(coder_index.__getitem__, coders), dtype=np.int64, count=len(coders))
-    v_arr = np.fromiter(map(lookup.__getitem__, cleaned), dtype=np.int32, count=len(cleaned))
+    v_arr = np.fromiter(map(lookup.__getitem__, values), dtype=np.int32, count=len(values))
     rated = v_arr != MISSING
     u_arr, c_arr, v_arr = u_arr[rated], c_arr[rated], v_arr[rated]
     n_coders = max(len(coder_index), 1)

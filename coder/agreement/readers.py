@@ -80,10 +80,11 @@ def _plain_columns(path: Path) -> tuple[list[str], list[str], list[str]] | None:
         return None
     cells = body.replace("\n", ",").split(",")
     unit, coder, value = (cells[header.index(name)::len(header)] for name in ("unit", "coder", "value"))
-    units, coders = list(map(str.strip, unit)), list(map(str.strip, coder))
-    if "" in set(units) or "" in set(coders):
+    if " " in body or "\t" in body:  # the csv reader strips each field; plain files rarely need it
+        unit, coder, value = (list(map(str.strip, column)) for column in (unit, coder, value))
+    if "" in set(unit) or "" in set(coder):
         return None
-    return units, coders, list(map(str.strip, value))
+    return unit, coder, value
 
 
 def read_spans(path: str | Path) -> list[Span]:

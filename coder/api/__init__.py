@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from coder.api.files import check_codebook, read_codebook, segment_agreement, table_agreement
 from coder.api.project import Project, open_project
-from coder.api.records import (Coding, CodebookCheck, CoderSummary, CodingChange, Document, Quote,
-                               Written)
+from coder.api.records import CodebookCheck, CoderSummary, Coding, CodingChange, Document, Quote, Written
 
-__all__ = ["Coding", "CodebookCheck", "CoderSummary", "CodingChange", "Document", "Project", "Quote",
-           "Written", "check_codebook", "open_project", "read_codebook", "segment_agreement",
-           "table_agreement"]
+__all__ = [
+    "CodebookCheck", "CoderSummary", "Coding", "CodingChange", "Document", "Project", "Quote", "Written",
+    "check_codebook", "open_project", "read_codebook", "segment_agreement", "table_agreement",
+]

@@ -16,7 +16,8 @@ def check_codebook(path: str | Path | None = None) -> CodebookCheck:
 
     Problems come as ``FILE:LINE: reason`` items; ``ok`` is False when one is an error.
     """
-    from coder.codebook import check_codebook as check, load_codebook
+    from coder.codebook import check_codebook as check
+    from coder.codebook import load_codebook
     from coder.store.project import default_codebook_path
 
     target = str(path or default_codebook_path())
@@ -42,7 +43,8 @@ def table_agreement(path: str | Path, *, categories: list[str] | None = None, le
     from coder.agreement.readers import read_long_columns
 
     ratings = ratings_from_columns(*read_long_columns(path), categories)
-    return agreement(ratings, weights=weights, level=level, ci=ci)
+    result: AgreementResult = agreement(ratings, weights=weights, level=level, ci=ci)
+    return result
 
 
 def segment_agreement(path: str | Path, continuum: str, *, overlap: float = 0.9) -> dict[str, Any]:

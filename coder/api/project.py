@@ -15,11 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-
 from typing import TYPE_CHECKING, Any
 
 from coder.api.outputs import Outputs
-from coder.api.records import Coding, CoderSummary, CodingChange, Document, Quote
+from coder.api.records import CoderSummary, Coding, CodingChange, Document, Quote
 from coder.api.reliability import Reliability
 
 if TYPE_CHECKING:

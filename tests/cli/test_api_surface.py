@@ -11,7 +11,7 @@ import click
 import pytest
 
 import coder.api
-import coder.cli  # noqa: F401  (registers every command)
+import coder.cli
 from coder.api import Project
 from coder.cli.base import cli
 
