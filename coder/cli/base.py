@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from coder import __version__
+from coder.paths import default_db
 from coder.errors import CoderError, InputError
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def explain_sqlite_error(exc: sqlite3.Error) -> str:
 @click.option(
     "--db",
     "db_path",
-    default=lambda: os.environ.get("CODER_DB", _default_db()),
+    default=default_db,
     show_default="./coder.db or $CODER_DB",
     type=click.Path(dir_okay=False),
     help="Project database file.",
@@ -98,12 +98,6 @@ def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def db_path() -> str:
     return click.get_current_context().find_root().obj["db_path"]
-
-
-def _default_db() -> str:
-    from coder.store.db import DEFAULT_DB
-
-    return DEFAULT_DB
 
 
 def open_project() -> Project:
