@@ -67,24 +67,39 @@ def _plain_columns(path: Path) -> tuple[list[str], list[str], list[str]] | None:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return None
-    if '"' in text or "\r" in text.replace("\r\n", ""):
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    if '"' in text or "\r" in text:
         return None
-    head, _, body = text.replace("\r\n", "\n").partition("\n")
+    head, _, body = text.partition("\n")
     body = body.rstrip("\n")
     header = [h.strip().lower() for h in head.split(",")]
     if (not body or "\n\n" in body or len(set(header)) != len(header)
             or any(name not in header for name in ("unit", "coder", "value"))):
         return None
-    commas = len(header) - 1
-    if any(line.count(",") != commas for line in body.split("\n")):
+    if not _same_commas_per_line(body, len(header) - 1):
         return None
     cells = body.replace("\n", ",").split(",")
     unit, coder, value = (cells[header.index(name)::len(header)] for name in ("unit", "coder", "value"))
     if " " in body or "\t" in body:  # the csv reader strips each field; plain files rarely need it
         unit, coder, value = (list(map(str.strip, column)) for column in (unit, coder, value))
-    if "" in set(unit) or "" in set(coder):
+    if "" in unit or "" in coder:
         return None
     return unit, coder, value
+
+
+def _same_commas_per_line(body: str, commas: int) -> bool:
+    """Whether every line has exactly ``commas`` commas, counted on the bytes with numpy.
+
+    A Python loop over two million lines takes about a second; this takes a tenth of that.
+    """
+    import numpy as np
+
+    raw = np.frombuffer(body.encode("utf-8"), dtype=np.uint8)
+    comma_at = np.flatnonzero(raw == ord(","))
+    line_ends = np.append(np.flatnonzero(raw == ord("\n")), raw.size)
+    before = np.searchsorted(comma_at, line_ends)  # commas before each line end
+    return bool((np.diff(before, prepend=0) == commas).all())
 
 
 def read_spans(path: str | Path) -> list[Span]:
