@@ -55,7 +55,8 @@ def export_quotes(fmt: str | None, output: str, coder_name: str | None, consensu
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
 @_layer_options
 @click.option("--title", default="Citaten per transformatiedoel", show_default=True)
-def export_sections(fmt: str | None, output: str, coder_name: str | None, consensus: bool, title: str) -> None:
+def export_sections(fmt: str | None, output: str, coder_name: str | None, consensus: bool,
+                    title: str) -> None:
     """Quotes grouped per goal, then positive/negative, then active element, with counts."""
     done = open_project().export_sections(output, fmt=fmt, coder=coder_name, consensus=consensus, title=title)
     click.echo(f"wrote {done.count} goal section(s) ({done.layer}) to {done.path}", err=True)

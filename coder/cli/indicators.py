@@ -7,7 +7,8 @@ import click
 from coder.cli.base import cli, db_option, echo_json, open_project
 from coder.ingest.indicator_names import KNOWN
 
-INDICATORS_HELP = f"""Pooled client-experience indicators: sum(value × n) / sum(n), overall and per team type.
+INDICATORS_HELP = f"""Pooled client-experience indicators: sum(value × n) / sum(n), overall and per
+team type.
 
 Without a subcommand, prints the pooled table. Known indicators: {", ".join(KNOWN)}.
 """
