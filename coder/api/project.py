@@ -82,8 +82,7 @@ class Project(Outputs, Reliability):
         return import_batch(self.db, [Path(p) for p in paths],
                             manifest=Path(manifest) if manifest else None, on_note=on_note,
                             on_file=on_file, on_result=on_result, on_plan=on_plan, force=force,
-                            password=password,
-                            jobs=jobs, ocr=ocr)
+                            password=password, jobs=jobs, ocr=ocr)
 
     def documents(self) -> list[Document]:
         """The imported documents, with their quote counts."""
