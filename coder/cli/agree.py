@@ -6,18 +6,15 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from coder.agreement import METRICS, agreement, ratings_from_long, segment_overlap, unitized_alpha
-from coder.agreement.coefficients import CI_METHODS
-from coder.agreement.interpret import band
-from coder.agreement.readers import parse_continuum, read_long_table, read_spans
-from coder.agreement.weights import LEVELS, WEIGHTS
-from coder.cli.base import blind, by_option, cli, coder_list, db_option, echo_json, open_db
+from coder.agreement.choices import CI_METHODS, LEVELS, WEIGHTS
+from coder.cli.base import by_option, cli, coder_list, db_option, echo_json, open_project
 from coder.errors import InputError
 
 LABELS = {"percent_agreement": "Percent agreement", "cohen_kappa": "Cohen's kappa",
           "scott_pi": "Scott's pi", "fleiss_kappa": "Fleiss' kappa", "conger_kappa": "Conger's kappa",
           "krippendorff_alpha": "Krippendorff's alpha", "gwet_ac": "Gwet's AC1/AC2",
           "brennan_prediger": "Brennan-Prediger"}
+SUMMARY = ("percent_agreement", "cohen_kappa", "krippendorff_alpha", "gwet_ac")
 
 
 @cli.command()
@@ -61,30 +58,21 @@ def agree(table_path, segments_path, coders, facet, round_name, level, weights, 
     if len(chosen) != 1:
         raise InputError("give exactly one of --table, --segments or --coders/--round")
     if table_path:
+        from coder.api import table_agreement
+
         cats = [c.strip() for c in categories.split(",")] if categories else None
-        result = agreement(ratings_from_long(read_long_table(table_path), cats),
-                           weights=weights, level=level, ci=ci)
-        if as_json:
-            echo_json(result.as_dict())
-        else:
-            _print_result(result)
+        result = table_agreement(table_path, categories=cats, level=level, weights=weights, ci=ci)
+        echo_json(result.as_dict()) if as_json else _print_result(result)
     elif segments_path:
+        from coder.api import segment_agreement
+
         if not continuum:
             raise InputError("--segments needs --continuum BEGIN:END")
-        begin, end = parse_continuum(continuum)
-        spans = read_spans(segments_path)
-        out = {"u_alpha": unitized_alpha(spans, begin, end),
-               "segment_overlap": segment_overlap(spans, overlap)}
+        out = segment_agreement(segments_path, continuum, overlap=overlap)
         echo_json(out) if as_json else _print_segments(out)
     else:
-        from coder.cli.rounds import round_scope
-        from coder.reliability.compare import coders_agreement
-
-        db = open_db()
-        names = coder_list(coders) if coders else _round_members(db, round_name)
-        scope = round_scope(db, round_name, must_be_locked=True)
-        blind(db, by).check_compare(names, scope)
-        out = coders_agreement(db, names, facet=facet, ci=ci, quotes=scope)
+        names = coder_list(coders) if coders else []
+        out = open_project().agreement(*names, facet=facet, round=round_name, ci=ci, by=by)
         if as_json:
             echo_json(out)
         else:
@@ -93,20 +81,14 @@ def agree(table_path, segments_path, coders, facet, round_name, level, weights, 
             print_methods_table(out)
 
 
-def _round_members(db, name: str) -> list[str]:
-    from coder.reliability.rounds import get_round
-
-    members = list(get_round(db, name).members)
-    if len(members) < 2:
-        raise InputError(f"round {name!r} names no coders; give --coders A,B")
-    return members
-
-
 def _fmt(x) -> str:
     return "—" if x is None else f"{x:.3f}"
 
 
 def _print_result(result) -> None:
+    from coder.agreement import METRICS
+    from coder.agreement.interpret import band
+
     console = Console()
     title = (f"{result.units} units ({result.pairable_units} pairable), {result.coders} coders, "
              f"{len(result.categories)} categories; level {result.level}, weights {result.weights}")

@@ -6,15 +6,16 @@ import functools
 import json
 import sqlite3
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import sqlite_utils
 
 from coder import __version__
 from coder.paths import default_db
-from coder.store.db import connect
 from coder.errors import CoderError, InputError
+
+if TYPE_CHECKING:
+    from coder.api import Project
 
 
 class CoderGroup(click.Group):
@@ -112,25 +113,20 @@ def by_option(func: Callable[..., Any]) -> Callable[..., Any]:
                         "only to someone outside it, or a coder their own.")(func)
 
 
-def blind(db: sqlite_utils.Database, by: str | None) -> Any:
-    """The blind rules of the open rounds for whoever asks (see coder.reliability.blind)."""
-    from coder.reliability.blind import blind_for
-
-    return blind_for(db, by)
-
-
 def db_path() -> str:
     return click.get_current_context().find_root().obj["db_path"]
 
 
-def open_db() -> sqlite_utils.Database:
-    """The project database named by ``--db``, created and migrated if needed.
+def open_project() -> Project:
+    """The project named by ``--db`` as a :class:`coder.api.Project` (what commands call).
 
-    It is checkpointed and closed when the command ends (see :func:`close_all`).
+    Its file is checkpointed and closed when the command ends (see :func:`close_all`).
     """
-    db = connect(db_path())
-    click.get_current_context().find_root().obj.setdefault("open", []).append(db)
-    return db
+    from coder.api import Project
+
+    project = Project.open(db_path())
+    click.get_current_context().find_root().obj.setdefault("open", []).append(project.db)
+    return project
 
 
 def close_all(ctx: click.Context) -> None:

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from coder.cli.base import blind, by_option, cli, db_option, open_db
-from coder.coding.layers import resolve_layer
-from coder.report.html import render
+from coder.cli.base import by_option, cli, db_option, open_project
 
 
 @cli.command()
@@ -20,12 +16,5 @@ from coder.report.html import render
 def report(output: str, coder_name: str | None, consensus: bool, by: str | None) -> None:
     """Write the analysis report: corpus, goals (positive/negative), active elements,
     obstacles, the three V's, client-experience indicators and agreement."""
-    db = open_db()
-    layer = resolve_layer(db, coder_name, consensus=consensus)
-    blind(db, by).check_layer(layer.name)
-    from coder.report.agreement import agreement_sections, open_decisions  # optional, may be empty
-
-    extra = open_decisions(db, layer.kind) + agreement_sections(db)
-    html = render(db, layer.id, layer.name, extra_sections=extra)
-    Path(output).write_text(html, encoding="utf-8")
-    click.echo(f"{output}: report written ({len(html) // 1024} KB, codings of {layer.name})")
+    done = open_project().report(output, coder=coder_name, consensus=consensus, by=by)
+    click.echo(f"{output}: report written ({done.count} KB, codings of {done.layer})")

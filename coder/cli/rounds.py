@@ -1,16 +1,16 @@
-"""`coder round ...` and `coder adjudicate ...`: the second-rater workflow."""
+"""`coder round ...`, `coder adjudicate ...` and `coder handoff`: the second-rater workflow."""
 
 from __future__ import annotations
 
 import click
 
-from coder.cli.base import blind, by_option, cli, db_option, echo_json, open_db, two_coders
+from coder.cli.base import by_option, cli, db_option, echo_json, open_project, two_coders
 from coder.errors import InputError
 
 
 @cli.group("round")
 def round_() -> None:
-    """Double-coding rounds: which quotes both coders must code."""
+    """Double-coding rounds: which quotes the named coders must each code, blind."""
 
 
 @round_.command("create")
@@ -30,11 +30,10 @@ def round_create(name, members, quote_list, from_coder, documents, sample, seed)
     coder round create r2 --coders anna,bram --from-coder anna
     coder round create r3 --coders anna,bram,chris --quotes 3,5,8
     """
-    from coder.reliability.rounds import create_round
-
-    r = create_round(open_db(), name, coders=split_names(members) if members else None,
-                     quotes=parse_ids(quote_list) if quote_list else None, from_coder=from_coder,
-                     documents=list(documents) or None, sample=sample, seed=seed)
+    r = open_project().create_round(
+        name, coders=split_names(members) if members else None,
+        quotes=parse_ids(quote_list) if quote_list else None, from_coder=from_coder,
+        documents=list(documents) or None, sample=sample, seed=seed)
     seed_text = f", seed {r.seed}" if r.seed is not None else ""
     who = f", coders {', '.join(r.members)}" if r.members else " (no coders named: not blind)"
     click.echo(f"round {r.name}: {r.scope['quotes']} quotes{seed_text}{who}")
@@ -55,9 +54,7 @@ def parse_ids(text: str) -> list[int]:
 @db_option
 def round_list() -> None:
     """Rounds with their size and whether they are locked."""
-    from coder.reliability.rounds import list_rounds
-
-    for r in list_rounds(open_db()):
+    for r in open_project().rounds():
         click.echo(f"{r.name}\t{r.scope['quotes']} quotes\t{'locked' if r.locked else 'open'}")
 
 
@@ -66,10 +63,8 @@ def round_list() -> None:
 @click.argument("name")
 @click.option("--json", "as_json", is_flag=True)
 def round_status(name, as_json) -> None:
-    """How far each coder is with the round's quotes."""
-    from coder.reliability.rounds import round_progress
-
-    status = round_progress(open_db(), name)
+    """How far each of the round's coders is with its quotes."""
+    status = open_project().round_status(name)
     if as_json:
         echo_json(status)
         return
@@ -86,20 +81,8 @@ def round_status(name, as_json) -> None:
 @click.option("--force", is_flag=True, help="Lock although a coder has uncoded quotes left.")
 def round_lock(name, force) -> None:
     """Close the round: its quotes are fixed and its agreement figures final from now on."""
-    from coder.reliability.rounds import lock_round
-
-    r = lock_round(open_db(), name, force=force)
+    r = open_project().lock_round(name, force=force)
     click.echo(f"round {r.name} locked at {r.locked_at}")
-
-
-def round_scope(db, name: str | None, *, must_be_locked: bool) -> list[int] | None:
-    if not name:
-        return None
-    from coder.reliability.rounds import get_round, round_quote_ids
-
-    if must_be_locked and not get_round(db, name).locked:
-        raise InputError(f"round {name!r} is still open; lock it first (coder round lock {name})")
-    return round_quote_ids(db, name)
 
 
 @cli.group()
@@ -115,13 +98,8 @@ def adjudicate() -> None:
 @by_option
 def adjudicate_queue(coders, round_name, as_json, by) -> None:
     """The unresolved disagreements, one per quote and facet (per code of a multi facet)."""
-    from coder.reliability.adjudication import queue
-
-    db = open_db()
     a, b = two_coders(coders)
-    scope = round_scope(db, round_name, must_be_locked=False)
-    blind(db, by).check_compare([a, b], scope)
-    items = queue(db, a, b, scope)
+    items = open_project().disagreements(a, b, round=round_name, by=by)
     if as_json:
         echo_json(items)
         return
@@ -139,13 +117,8 @@ def adjudicate_queue(coders, round_name, as_json, by) -> None:
 @by_option
 def adjudicate_agreed(coders, round_name, by) -> None:
     """Copy everything both coders agree on into the consensus layer (per code for multi facets)."""
-    from coder.reliability.adjudication import accept_agreed
-
-    db = open_db()
     a, b = two_coders(coders)
-    scope = round_scope(db, round_name, must_be_locked=False)
-    blind(db, by).check_compare([a, b], scope)
-    n = accept_agreed(db, a, b, scope)
+    n = open_project().accept_agreed(a, b, round=round_name, by=by)
     click.echo(f"copied {n} agreement(s) into the consensus layer")
 
 
@@ -153,8 +126,8 @@ def adjudicate_agreed(coders, round_name, by) -> None:
 @db_option
 @click.argument("quote_id", type=int)
 @click.argument("facet")
-@click.option("--coders", required=True, help="A,B")
 @click.option("--code", help="On a multi facet: the code to decide (each code is its own decision).")
+@click.option("--coders", required=True, help="A,B")
 @click.option("--pick", type=click.Choice(["a", "b", "both", "other"]), required=True)
 @click.option("--codes", help="With --pick other: the codes, comma-separated.")
 @click.option("--reason", help="Why (kept with the decision).")
@@ -165,14 +138,10 @@ def adjudicate_resolve(quote_id, facet, code, coders, pick, codes, reason, adjud
     On a multi facet each code is decided alone (--code KEY): a or b follows that coder,
     both keeps the code.
     """
-    from coder.reliability.adjudication import resolve
-
     a, b = two_coders(coders)
-    db = open_db()
-    blind(db, adjudicator).check_compare([a, b], [quote_id])
-    chosen = resolve(db, a, b, quote_id, facet, pick, code=code,
-                     codes=[c.strip() for c in codes.split(",")] if codes else None,
-                     reason=reason, adjudicator=adjudicator)
+    chosen = open_project().resolve(a, b, quote_id, facet, pick, code=code,
+                                    codes=[c.strip() for c in codes.split(",")] if codes else None,
+                                    reason=reason, adjudicator=adjudicator)
     click.echo(f"quote {quote_id} {facet}: consensus = {','.join(chosen) or '(none)'}")
 
 
@@ -188,7 +157,4 @@ def handoff(coder_name, output, force) -> None:
     history are not. Send the file; bring the work back with
     `coder export codings --coder NAME` there and `coder import NAME.codings` here.
     """
-    from coder.cli.base import db_path
-    from coder.reliability.handoff import handoff as write_copy
-
-    click.echo(write_copy(open_db(), db_path(), coder_name, output, force=force).summary(), err=True)
+    click.echo(open_project().handoff(coder_name, output, force=force).summary(), err=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 from coder.store.db import write
 from coder.errors import InputError
@@ -77,6 +77,12 @@ def consensus_layer(db: sqlite_utils.Database) -> Coder:
         raise InputError(f"a coder called {coder.name!r} is not the consensus layer; rename them first "
                          f"(coder coders rename {coder.name} NAME)")
     return coder
+
+
+def coding_counts(db: sqlite_utils.Database) -> dict[int, int]:
+    """Number of codings per coder id (coders without codings are absent)."""
+    return {coder_id: n for coder_id, n in db.execute(
+        "SELECT coder_id, COUNT(*) FROM codings GROUP BY coder_id")}
 
 
 def list_coders(db: sqlite_utils.Database) -> list[Coder]:

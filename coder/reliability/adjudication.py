@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 from coder.codebook.facets import facet_codes
 from coder.coding.assign import Assignment, code_quote, set_memo

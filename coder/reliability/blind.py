@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 from coder.errors import InputError
 

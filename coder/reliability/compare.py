@@ -21,7 +21,8 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-import sqlite_utils
+
+from coder.store.sqlite import sqlite_utils
 
 from coder.agreement import agreement, ratings_from_codes
 from coder.agreement.interpret import paradox, verdict

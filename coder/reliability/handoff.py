@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 from coder.coding.coders import ensure_coder
 from coder.errors import InputError

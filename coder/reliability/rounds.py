@@ -14,7 +14,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 from coder.coding.coders import CONSENSUS, ensure_coder, get_coder
 from coder.coding.events import now
@@ -181,3 +181,16 @@ def lock_round(db: sqlite_utils.Database, name: str, *, force: bool = False) -> 
     with write(db):
         db.execute("UPDATE rounds SET locked_at = ? WHERE id = ?", [now(), r.id])
     return get_round(db, name)
+
+
+def round_scope(db: sqlite_utils.Database, name: str | None, *, must_be_locked: bool) -> list[int] | None:
+    """The quote ids of round ``name`` (None: no round, all quotes).
+
+    Agreement figures count only for a locked round, so ``must_be_locked`` refuses an
+    open one; the adjudication queue and the ratings export may look at an open round.
+    """
+    if not name:
+        return None
+    if must_be_locked and not get_round(db, name).locked:
+        raise InputError(f"round {name!r} is still open; lock it first (coder round lock {name})")
+    return round_quote_ids(db, name)
