@@ -16,8 +16,6 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from coder.store.sqlite import sqlite_utils
-
 from coder.codebook.facets import facet_codes
 from coder.coding.assign import Assignment, code_quote, set_memo
 from coder.coding.coders import Coder, consensus_layer, get_coder
@@ -25,6 +23,7 @@ from coder.coding.events import now
 from coder.errors import InputError
 from coder.reliability.compare import shared_units
 from coder.store.db import write
+from coder.store.sqlite import sqlite_utils
 
 CHOICES = ("a", "b", "both", "other")
 Key = tuple[int, str, str]  # (quote, facet, code or '' for a whole single facet)

@@ -16,9 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from coder.store.sqlite import sqlite_utils
-
 from coder.errors import InputError
+from coder.store.sqlite import sqlite_utils
 
 
 @dataclass(frozen=True)
@@ -113,10 +112,10 @@ def visible_quotes(db: sqlite_utils.Database, rows: list[dict[str, Any]], blind:
 
 
 def visible_codings(db: sqlite_utils.Database, quote_ids: list[int],
-                    blind: Blind) -> tuple[dict[int, list[dict[str, str | None]]], int]:
+                    blind: Blind) -> tuple[dict[int, list[dict[str, Any]]], int]:
     """Each quote's codings the viewer may see (coder, facet, code, memo), and how many
     codings were held back."""
-    out: dict[int, list[dict[str, str | None]]] = {q: [] for q in quote_ids}
+    out: dict[int, list[dict[str, Any]]] = {q: [] for q in quote_ids}
     hidden = 0
     wanted = set(quote_ids)
     for quote_id, coder, facet, code, memo in db.execute(

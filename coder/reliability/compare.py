@@ -22,13 +22,12 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from coder.store.sqlite import sqlite_utils
-
 from coder.agreement import agreement, ratings_from_codes
 from coder.agreement.interpret import paradox, verdict
 from coder.codebook.facets import FacetCodes, facet_codes
 from coder.coding.coders import get_coder
 from coder.errors import InputError
+from coder.store.sqlite import sqlite_utils
 from coder.study import GOAL_FACET, NEGATIVE, NEUTRAL, POSITIVE, VALENCE_FACET
 
 NONE = "-"

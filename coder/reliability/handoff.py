@@ -14,11 +14,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from coder.store.sqlite import sqlite_utils
-
 from coder.coding.coders import ensure_coder
 from coder.errors import InputError
 from coder.store.db import checkpoint_and_close, connect, write
+from coder.store.sqlite import sqlite_utils
 
 
 @dataclass(frozen=True)

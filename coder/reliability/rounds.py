@@ -14,12 +14,11 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from coder.store.sqlite import sqlite_utils
-
 from coder.coding.coders import CONSENSUS, ensure_coder, get_coder
 from coder.coding.events import now
 from coder.errors import InputError
 from coder.store.db import write
+from coder.store.sqlite import sqlite_utils
 
 
 @dataclass(frozen=True)
