@@ -28,7 +28,8 @@ class Reliability:
 
         return round_scope(self.db, round, must_be_locked=locked)
 
-    def _blind(self, by: str | None, coders: list[str], round: str | None, quotes: list[int] | None) -> None:
+    def _blind(self, by: str | None, coders: list[str], quotes: list[int] | None) -> None:
+        """Refuse to show an open round's coders side by side to one of them (or to nobody named)."""
         from coder.reliability.blind import blind_for
 
         blind_for(self.db, by).check_compare(coders, quotes)
@@ -89,7 +90,7 @@ class Reliability:
 
         names = list(coders) or self.round_coders(round or "")
         quotes = self._scope(round, locked=require_locked)
-        self._blind(by, names, round, quotes)
+        self._blind(by, names, quotes)
         return coders_agreement(self.db, names, facet=facet, ci=ci, quotes=quotes)
 
     def ratings(self, coders: list[str], variable: str, *, round: str | None = None,
@@ -98,7 +99,7 @@ class Reliability:
         from coder.reliability.compare import ratings_rows
 
         quotes = self._scope(round, locked=False)
-        self._blind(by, coders, round, quotes)
+        self._blind(by, coders, quotes)
         return ratings_rows(self.db, coders, variable, quotes)
 
     def disagreements(self, coder_a: str, coder_b: str, *, round: str | None = None,
@@ -108,7 +109,7 @@ class Reliability:
         from coder.reliability.adjudication import queue
 
         quotes = self._scope(round, locked=False)
-        self._blind(by, [coder_a, coder_b], round, quotes)
+        self._blind(by, [coder_a, coder_b], quotes)
         return queue(self.db, coder_a, coder_b, quotes)
 
     def accept_agreed(self, coder_a: str, coder_b: str, *, round: str | None = None,
@@ -118,7 +119,7 @@ class Reliability:
         from coder.reliability.adjudication import accept_agreed
 
         quotes = self._scope(round, locked=False)
-        self._blind(by, [coder_a, coder_b], round, quotes)
+        self._blind(by, [coder_a, coder_b], quotes)
         return accept_agreed(self.db, coder_a, coder_b, quotes)
 
     def resolve(self, coder_a: str, coder_b: str, quote_id: int, facet: str, pick: str, *,
@@ -128,7 +129,7 @@ class Reliability:
         facet one ``code`` at a time); the consensus codes now on the facet."""
         from coder.reliability.adjudication import resolve
 
-        self._blind(adjudicator, [coder_a, coder_b], None, [quote_id])
+        self._blind(adjudicator, [coder_a, coder_b], [quote_id])
         return list(resolve(self.db, coder_a, coder_b, quote_id, facet, pick, code=code, codes=codes,
                             reason=reason, adjudicator=adjudicator))
 
