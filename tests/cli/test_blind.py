@@ -59,3 +59,12 @@ def test_a_member_sees_the_others_manual_quotes_only_inside_the_round(run, proje
     assert mine == set(open_round)
     everyone = {r["id"] for r in json.loads(run("quotes", "--json", "--by", "chris").stdout)}
     assert len(everyone) == len(open_round) + 1
+
+
+def test_the_agreement_screen_opens_for_an_outsider(run, open_round, monkeypatch):
+    import coder.tui.app
+
+    opened = []
+    monkeypatch.setattr(coder.tui.app, "run_app", lambda *args: opened.append(args))
+    assert run("tui", "--agree", "anna,bram", "--by", "chris").exit_code == 0
+    assert opened and opened[0][2] == ("anna", "bram")
