@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -47,7 +47,7 @@ def verdict(metric: str, value: float | None, ci95: Sequence[float | None] | Non
     return band(metric, value) or "no chance correction"
 
 
-def paradox(diag: dict, metrics: dict | None = None) -> bool:
+def paradox(diag: dict[str, Any], metrics: dict[str, Any] | None = None) -> bool:
     """True when skewed prevalence makes kappa, pi and alpha misleading (see diagnostics):
     one category dominates and, when the values are given, alpha or kappa falls more than
     0.1 below Gwet's AC1 (with perfect agreement there is nothing to warn about)."""
@@ -56,8 +56,9 @@ def paradox(diag: dict, metrics: dict | None = None) -> bool:
     if not metrics:
         return True
     ac1 = (metrics.get("gwet_ac") or {}).get("value")
-    low = [(metrics.get(m) or {}).get("value") for m in ("cohen_kappa", "fleiss_kappa", "krippendorff_alpha")]
-    low = [v for v in low if v is not None]
+    kappas = ("cohen_kappa", "fleiss_kappa", "krippendorff_alpha")
+    values = [(metrics.get(m) or {}).get("value") for m in kappas]
+    low: list[float] = [float(v) for v in values if v is not None]
     return ac1 is None or not low or min(low) < ac1 - 0.1
 
 

@@ -119,7 +119,8 @@ class Outputs:
         write_atomic(path, lambda p: export_qdc(self.db, p))
         return Written(str(path), 1)
 
-    def export_qdpx(self, output: str | Path, *, name: str = "coder project", by: str | None = None) -> Written:
+    def export_qdpx(self, output: str | Path, *, name: str = "coder project",
+                    by: str | None = None) -> Written:
         """The whole project as a REFI-QDA .qdpx file (refused while it would show an open
         round's blind codings to whoever asks)."""
         from coder.coding.coders import list_coders

@@ -19,7 +19,8 @@ def round_() -> None:
 @click.option("--coders", "members", help="The round's coders, A,B[,C]: each codes its quotes blind.")
 @click.option("--quotes", "quote_list", help="These quote ids, comma-separated.")
 @click.option("--from-coder", help="The quotes this coder has coded.")
-@click.option("--doc", "documents", type=int, multiple=True, help="Only quotes of this document id (repeatable).")
+@click.option("--doc", "documents", type=int, multiple=True,
+              help="Only quotes of this document id (repeatable).")
 @click.option("--sample", type=int, help="A random sample of N quotes (of the above, or of all).")
 @click.option("--seed", type=int, help="Seed for --sample (printed, so the sample can be redrawn).")
 def round_create(name, members, quote_list, from_coder, documents, sample, seed) -> None:
@@ -68,7 +69,8 @@ def round_status(name, as_json) -> None:
     if as_json:
         echo_json(status)
         return
-    click.echo(f"round {status['round']}: {status['quotes']} quotes, {'locked' if status['locked'] else 'open'}")
+    state = "locked" if status["locked"] else "open"
+    click.echo(f"round {status['round']}: {status['quotes']} quotes, {state}")
     for coder, done in status["coded"].items():
         click.echo(f"  {coder:<16} {done:>5}/{status['quotes']} ({done / max(status['quotes'], 1):.0%})")
     if not status["members"]:

@@ -179,8 +179,8 @@ def _per_code_choice(facet: str, code: str | None, choice: str, codes: list[str]
 def _decide(db: sqlite_utils.Database, consensus: Coder, a: Side, b: Side, item: dict[str, Any],
             choice: str, codes: list[str], reason: str | None, adjudicator: str | None) -> None:
     quote_id, facet, code = item["quote"], item["facet"], item["code"]
-    memos = _memos(a, b, quote_id, [code] if code else
-                   sorted(a.codes.get(quote_id, {}).get(facet, set()) | b.codes.get(quote_id, {}).get(facet, set())))
+    given = a.codes.get(quote_id, {}).get(facet, set()) | b.codes.get(quote_id, {}).get(facet, set())
+    memos = _memos(a, b, quote_id, [code] if code else sorted(given))
     memo = "; ".join(f"{name}: {text}" for name, text in memos.items()) or None
     if code:
         op = "+=" if codes else "-="

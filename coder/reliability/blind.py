@@ -105,7 +105,8 @@ def member_of_open_round(db: sqlite_utils.Database, coder: str) -> str | None:
     return next((r.name for r in open_rounds(db) if coder.lower() in r.members), None)
 
 
-def visible_quotes(db: sqlite_utils.Database, rows: list[dict[str, Any]], blind: Blind) -> list[dict[str, Any]]:
+def visible_quotes(db: sqlite_utils.Database, rows: list[dict[str, Any]],
+                   blind: Blind) -> list[dict[str, Any]]:
     """The quote rows (with origin and created_by) the viewer may see."""
     makers = dict(db.execute("SELECT id, name FROM coders"))
     return [r for r in rows if blind.quote_visible(r["id"], r["origin"], makers.get(r.get("created_by")))]

@@ -133,7 +133,7 @@ def _entry(codes: npt.NDArray[np.int_], categories: list[str], names: list[str],
 
 
 def _single_facet(f: FacetCodes, units: list[int], sets: dict[str, Codings], ci: str) -> dict[str, Any]:
-    categories = list(f.codes) + [NONE]
+    categories = [*f.codes, NONE]
     index = {c: i for i, c in enumerate(categories)}
     codes = np.array([[index[single_facet_value(s, u, f.key)] for s in sets.values()] for u in units])
     return {**_entry(codes, categories, list(sets), ci), "unused": bool((codes == index[NONE]).all())}

@@ -28,7 +28,8 @@ ADVICE = (
     "near-perfect agreement (the kappa paradox), while AC1 stays stable. Cohen's κ (two coders) or "
     "Fleiss' κ (more) is listed for comparison with other studies. Where a row says 'too few quotes' "
     "(fewer than 10, or an interval wider than 0.5), report the numbers but draw no conclusion. "
-    "Bands: Krippendorff (α ≥ .800 reliable, ≥ .667 tentative) for α, Landis & Koch for the κ family and AC1.")
+    "Bands: Krippendorff (α ≥ .800 reliable, ≥ .667 tentative) for α, Landis & Koch for the κ family "
+    "and AC1.")
 
 ADVICE_NL = (
     "Welke coëfficiënt te rapporteren: Krippendorffs α per facet en per code, met het "
@@ -77,7 +78,8 @@ def reading(entry: dict[str, Any] | None, metrics: tuple[str, ...]) -> str:
     if entry["units"] < TOO_FEW_UNITS:
         return f"too few quotes (n = {entry['units']})"
     few = [SHORT[m] for m, v in verdicts.items() if v.startswith("too few")]
-    parts = [f"{SHORT[m]} {v}" for m, v in verdicts.items() if not v.startswith("too few") and v != "not defined"]
+    parts = [f"{SHORT[m]} {v}" for m, v in verdicts.items()
+             if not v.startswith("too few") and v != "not defined"]
     if few:
         parts.append(f"{', '.join(few)}: too few quotes (95% CI wider than {MAX_CI_WIDTH})")
     if entry.get("paradox"):
@@ -101,7 +103,7 @@ def coefficient_rows(result: dict[str, Any]) -> list[tuple[str, list[str]]]:
         cells = [label, str(entry["units"])]
         cells += [fmt((entry["metrics"][m] or {}).get("value")) if m == "percent_agreement"
                   else with_ci(entry["metrics"][m]) for m in metrics]
-        rows.append((key, cells + [reading(entry, metrics)]))
+        rows.append((key, [*cells, reading(entry, metrics)]))
     return rows
 
 
@@ -149,7 +151,7 @@ def goal_rows(result: dict[str, Any]) -> list[list[str]]:
 def warnings(result: dict[str, Any]) -> list[str]:
     """The kappa-paradox notes, by label (one line per variable)."""
     out = []
-    for key, entry in list(result["facets"].items()) + list(result["codes"].items()):
+    for entry in [*result["facets"].values(), *result["codes"].values()]:
         if entry.get("paradox"):
             shares = entry["diagnostics"].get("category_shares", {})
             top = max(shares.items(), key=lambda kv: kv[1]) if shares else ("", 0.0)

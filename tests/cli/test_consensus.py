@@ -18,7 +18,8 @@ def disputed(project, run, monkeypatch):
     q = [r[0] for r in project.execute("SELECT id FROM quotes ORDER BY id")]
     ok(run("code", q[0], "--coder", "anna", "drie_vs=vertrouwen,verantwoordelijkheid", "valentie=positief",
            "--memo", "anna: sterk"))
-    ok(run("code", q[0], "--coder", "bram", "drie_vs=vertrouwen", "valentie=negatief", "--memo", "bram: twijfel"))
+    ok(run("code", q[0], "--coder", "bram", "drie_vs=vertrouwen", "valentie=negatief",
+           "--memo", "bram: twijfel"))
     ok(run("code", q[1], "--coder", "anna", "valentie=negatief"))
     ok(run("code", q[1], "--coder", "bram", "valentie=negatief"))
     return q
@@ -52,7 +53,8 @@ def test_each_code_one_coder_gave_is_decided_alone(run, project, disputed):
     ok(run("adjudicate", "resolve", disputed[0], "drie_vs", "--code", "verantwoordelijkheid",
            "--coders", "anna,bram", "--pick", "b"))  # changed their mind: B did not give it
     assert consensus(project, disputed[0]) == ["vertrouwen"]
-    row = project.execute("SELECT memos, choice FROM adjudications WHERE code = 'verantwoordelijkheid'").fetchone()
+    row = project.execute(
+        "SELECT memos, choice FROM adjudications WHERE code = 'verantwoordelijkheid'").fetchone()
     assert json.loads(row[0]) == {"anna": "anna: sterk"} and row[1] == "b"
 
 

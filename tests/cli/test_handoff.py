@@ -33,7 +33,8 @@ def test_the_copy_holds_everything_but_other_coders_work(run, coded, tmp_path, p
     assert copy.execute("SELECT name FROM rounds").fetchall() == [("r1",)]
     assert copy.execute("SELECT COUNT(*) FROM round_members").fetchone()[0] == 2
     assert ("bram",) in copy.execute("SELECT name FROM coders").fetchall()
-    assert copy.execute("SELECT COUNT(*) FROM events WHERE payload LIKE ?", [f"%{SECRET}%"]).fetchone()[0] == 0
+    leaked = copy.execute("SELECT COUNT(*) FROM events WHERE payload LIKE ?", [f"%{SECRET}%"]).fetchone()
+    assert leaked[0] == 0
     assert copy.execute("SELECT COUNT(*) FROM facets").fetchone()[0] == 3
     history = run("history", "--coder", "anna", "--json", db_path=out)
     assert SECRET not in history.stdout

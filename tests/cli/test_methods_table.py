@@ -20,7 +20,8 @@ def ok(result):
 
 
 def many_quotes(project, n):
-    text = "Verslag.\n\n" + "".join(f"Iemand zegt: „Citaat nummer {i} over het wijkteam.”\n\n" for i in range(n))
+    text = "Verslag.\n\n" + "".join(f"Iemand zegt: „Citaat nummer {i} over het wijkteam.”\n\n"
+                                     for i in range(n))
     add_text_document(project, text, "Veel 2022")
     return [r[0] for r in project.execute("SELECT id FROM quotes ORDER BY id")]
 
@@ -88,15 +89,18 @@ def three(run, project, monkeypatch):
 def test_three_coders_equal_agree_table_on_the_exported_ratings(run, three, tmp_path):
     out = json.loads(ok(run("agree", "--coders", "anna,bram,chris", "--json")).stdout)
     assert out["coders"] == ["anna", "bram", "chris"] and len(out["pairs"]) == 3
-    for variable, where in [("transformatiedoel", "facets"), ("vertrouwen", "codes"), ("verbinding", "codes")]:
+    variables = [("transformatiedoel", "facets"), ("vertrouwen", "codes"), ("verbinding", "codes")]
+    for variable, where in variables:
         table = tmp_path / f"{variable}.csv"
-        exported = ok(run("export", "ratings", "--coders", "anna,bram,chris", "--variable", variable, "-o", table))
+        exported = ok(run("export", "ratings", "--coders", "anna,bram,chris", "--variable", variable,
+                          "-o", table))
         categories = exported.stderr.split("--categories ")[1].strip()
-        from_table = json.loads(ok(run("agree", "--table", table, "--categories", categories, "--json")).stdout)
+        theirs = json.loads(ok(run("agree", "--table", table, "--categories", categories,
+                                   "--json")).stdout)["metrics"]
         ours = out[where][variable]["metrics"]
         for name in ("fleiss_kappa", "conger_kappa", "krippendorff_alpha", "gwet_ac", "percent_agreement"):
-            assert ours[name]["value"] == pytest.approx(from_table["metrics"][name]["value"]), (variable, name)
-            assert ours[name]["se"] == pytest.approx(from_table["metrics"][name]["se"]), (variable, name)
+            assert ours[name]["value"] == pytest.approx(theirs[name]["value"]), (variable, name)
+            assert ours[name]["se"] == pytest.approx(theirs[name]["se"]), (variable, name)
         assert ours["cohen_kappa"] is None
     text = ok(run("agree", "--coders", "anna,bram,chris")).stdout
     assert "Fleiss κ" in text and "Pairs of coders" in text and "anna – chris" in text
