@@ -55,6 +55,8 @@ def check_output(project: Path, output: Path, force: bool) -> None:
         raise InputError(f"{output}: exists already; replace it with --force")
     if output.is_dir():
         raise InputError(f"{output}: is a directory")
+    if not output.parent.is_dir():
+        raise InputError(f"{output}: no folder {output.parent}")
 
 
 def handoff(db: sqlite_utils.Database, project: str | Path, coder_name: str, output: str | Path, *,

@@ -49,6 +49,11 @@ def test_an_existing_file_is_replaced_only_with_force(run, coded, tmp_path):
     assert out.read_bytes().startswith(b"SQLite format 3")
 
 
+def test_a_missing_folder_is_one_line(run, coded, tmp_path):
+    result = run("handoff", "--coder", "bram", "-o", tmp_path / "nope" / "bram.db")
+    assert result.exit_code == 2 and "no folder" in result.stderr
+
+
 @pytest.mark.parametrize("suffix", ["", "-wal"])
 def test_never_onto_the_open_project(run, coded, suffix):
     target = f"{run.db}{suffix}"
