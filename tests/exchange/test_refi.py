@@ -39,13 +39,15 @@ def test_qdpx_round_trip_is_identical(coded, run, tmp_path):
     other = tmp_path / "other.db"
     result = run("import", first, db_path=other)
     assert result.exit_code == 0, result.stderr
-    assert "1 new document(s), 2 new quote(s), 7 new coding(s) from 2 coder(s)" in result.stderr
+    assert "1 new document(s)" in result.stderr and "quotes: 2 new" in result.stderr
+    assert "7 new (anna 5, bram 2)" in result.stderr
     second = tmp_path / "b.qdpx"
     assert run("export", "qdpx", "-o", second, db_path=other).exit_code == 0
     read = lambda p: zipfile.ZipFile(p).read("project.qde")  # noqa: E731
     assert read(first) == read(second)
     again = run("import", first, db_path=other)
-    assert "0 new document(s), 0 new quote(s), 0 new coding(s)" in again.stderr
+    assert "0 new document(s), 1 already in the project" in again.stderr
+    assert "0 new (none), 7 already present" in again.stderr and "quotes: 0 new" in again.stderr
 
 
 def test_qdc_import_adds_codes_without_dropping_any(coded, run, tmp_path):
