@@ -68,19 +68,21 @@ class _Keys:
         if db is not None and db["codes"].exists():
             self.codes = {r[0]: (r[1], r[2]) for r in db.execute("SELECT key, facet, label FROM codes")}
             self.facets = {r[0]: r[1] for r in db.execute("SELECT key, label FROM facets")}
-        self.taken: set[str] = set()
+        self.taken_codes: set[str] = set()
+        self.taken_facets: set[str] = set()
 
     def facet(self, base: str, label: str) -> str:
-        return self._free(base, lambda k: self.facets.get(k) == label, self.facets)
+        return self._free(base, lambda k: self.facets.get(k) == label, self.facets, self.taken_facets)
 
     def code(self, base: str, facet: str, label: str) -> str:
-        return self._free(base, lambda k: self.codes.get(k) == (facet, label), self.codes)
+        return self._free(base, lambda k: self.codes.get(k) == (facet, label), self.codes, self.taken_codes)
 
-    def _free(self, base: str, same: Any, known: dict[str, Any]) -> str:
+    @staticmethod
+    def _free(base: str, same: Any, known: dict[str, Any], taken: set[str]) -> str:
         key, n = base, 2
-        while key in self.taken or (key in known and not same(key)):
+        while key in taken or (key in known and not same(key)):
             key, n = f"{base}_{n}", n + 1
-        self.taken.add(key)
+        taken.add(key)
         return key
 
 
@@ -110,7 +112,7 @@ def code_tree(codes_element: Any, db: sqlite_utils.Database | None = None) -> Co
         tree.in_file += 1
         marker, description = split_marker(child_text(element, "Description"))
         key = marker.get("code") or keys.code(slug(label), facet_key, label)
-        keys.taken.add(key)
+        keys.taken_codes.add(key)
         tree.key_by_guid[guid_key(element.get("guid"))] = key
         if element.get("isCodable") == "false" and "code" not in marker:
             tree.not_codable.append(label)

@@ -19,7 +19,7 @@ import sqlite_utils
 
 from coder.codebook.model import Codebook, Facet
 from coder.codebook.sync import codebook_from_db, sync_codebook
-from coder.coding.coders import CONSENSUS, add_coder, find_coder
+from coder.coding.coders import CONSENSUS, Coder, add_coder, find_coder
 from coder.coding.events import now
 from coder.errors import InputError
 from coder.exchange.refi.archive import Archive, SourceUnreadable
@@ -111,6 +111,7 @@ class _Context:
     used_notes: set[str] = field(default_factory=set)
     creator: str = ""  # the Project's creatingUserGUID
     coding_users: set[str] = field(default_factory=set)  # users with at least one Coding
+    coder_names: dict[int, str] = field(default_factory=dict)
 
     def user(self, user: str | None) -> str:
         """The user's key; a coding without a known creatingUser belongs to the project's
@@ -126,7 +127,9 @@ class _Context:
     def coder(self, user: str | None) -> int:
         key = self.user(user)
         if key not in self.coder_ids:
-            self.coder_ids[key] = _coder_for(self.db, self.users[key], self.ours)
+            coder = _coder_for(self.db, self.users[key], self.ours)
+            self.coder_ids[key] = coder.id
+            self.coder_names[coder.id] = coder.name
         return self.coder_ids[key]
 
 
@@ -387,7 +390,7 @@ def _import_coding(context: _Context, quote_id: int, coding: Any, selection_note
         context.summary.skip(f"coding {coding.get('guid')}: its code is not in the codebook", 1)
         return
     coder_id = context.coder(coding.get("creatingUser"))
-    user = context.user(coding.get("creatingUser"))
+    user = context.user(coding.get("creatingUser"))  # the note's author is compared with it
     memo = _memo(context, [guid_key(r.get("targetGUID")) for r in children(coding, "NoteRef")],
                  selection_notes, user)
     created = coding.get("creationDateTime") or now()
@@ -396,7 +399,7 @@ def _import_coding(context: _Context, quote_id: int, coding: Any, selection_note
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
         [quote_id, coder_id, context.tree.facet_by_key[key], key, memo, created, created])
     if inserted.rowcount:
-        context.summary.codings_new[context.users[user]] += 1
+        context.summary.codings_new[context.coder_names[coder_id]] += 1
     else:
         context.summary.codings_known += 1
 
@@ -420,14 +423,14 @@ def _report_unused_notes(context: _Context) -> None:
                              "codes or the project have no place in coder yet)")
 
 
-def _coder_for(db: sqlite_utils.Database, name: str, ours: bool) -> int:
+def _coder_for(db: sqlite_utils.Database, name: str, ours: bool) -> Coder:
     """The coder for a user who made codings. The consensus layer is only restored from
     our own files; another tool's user called "consensus" stays an ordinary coder."""
     if ours and name == CONSENSUS:
         found = find_coder(db, CONSENSUS)
-        return (found or add_coder(db, CONSENSUS, kind="consensus")).id
+        return found or add_coder(db, CONSENSUS, kind="consensus")
     clean = " ".join("".join(" " if ch in ",=\t\n\r" else ch for ch in name).split())[:64] or "user"
     if clean.lower() == CONSENSUS:
         clean = f"{clean} (imported)"
     found = find_coder(db, clean)
-    return (found or add_coder(db, clean)).id
+    return found or add_coder(db, clean)

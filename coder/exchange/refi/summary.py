@@ -51,7 +51,7 @@ class ImportSummary:
             f"  sources: {self.sources_in_file} in file; {self.documents_new} new document(s), "
             f"{self.documents_known} already in the project, {self.pdfs_kept} PDF(s) kept, "
             f"{self.sources_in_file - self.documents_new - self.documents_known} skipped",
-            f"  codes: {self.codes_in_file} in file → {self.facets_from_codes} facet(s) from top-level codes; "
+            f"  codes: {self.codes_in_file} code(s) in file → {self.facets_from_codes} facet(s) from top-level codes; "
             f"{self.facets_added} facet(s) and {self.codes_added} code(s) new in the project",
             f"  codings: {self.codings_in_file} in file; {imported} new ({per_user}), "
             f"{self.codings_known} already present, {self.codings_skipped} skipped",
