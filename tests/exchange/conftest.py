@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from tests.cli.conftest import run  # noqa: F401  (the CLI fixture)
+from tests.cli.conftest import report_pdf, run  # noqa: F401  (CLI fixtures)
 from tests.export.conftest import coded  # noqa: F401  (the small coded project)
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"

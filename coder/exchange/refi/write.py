@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
 import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 from lxml import etree
 
 from coder.codebook.sync import codebook_from_db
+from coder.coding.coders import CONSENSUS
+from coder.quotes.store import document_text
+from coder.store.files import file_blocks, stored_file
 from coder.exchange.refi import CODEBOOK_NS, PROJECT_NS
 from coder.exchange.refi.ids import guid, with_marker
 
@@ -17,6 +24,8 @@ VARIABLES = (("title", "Text"), ("organisation", "Text"), ("municipality", "Text
              ("year", "Integer"), ("doc_type", "Text"), ("team_type", "Text"),
              ("size_class", "Text"), ("region", "Text"))
 EPOCH = "2000-01-01T00:00:00Z"
+CONSENSUS_USER = "consensus (adjudicated layer)"
+BLOCK = 1 << 20
 
 
 def _codes_element(db: sqlite_utils.Database, ns: str) -> etree._Element:
@@ -59,49 +68,110 @@ def _stamp(value: str | None) -> str:
     return parsed.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+@dataclass
+class SourceFile:
+    """A file that goes into the zip's `sources/` beside project.qde."""
+
+    name: str
+    doc_id: int
+    kind: str  # "text" (the document's normalised text) or "pdf" (its original file)
+    disk: Path | None = None  # the PDF on disk, when it is not stored in the project
+
+
 def project_xml(db: sqlite_utils.Database, name: str) -> bytes:
+    return project_parts(db, name)[0]
+
+
+def project_parts(db: sqlite_utils.Database, name: str) -> tuple[bytes, list[SourceFile]]:
+    """project.qde and the source files it references (`internal://<guid>.txt|.pdf`)."""
     ns = PROJECT_NS
     E = lambda tag, parent=None, **attrs: (etree.SubElement(parent, f"{{{ns}}}{tag}", **attrs)  # noqa: E731
                                          if parent is not None else etree.Element(f"{{{ns}}}{tag}", **attrs))
     root = etree.Element(f"{{{ns}}}Project", nsmap={None: ns}, name=name, origin="coder")
-    coders = list(db.query("SELECT id, name FROM coders ORDER BY name"))
+    coders = list(db.query("SELECT id, name, kind FROM coders ORDER BY name"))
     user_key = {c["id"]: c["name"].lower() for c in coders}  # names are unique without case
     user_guid = {coder_id: guid("user", key) for coder_id, key in user_key.items()}
     if coders:
         users = E("Users", root)
         for c in coders:
-            E("User", users, guid=user_guid[c["id"]], name=c["name"], id=c["name"])
+            if c["kind"] == "consensus":  # the adjudicated layer, named so in other tools
+                E("User", users, guid=user_guid[c["id"]], name=CONSENSUS_USER, id=CONSENSUS)
+            else:
+                E("User", users, guid=user_guid[c["id"]], name=c["name"], id=c["name"])
     book = E("CodeBook", root)
     book.append(_codes_element(db, ns))
     variables = E("Variables", root)
     for var, kind in VARIABLES:
         E("Variable", variables, guid=guid("variable", var), name=var, typeOfVariable=kind)
-    documents = list(db.query("SELECT d.*, t.text FROM documents d JOIN document_texts t ON t.doc_id = d.id"
-                              " ORDER BY d.sha256"))
-    notes: list[tuple[str, str, int | None, str]] = []
+    documents = list(db.query("SELECT * FROM documents ORDER BY sha256"))
+    notes: dict[str, tuple[str, int, str]] = {}
+    files: list[SourceFile] = []
     if documents:
         sources = E("Sources", root)
         for doc in documents:
-            _text_source(db, E, sources, doc, user_key, user_guid, notes)
+            files += _source(db, E, sources, doc, user_key, user_guid, notes)
     if notes:
         notes_el = E("Notes", root)
-        for note_guid, text, coder_id, at in notes:
-            attrs = {"guid": note_guid, "name": "memo", "creationDateTime": _stamp(at)}
-            if coder_id in user_guid:
-                attrs["creatingUser"] = user_guid[coder_id]
-            note = E("Note", notes_el, **attrs)
+        for note_guid, (text, coder_id, at) in notes.items():
+            note = E("Note", notes_el, guid=note_guid, name="memo", creatingUser=user_guid[coder_id],
+                     creationDateTime=_stamp(at))
             E("PlainTextContent", note).text = text
-    return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+    xml = etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+    return xml, files
 
 
-def _text_source(db, E, sources, doc: dict, user_key: dict, user_guid: dict, notes: list) -> None:
-    pages = " ".join(f"{p}:{s}-{e}" for p, s, e in db.execute(
+def _original_pdf(db: sqlite_utils.Database, doc: dict[str, Any]) -> tuple[bool, Path | None] | None:
+    """Where the document's PDF is: stored in the project, or on disk unchanged since import."""
+    if stored_file(db, doc["id"]):
+        return True, None
+    path = Path(doc["path"] or "")
+    if path.suffix.lower() == ".pdf" and path.is_file():
+        try:
+            with path.open("rb") as stream:
+                if hashlib.file_digest(stream, "sha256").hexdigest() == doc["sha256"]:
+                    return False, path
+        except OSError:
+            return None
+    return None
+
+
+def _source(db, E, sources, doc: dict, user_key: dict, user_guid: dict, notes: dict) -> list[SourceFile]:
+    """A TextSource, or a PDFSource with the text as its Representation when we have the PDF."""
+    pages = ",".join(f"{p}:{s}-{e}" for p, s, e in db.execute(
         'SELECT page, start, "end" FROM pages WHERE doc_id = ? ORDER BY page', [doc["id"]]))
-    source = E("TextSource", sources, guid=guid("source", doc["sha256"]), name=doc["title"] or doc["filename"],
-               creationDateTime=_stamp(doc["imported_at"]))
-    E("Description", source).text = with_marker({"sha256": doc["sha256"], "pages": pages.replace(" ", ",")},
-                                                doc["filename"])
-    E("PlainTextContent", source).text = doc["text"]
+    source_guid = guid("source", doc["sha256"])
+    name = doc["title"] or doc["filename"]
+    pdf = _original_pdf(db, doc)
+    files: list[SourceFile] = []
+    if pdf is not None:
+        owner = E("PDFSource", sources, guid=source_guid, name=name, path=f"internal://{source_guid}.pdf",
+                  creationDateTime=_stamp(doc["imported_at"]))
+        files.append(SourceFile(f"sources/{source_guid}.pdf", doc["id"], "pdf", pdf[1]))
+        E("Description", owner).text = with_marker({"sha256": doc["sha256"], "pages": pages}, doc["filename"])
+        text_guid = guid("text", doc["sha256"])
+        text_source = E("Representation", owner, guid=text_guid, name=name,
+                        plainTextPath=f"internal://{text_guid}.txt")
+    else:
+        text_guid = source_guid
+        owner = text_source = E("TextSource", sources, guid=source_guid, name=name,
+                                plainTextPath=f"internal://{source_guid}.txt",
+                                creationDateTime=_stamp(doc["imported_at"]))
+        E("Description", owner).text = with_marker({"sha256": doc["sha256"], "pages": pages}, doc["filename"])
+    files.append(SourceFile(f"sources/{text_guid}.txt", doc["id"], "text"))
+    _selections(db, E, text_source, doc, user_key, user_guid, notes)
+    for var, kind in VARIABLES:
+        value = doc.get(var)
+        if value in (None, ""):
+            continue
+        vv = E("VariableValue", owner)
+        E("VariableRef", vv, targetGUID=guid("variable", var))
+        E("IntegerValue" if kind == "Integer" else "TextValue", vv).text = str(value)
+    return files
+
+
+def _selections(db, E, text_source, doc: dict, user_key: dict, user_guid: dict, notes: dict) -> None:
+    """One PlainTextSelection per quote with a Coding per coder and code; a memo becomes one
+    Note per quote, coder and text, referenced from each of that coder's codings it is on."""
     quotes = list(db.query('SELECT * FROM quotes WHERE doc_id = ? ORDER BY start, "end"', [doc["id"]]))
     for q in quotes:
         sel_guid = guid("selection", doc["sha256"], q["start"], q["end"])
@@ -109,7 +179,7 @@ def _text_source(db, E, sources, doc: dict, user_key: dict, user_guid: dict, not
                  "endPosition": str(q["end"]), "creationDateTime": _stamp(q["created_at"])}
         if q["created_by"] in user_guid:
             attrs["creatingUser"] = user_guid[q["created_by"]]
-        selection = E("PlainTextSelection", source, **attrs)
+        selection = E("PlainTextSelection", text_source, **attrs)
         marker = {"origin": q["origin"], "page": str(q["page"] or "")}
         E("Description", selection).text = with_marker(marker, q["attribution"] or "")
         for c in db.query("SELECT * FROM codings WHERE quote_id = ? ORDER BY coder_id, code", [q["id"]]):
@@ -118,23 +188,41 @@ def _text_source(db, E, sources, doc: dict, user_key: dict, user_guid: dict, not
                        creationDateTime=_stamp(c["created_at"]))
             E("CodeRef", coding, targetGUID=guid("code", c["code"]))
             if c["memo"]:
-                note_guid = guid("note", coding_guid)
-                notes.append((note_guid, c["memo"], c["coder_id"], c["updated_at"]))
+                note_guid = guid("note", sel_guid, user_key[c["coder_id"]], c["memo"])
+                at = max(c["updated_at"], notes.get(note_guid, ("", 0, ""))[2])
+                notes[note_guid] = (c["memo"], c["coder_id"], at)
                 E("NoteRef", coding, targetGUID=note_guid)
-    for var, kind in VARIABLES:
-        value = doc.get(var)
-        if value in (None, ""):
-            continue
-        vv = E("VariableValue", source)
-        E("VariableRef", vv, targetGUID=guid("variable", var))
-        E("IntegerValue" if kind == "Integer" else "TextValue", vv).text = str(value)
 
 
 def export_qdpx(db: sqlite_utils.Database, path: Path, name: str = "coder project") -> None:
-    """A zip with project.qde (plain texts are inline, so sources/ stays empty)."""
-    xml = project_xml(db, name)
+    """A zip with project.qde and `sources/`: each text as UTF-8 with `\n` line ends, and
+    the original PDF where the project has it (stored, or on disk unchanged)."""
+    xml, files = project_parts(db, name)
     tmp = path.with_name(path.name + ".part")
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("project.qde", xml)
-        archive.writestr("sources/", b"")
+        archive.writestr(_entry("project.qde"), xml)
+        for item in files:
+            with archive.open(_entry(item.name), "w", force_zip64=True) as out:
+                for block in _blocks(db, item):
+                    out.write(block)
     tmp.replace(path)
+
+
+def _entry(name: str) -> zipfile.ZipInfo:
+    """Fixed timestamps: exporting the same project twice gives the same zip."""
+    info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
+def _blocks(db: sqlite_utils.Database, item: SourceFile) -> Iterator[bytes]:
+    if item.kind == "text":
+        text = document_text(db, item.doc_id)
+        for start in range(0, len(text), BLOCK):
+            yield text[start:start + BLOCK].encode("utf-8")
+    elif item.disk is not None:
+        with item.disk.open("rb") as stream:
+            while block := stream.read(BLOCK):
+                yield block
+    else:
+        yield from file_blocks(db, item.doc_id)
