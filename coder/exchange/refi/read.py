@@ -256,8 +256,8 @@ def _source_chunks(context: _Context, source: Any, name: str) -> Iterable[str] |
         return None
     size = context.archive.size(reference)
     if size > MAX_SOURCE_BYTES:
-        raise SourceUnreadable(f"{reference} holds {size >> 20} MiB of text, more than the "
-                               f"{MAX_SOURCE_BYTES >> 20} MiB a document may have")
+        raise SourceUnreadable(f"{reference} holds {_size(size)} of text, more than the "
+                               f"{_size(MAX_SOURCE_BYTES)} a document may have")
     return decode_chunks(context.archive.blocks(reference))
 
 
@@ -296,6 +296,10 @@ def _positions(selection: Any) -> list[int]:
         return [int(selection.get("startPosition")), int(selection.get("endPosition"))]
     except (TypeError, ValueError):
         return []
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.0f} MiB" if n >= 2**20 else f"{n} bytes"
 
 
 def _document(context: _Context, owner: Any, name: str, text: SourceText, pdf: str | None) -> int:
