@@ -282,11 +282,10 @@ def _import_text(context: _Context, source: Any, owner: Any, name: str, pdf: str
     for selection in selections:
         _import_selection(context, doc_id, text, pages, selection)
     if whole:
-        whole_text = [(0, len(text.text))] if text.text else []
-        if not whole_text:
+        if not text.length:
             context.summary.skip(f"source {name!r}: codings of the whole source, which is empty", len(whole))
             return
-        quote_id = _quote(context, doc_id, text.text, pages, 0, len(text.text), owner, {})
+        quote_id = _quote(context, doc_id, pages, 0, text.length, owner, {})
         for coding in whole:
             _import_coding(context, quote_id, coding, [])
 
@@ -315,10 +314,11 @@ def _document(context: _Context, owner: Any, name: str, text: SourceText, pdf: s
     filename = (filename if context.ours else "") or name
     doc_id = int(db["documents"].insert({
         "path": f"{context.path.name}:{filename}", "filename": filename, "sha256": sha,
-        "title": meta.pop("title", None) or name, **meta, "pages": 0, "chars": len(text.text),
+        "title": meta.pop("title", None) or name, **meta, "pages": 0, "chars": text.length,
         "extractor": "refi-qda", "imported_at": owner.get("creationDateTime") or now()}).last_pk)
-    db["document_texts"].insert({"doc_id": doc_id, "text": text.text})
-    pages = _pages(marker.get("pages", "") if context.ours else "", len(text.text))
+    # Stored from the UTF-8 bytes: a large text never becomes a Python string here.
+    db.execute("INSERT INTO document_texts (doc_id, text) VALUES (?, CAST(? AS TEXT))", [doc_id, text.data])
+    pages = _pages(marker.get("pages", "") if context.ours else "", text.length)
     db["pages"].insert_all([{"doc_id": doc_id, "page": p, "start": s, "end": e} for p, s, e in pages])
     db["documents"].update(doc_id, {"pages": len(pages)})
     context.summary.documents_new += 1
@@ -365,13 +365,13 @@ def _import_selection(context: _Context, doc_id: int, text: SourceText, pages: P
         context.summary.skip(f"{label} ({raw[0]}-{raw[1]}) holds only line ends or invisible marks", len(codings))
         return
     marker, attribution = split_marker(child_text(selection, "Description")) if context.ours else ({}, "")
-    quote_id = _quote(context, doc_id, text.text, pages, start, end, selection, marker, attribution)
+    quote_id = _quote(context, doc_id, pages, start, end, selection, marker, attribution)
     notes = [guid_key(r.get("targetGUID")) for r in children(selection, "NoteRef")]
     for coding in codings:
         _import_coding(context, quote_id, coding, notes)
 
 
-def _quote(context: _Context, doc_id: int, text: str, pages: PageIndex, start: int, end: int, element: Any,
+def _quote(context: _Context, doc_id: int, pages: PageIndex, start: int, end: int, element: Any,
            marker: dict[str, str], attribution: str = "") -> int:
     found = find_quote(context.db, doc_id, start, end)
     if found is not None:
@@ -380,8 +380,10 @@ def _quote(context: _Context, doc_id: int, text: str, pages: PageIndex, start: i
     creator = guid_key(element.get("creatingUser"))
     created_by = context.coder(creator) if creator in context.users and creator in context.coding_users else None
     context.summary.quotes_new += 1
+    text = context.db.execute("SELECT substr(text, ?, ?) FROM document_texts WHERE doc_id = ?",
+                              [start + 1, end - start, doc_id]).fetchone()[0]
     return int(context.db["quotes"].insert({
-        "doc_id": doc_id, "start": start, "end": end, "text": text[start:end], "page": page,
+        "doc_id": doc_id, "start": start, "end": end, "text": text, "page": page,
         "origin": marker.get("origin") if marker.get("origin") in ("detected", "manual") else "manual",
         "attribution": attribution or None, "created_by": created_by,
         "created_at": element.get("creationDateTime") or now()}).last_pk)
