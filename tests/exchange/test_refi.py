@@ -32,10 +32,10 @@ def test_a_memo_is_one_note_however_many_codings_carry_it(coded):
     assert {r.get("targetGUID") for r in refs} == {notes[0].get("guid")}
 
 
-def _zip_source(path, ns={"q": "urn:QDA-XML:project:1.0"}):
+def _zip_source(path):
     archive = zipfile.ZipFile(path)
     doc = etree.fromstring(archive.read("project.qde"))
-    return archive, doc, ns
+    return archive, doc, {"q": "urn:QDA-XML:project:1.0"}
 
 
 def test_texts_are_files_in_sources_with_plain_text_path(coded, run, tmp_path, project_schema):
@@ -72,7 +72,7 @@ def test_qdpx_round_trip_is_identical(coded, run, tmp_path):
     assert "7 new (anna 5, bram 2)" in result.stderr
     second = tmp_path / "b.qdpx"
     assert run("export", "qdpx", "-o", second, db_path=other).exit_code == 0
-    read = lambda p: zipfile.ZipFile(p).read("project.qde")  # noqa: E731
+    read = lambda p: zipfile.ZipFile(p).read("project.qde")
     assert read(first) == read(second)
     again = run("import", first, db_path=other)
     assert "0 new document(s), 1 already in the project" in again.stderr

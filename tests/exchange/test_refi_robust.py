@@ -5,7 +5,14 @@ from __future__ import annotations
 import zipfile
 
 from coder.store.db import connect
-from tests.exchange.test_refi_import import NS, U1, g, selection, tool_project, write_zip
+from tests.exchange.test_refi_import import (
+    NS,
+    U1,
+    g,
+    selection,
+    tool_project,
+    write_zip,
+)
 
 
 def _corrupt(path, member: str):

@@ -15,6 +15,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
+from typing import Self
 
 from coder.errors import InputError
 
@@ -43,7 +44,7 @@ class Archive:
                 raise InputError(f"{path}: zip entry {name!r} escapes the project folder; nothing imported")
             self._by_name.setdefault(name.replace("\\", "/").lower(), info)
 
-    def __enter__(self) -> Archive:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *_: object) -> None:

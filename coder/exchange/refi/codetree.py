@@ -129,10 +129,10 @@ def code_tree(codes_element: Any, db: sqlite_utils.Database | None = None) -> Co
             loose.append(code_of(top, catch_all, name))
             continue
         key = marker.get("facet") or keys.facet(slug(name), name)
-        mode = marker.get("mode") if marker.get("mode") in ("single", "multi") else "multi"
+        mode = marker.get("mode", "multi") if marker.get("mode") in ("single", "multi") else "multi"
         if "facet" in marker:
             tree.in_file += 1
-            codes = []
+            codes: list[Code] = []
         else:
             codes = [code_of(top, key, name)]
         tree.facet_codes += 1

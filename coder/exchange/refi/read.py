@@ -26,7 +26,13 @@ from coder.exchange.refi.archive import Archive, SourceUnreadable
 from coder.exchange.refi.codetree import CodeTree, code_tree
 from coder.exchange.refi.ids import split_marker
 from coder.exchange.refi.summary import ImportSummary
-from coder.exchange.refi.texts import CODE_POINTS, UTF16, SourceText, decode_chunks, read_text
+from coder.exchange.refi.texts import (
+    CODE_POINTS,
+    UTF16,
+    SourceText,
+    decode_chunks,
+    read_text,
+)
 from coder.exchange.refi.xml import child, child_text, children, guid_key, local, parse
 from coder.quotes.store import PageIndex, find_quote
 from coder.store.db import write
@@ -297,6 +303,12 @@ def _positions(selection: Any) -> list[int]:
         return []
 
 
+def _insert(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> int:
+    columns = ", ".join(f'"{c}"' for c in row)
+    cursor = db.execute(f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+    return int(cursor.lastrowid or 0)
+
+
 def _size(n: int) -> str:
     return f"{n / 2**20:.0f} MiB" if n >= 2**20 else f"{n} bytes"
 
@@ -312,15 +324,16 @@ def _document(context: _Context, owner: Any, name: str, text: SourceText, pdf: s
     meta = {**context.case_values.get(guid_key(owner.get("guid")), {}), **_values(context, owner)}
     context.summary.metadata += len(meta)
     filename = (filename if context.ours else "") or name
-    doc_id = int(db["documents"].insert({
+    doc_id = _insert(db, "documents", {
         "path": f"{context.path.name}:{filename}", "filename": filename, "sha256": sha,
         "title": meta.pop("title", None) or name, **meta, "pages": 0, "chars": text.length,
-        "extractor": "refi-qda", "imported_at": owner.get("creationDateTime") or now()}).last_pk)
+        "extractor": "refi-qda", "imported_at": owner.get("creationDateTime") or now()})
     # Stored from the UTF-8 bytes: a large text never becomes a Python string here.
     db.execute("INSERT INTO document_texts (doc_id, text) VALUES (?, CAST(? AS TEXT))", [doc_id, text.data])
     pages = _pages(marker.get("pages", "") if context.ours else "", text.length)
-    db["pages"].insert_all([{"doc_id": doc_id, "page": p, "start": s, "end": e} for p, s, e in pages])
-    db["documents"].update(doc_id, {"pages": len(pages)})
+    db.conn.executemany('INSERT INTO pages (doc_id, page, start, "end") VALUES (?, ?, ?, ?)',
+                        [(doc_id, p, s, e) for p, s, e in pages])
+    db.execute("UPDATE documents SET pages = ? WHERE id = ?", [len(pages), doc_id])
     context.summary.documents_new += 1
     if pdf:
         _keep_pdf(context, doc_id, name, pdf)
@@ -382,11 +395,11 @@ def _quote(context: _Context, doc_id: int, pages: PageIndex, start: int, end: in
     context.summary.quotes_new += 1
     text = context.db.execute("SELECT substr(text, ?, ?) FROM document_texts WHERE doc_id = ?",
                               [start + 1, end - start, doc_id]).fetchone()[0]
-    return int(context.db["quotes"].insert({
+    return _insert(context.db, "quotes", {
         "doc_id": doc_id, "start": start, "end": end, "text": text, "page": page,
         "origin": marker.get("origin") if marker.get("origin") in ("detected", "manual") else "manual",
         "attribution": attribution or None, "created_by": created_by,
-        "created_at": element.get("creationDateTime") or now()}).last_pk)
+        "created_at": element.get("creationDateTime") or now()})
 
 
 def _import_coding(context: _Context, quote_id: int, coding: Any, selection_notes: list[str]) -> None:

@@ -46,17 +46,18 @@ class ImportSummary:
             return [f"{head}: empty (no codes, sources or codings); nothing imported"]
         imported = sum(self.codings_new.values())
         per_user = ", ".join(f"{name} {n}" for name, n in sorted(self.codings_new.items())) or "none"
+        skipped_sources = self.sources_in_file - self.documents_new - self.documents_known
         lines = [
             head,
-            f"  sources: {self.sources_in_file} in file; {self.documents_new} new document(s), "
-            f"{self.documents_known} already in the project, {self.pdfs_kept} PDF(s) kept, "
-            f"{self.sources_in_file - self.documents_new - self.documents_known} skipped",
-            f"  codes: {self.codes_in_file} code(s) in file → {self.facets_from_codes} facet(s) from top-level codes; "
-            f"{self.facets_added} facet(s) and {self.codes_added} code(s) new in the project",
-            f"  codings: {self.codings_in_file} in file; {imported} new ({per_user}), "
-            f"{self.codings_known} already present, {self.codings_skipped} skipped",
-            f"  quotes: {self.quotes_new} new; memos: {self.memos}; metadata values: {self.metadata}"
-            + (f"; offsets counted as {self.counting}" if self.counting else ""),
+            (f"  sources: {self.sources_in_file} in file; {self.documents_new} new document(s), "
+             f"{self.documents_known} already in the project, {self.pdfs_kept} PDF(s) kept, "
+             f"{skipped_sources} skipped"),
+            (f"  codes: {self.codes_in_file} code(s) in file → {self.facets_from_codes} facet(s) from "
+             f"top-level codes; {self.facets_added} facet(s) and {self.codes_added} code(s) new in the project"),
+            (f"  codings: {self.codings_in_file} in file; {imported} new ({per_user}), "
+             f"{self.codings_known} already present, {self.codings_skipped} skipped"),
+            (f"  quotes: {self.quotes_new} new; memos: {self.memos}; metadata values: {self.metadata}"
+             + (f"; offsets counted as {self.counting}" if self.counting else "")),
         ]
         if self.not_codable:
             lines.append(f"  kept as codes although marked not codable: {', '.join(self.not_codable[:5])}"

@@ -6,7 +6,7 @@ import hashlib
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +15,10 @@ from lxml import etree
 
 from coder.codebook.sync import codebook_from_db
 from coder.coding.coders import CONSENSUS
-from coder.quotes.store import document_text
-from coder.store.files import file_blocks, stored_file
 from coder.exchange.refi import CODEBOOK_NS, PROJECT_NS
 from coder.exchange.refi.ids import guid, with_marker
+from coder.quotes.store import document_text
+from coder.store.files import file_blocks, stored_file
 
 VARIABLES = (("title", "Text"), ("organisation", "Text"), ("municipality", "Text"),
              ("year", "Integer"), ("doc_type", "Text"), ("team_type", "Text"),
@@ -48,7 +48,8 @@ def _codes_element(db: sqlite_utils.Database, ns: str) -> etree._Element:
 def codebook_xml(db: sqlite_utils.Database) -> bytes:
     root = etree.Element(f"{{{CODEBOOK_NS}}}CodeBook", nsmap={None: CODEBOOK_NS}, origin="coder")
     root.append(_codes_element(db, CODEBOOK_NS))
-    return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+    xml: bytes = etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+    return xml
 
 
 def export_qdc(db: sqlite_utils.Database, path: Path) -> None:
@@ -60,12 +61,19 @@ def _stamp(value: str | None) -> str:
     if not value:
         return EPOCH
     try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        parsed = datetime.fromisoformat(value)
     except ValueError:
         return EPOCH
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=timezone.utc)
-    return parsed.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+Notes = dict[str, tuple[str, int, str]]  # note guid → (memo, coder id, last change)
+
+
+def _el(parent: Any, tag: str, **attrs: str) -> Any:
+    return etree.SubElement(parent, f"{{{PROJECT_NS}}}{tag}", **attrs)
 
 
 @dataclass
@@ -79,43 +87,42 @@ class SourceFile:
 
 
 def project_xml(db: sqlite_utils.Database, name: str) -> bytes:
-    return project_parts(db, name)[0]
+    xml: bytes = project_parts(db, name)[0]
+    return xml
 
 
 def project_parts(db: sqlite_utils.Database, name: str) -> tuple[bytes, list[SourceFile]]:
     """project.qde and the source files it references (`internal://<guid>.txt|.pdf`)."""
     ns = PROJECT_NS
-    E = lambda tag, parent=None, **attrs: (etree.SubElement(parent, f"{{{ns}}}{tag}", **attrs)  # noqa: E731
-                                         if parent is not None else etree.Element(f"{{{ns}}}{tag}", **attrs))
     root = etree.Element(f"{{{ns}}}Project", nsmap={None: ns}, name=name, origin="coder")
     coders = list(db.query("SELECT id, name, kind FROM coders ORDER BY name"))
     user_key = {c["id"]: c["name"].lower() for c in coders}  # names are unique without case
     user_guid = {coder_id: guid("user", key) for coder_id, key in user_key.items()}
     if coders:
-        users = E("Users", root)
+        users = _el(root, "Users")
         for c in coders:
             if c["kind"] == "consensus":  # the adjudicated layer, named so in other tools
-                E("User", users, guid=user_guid[c["id"]], name=CONSENSUS_USER, id=CONSENSUS)
+                _el(users, "User", guid=user_guid[c["id"]], name=CONSENSUS_USER, id=CONSENSUS)
             else:
-                E("User", users, guid=user_guid[c["id"]], name=c["name"], id=c["name"])
-    book = E("CodeBook", root)
+                _el(users, "User", guid=user_guid[c["id"]], name=c["name"], id=c["name"])
+    book = _el(root, "CodeBook")
     book.append(_codes_element(db, ns))
-    variables = E("Variables", root)
+    variables = _el(root, "Variables")
     for var, kind in VARIABLES:
-        E("Variable", variables, guid=guid("variable", var), name=var, typeOfVariable=kind)
+        _el(variables, "Variable", guid=guid("variable", var), name=var, typeOfVariable=kind)
     documents = list(db.query("SELECT * FROM documents ORDER BY sha256"))
-    notes: dict[str, tuple[str, int, str]] = {}
+    notes: Notes = {}
     files: list[SourceFile] = []
     if documents:
-        sources = E("Sources", root)
+        sources = _el(root, "Sources")
         for doc in documents:
-            files += _source(db, E, sources, doc, user_key, user_guid, notes)
+            files += _source(db, sources, doc, user_key, user_guid, notes)
     if notes:
-        notes_el = E("Notes", root)
+        notes_el = _el(root, "Notes")
         for note_guid, (text, coder_id, at) in notes.items():
-            note = E("Note", notes_el, guid=note_guid, name="memo", creatingUser=user_guid[coder_id],
+            note = _el(notes_el, "Note", guid=note_guid, name="memo", creatingUser=user_guid[coder_id],
                      creationDateTime=_stamp(at))
-            E("PlainTextContent", note).text = text
+            _el(note, "PlainTextContent").text = text
     xml = etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
     return xml, files
 
@@ -135,7 +142,8 @@ def _original_pdf(db: sqlite_utils.Database, doc: dict[str, Any]) -> tuple[bool,
     return None
 
 
-def _source(db, E, sources, doc: dict, user_key: dict, user_guid: dict, notes: dict) -> list[SourceFile]:
+def _source(db: sqlite_utils.Database, sources: Any, doc: dict[str, Any], user_key: dict[int, str],
+            user_guid: dict[int, str], notes: Notes) -> list[SourceFile]:
     """A TextSource, or a PDFSource with the text as its Representation when we have the PDF."""
     pages = ",".join(f"{p}:{s}-{e}" for p, s, e in db.execute(
         'SELECT page, start, "end" FROM pages WHERE doc_id = ? ORDER BY page', [doc["id"]]))
@@ -144,32 +152,33 @@ def _source(db, E, sources, doc: dict, user_key: dict, user_guid: dict, notes: d
     pdf = _original_pdf(db, doc)
     files: list[SourceFile] = []
     if pdf is not None:
-        owner = E("PDFSource", sources, guid=source_guid, name=name, path=f"internal://{source_guid}.pdf",
+        owner = _el(sources, "PDFSource", guid=source_guid, name=name, path=f"internal://{source_guid}.pdf",
                   creationDateTime=_stamp(doc["imported_at"]))
         files.append(SourceFile(f"sources/{source_guid}.pdf", doc["id"], "pdf", pdf[1]))
-        E("Description", owner).text = with_marker({"sha256": doc["sha256"], "pages": pages}, doc["filename"])
+        _el(owner, "Description").text = with_marker({"sha256": doc["sha256"], "pages": pages}, doc["filename"])
         text_guid = guid("text", doc["sha256"])
-        text_source = E("Representation", owner, guid=text_guid, name=name,
+        text_source = _el(owner, "Representation", guid=text_guid, name=name,
                         plainTextPath=f"internal://{text_guid}.txt")
     else:
         text_guid = source_guid
-        owner = text_source = E("TextSource", sources, guid=source_guid, name=name,
+        owner = text_source = _el(sources, "TextSource", guid=source_guid, name=name,
                                 plainTextPath=f"internal://{source_guid}.txt",
                                 creationDateTime=_stamp(doc["imported_at"]))
-        E("Description", owner).text = with_marker({"sha256": doc["sha256"], "pages": pages}, doc["filename"])
+        _el(owner, "Description").text = with_marker({"sha256": doc["sha256"], "pages": pages}, doc["filename"])
     files.append(SourceFile(f"sources/{text_guid}.txt", doc["id"], "text"))
-    _selections(db, E, text_source, doc, user_key, user_guid, notes)
+    _selections(db, text_source, doc, user_key, user_guid, notes)
     for var, kind in VARIABLES:
         value = doc.get(var)
         if value in (None, ""):
             continue
-        vv = E("VariableValue", owner)
-        E("VariableRef", vv, targetGUID=guid("variable", var))
-        E("IntegerValue" if kind == "Integer" else "TextValue", vv).text = str(value)
+        vv = _el(owner, "VariableValue")
+        _el(vv, "VariableRef", targetGUID=guid("variable", var))
+        _el(vv, "IntegerValue" if kind == "Integer" else "TextValue").text = str(value)
     return files
 
 
-def _selections(db, E, text_source, doc: dict, user_key: dict, user_guid: dict, notes: dict) -> None:
+def _selections(db: sqlite_utils.Database, text_source: Any, doc: dict[str, Any], user_key: dict[int, str],
+                user_guid: dict[int, str], notes: Notes) -> None:
     """One PlainTextSelection per quote with a Coding per coder and code; a memo becomes one
     Note per quote, coder and text, referenced from each of that coder's codings it is on."""
     quotes = list(db.query('SELECT * FROM quotes WHERE doc_id = ? ORDER BY start, "end"', [doc["id"]]))
@@ -179,19 +188,19 @@ def _selections(db, E, text_source, doc: dict, user_key: dict, user_guid: dict, 
                  "endPosition": str(q["end"]), "creationDateTime": _stamp(q["created_at"])}
         if q["created_by"] in user_guid:
             attrs["creatingUser"] = user_guid[q["created_by"]]
-        selection = E("PlainTextSelection", text_source, **attrs)
+        selection = _el(text_source, "PlainTextSelection", **attrs)
         marker = {"origin": q["origin"], "page": str(q["page"] or "")}
-        E("Description", selection).text = with_marker(marker, q["attribution"] or "")
+        _el(selection, "Description").text = with_marker(marker, q["attribution"] or "")
         for c in db.query("SELECT * FROM codings WHERE quote_id = ? ORDER BY coder_id, code", [q["id"]]):
             coding_guid = guid("coding", sel_guid, user_key[c["coder_id"]], c["code"])
-            coding = E("Coding", selection, guid=coding_guid, creatingUser=user_guid[c["coder_id"]],
+            coding = _el(selection, "Coding", guid=coding_guid, creatingUser=user_guid[c["coder_id"]],
                        creationDateTime=_stamp(c["created_at"]))
-            E("CodeRef", coding, targetGUID=guid("code", c["code"]))
+            _el(coding, "CodeRef", targetGUID=guid("code", c["code"]))
             if c["memo"]:
                 note_guid = guid("note", sel_guid, user_key[c["coder_id"]], c["memo"])
                 at = max(c["updated_at"], notes.get(note_guid, ("", 0, ""))[2])
                 notes[note_guid] = (c["memo"], c["coder_id"], at)
-                E("NoteRef", coding, targetGUID=note_guid)
+                _el(coding, "NoteRef", targetGUID=note_guid)
 
 
 def export_qdpx(db: sqlite_utils.Database, path: Path, name: str = "coder project") -> None:
