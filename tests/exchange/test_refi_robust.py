@@ -73,15 +73,19 @@ def test_project_with_a_deep_tree_lands_its_coding(run, tmp_path):
     assert "codings: 1 in file; 1 new (a 1)" in result.stderr
 
 
+def _import_tool_project(run, tmp_path) -> str:
+    result = run("import", write_zip(tmp_path / "t.qdpx", tool_project()), db_path=tmp_path / "t.db")
+    assert result.exit_code == 0, result.stderr
+    return result.stderr
+
+
 def test_source_over_the_size_limit_is_skipped(run, tmp_path, monkeypatch):
     from coder.exchange.refi import read
 
     monkeypatch.setattr(read, "MAX_SOURCE_BYTES", 10)
-    path = write_zip(tmp_path / "big.qdpx", tool_project())
-    result = run("import", path, db_path=tmp_path / "b.db")
-    assert result.exit_code == 0, result.stderr
-    assert "skipped: source 'interview': internal://" in result.stderr
-    assert "holds 66 bytes of text, more than the 10 bytes a document may have (4 coding(s)" in result.stderr
+    out = _import_tool_project(run, tmp_path)
+    assert "skipped: source 'interview': internal://" in out
+    assert "holds 66 bytes of text, more than the 10 bytes a document may have (4 coding(s)" in out
 
 
 def test_a_large_source_is_read_in_blocks(run, tmp_path, monkeypatch):
@@ -89,8 +93,6 @@ def test_a_large_source_is_read_in_blocks(run, tmp_path, monkeypatch):
     from coder.exchange.refi import archive
 
     monkeypatch.setattr(archive, "BLOCK", 7)
-    path = write_zip(tmp_path / "t.qdpx", tool_project())
-    result = run("import", path, db_path=tmp_path / "t.db")
-    assert result.exit_code == 0, result.stderr
+    _import_tool_project(run, tmp_path)
     quotes = {r[0] for r in connect(tmp_path / "t.db").execute("SELECT text FROM quotes")}
     assert quotes == {"poison", "says one.", "Café", "inline", "Annual"}

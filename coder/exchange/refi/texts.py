@@ -76,40 +76,34 @@ class _CrlfOnly:
         return index - self.text.count("\r\n", 0, index)
 
 
-def _rewrite(text: str) -> tuple[str, _Edits | _CrlfOnly]:
-    if not _NOT_CRLF.search(text) and text.count("\r") == text.count("\r\n"):
-        return text.replace("\r\n", "\n"), _CrlfOnly(text)
+def _replace(text: str, spans: Iterable[tuple[int, int, str]]) -> tuple[str, _Edits]:
+    """``text`` with each (start, end, new) span replaced, and the edits made."""
     edits = _Edits()
     parts: list[str] = []
     last = 0
-    for found in _REWRITE.finditer(text):
-        new = "\n" if found.group(1) else _LIGATURES.get(found.group(3) or "", "")
-        parts.append(text[last:found.start()])
-        parts.append(new)
-        edits.add(found.start(), found.end(), len(new))
-        last = found.end()
+    for start, end, new in spans:
+        parts += [text[last:start], new]
+        edits.add(start, end, len(new))
+        last = end
     parts.append(text[last:])
     return "".join(parts), edits
+
+
+def _rewrite(text: str) -> tuple[str, _Edits | _CrlfOnly]:
+    if not _NOT_CRLF.search(text) and text.count("\r") == text.count("\r\n"):
+        return text.replace("\r\n", "\n"), _CrlfOnly(text)
+    return _replace(text, ((found.start(), found.end(),
+                            "\n" if found.group(1) else _LIGATURES.get(found.group(3) or "", ""))
+                           for found in _REWRITE.finditer(text)))
 
 
 def _compose(text: str) -> tuple[str, _Edits]:
     """NFC, piece by piece: only runs of non-ASCII characters (with the ASCII letter
     before them, which a combining mark may join) can change."""
-    edits = _Edits()
     if unicodedata.is_normalized("NFC", text):
-        return text, edits
-    parts: list[str] = []
-    last = 0
-    for found in _NON_ASCII_RUN.finditer(text):
-        run = found.group()
-        new = unicodedata.normalize("NFC", run)
-        if new != run:
-            parts.append(text[last:found.start()])
-            parts.append(new)
-            edits.add(found.start(), found.end(), len(new))
-            last = found.end()
-    parts.append(text[last:])
-    return "".join(parts), edits
+        return text, _Edits()
+    return _replace(text, ((found.start(), found.end(), new) for found in _NON_ASCII_RUN.finditer(text)
+                           if (new := unicodedata.normalize("NFC", found.group())) != found.group()))
 
 
 def _index_of_unit(text: str, unit: int, counting: str) -> int:
