@@ -55,8 +55,9 @@ def import_(paths: tuple[str, ...], manifest: str | None, force: bool, password:
     line and the rest of the batch goes on; the exit code is 1 if any file failed.
 
     \b
-    REFI-QDA (.qdpx projects, .qdc codebooks from NVivo, ATLAS.ti, MAXQDA, Taguette...)
-    merge into the project: its codebook stays and the file's code trees are added:
+    REFI-QDA files (.qdpx projects, .qdc codebooks from NVivo, ATLAS.ti, MAXQDA,
+    Taguette...) merge into the project: its codebook stays, the file's trees
+    are added beside it:
       - a top-level code with child codes becomes a facet; every code below it, at
         any depth, a code of that facet labelled with its path ("Risks / poison");
         the top-level code is also a code of its facet (codings on it land there);

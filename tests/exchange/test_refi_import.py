@@ -157,6 +157,7 @@ def test_summary_accounts_for_every_code_and_coding(imported):
     assert re.search(r"skipped: source 'report': codings on PDF regions .*\(1 coding", out)
     assert re.search(r"skipped: source 'gone': internal://\S+ is not in the .qdpx \(1 coding", out)
     assert "skipped: variable 'Age': no document field of that name" in out
+    assert "skipped: 1 case(s) as such (only their values of document fields are kept)" in out
     assert "kept as codes although marked not codable: Vaccine" in out
 
 

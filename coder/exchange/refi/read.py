@@ -191,6 +191,14 @@ def _read_users_variables_notes(context: _Context, root: Any) -> None:
         values = _values(context, case)
         for ref in children(case, "SourceRef"):
             context.case_values.setdefault(guid_key(ref.get("targetGUID")), {}).update(values)
+    for part, what in (("Sets", "set(s) of codes or sources"), ("Links", "link(s)"), ("Graphs", "graph(s)")):
+        holder = child(root, part)
+        found = [e for e in holder if isinstance(e.tag, str)] if holder is not None else []
+        if found:
+            context.summary.skip(f"{len(found)} {what}: coder has no place for them")
+    cases = children(child(root, "Cases"), "Case")
+    if cases:
+        context.summary.skip(f"{len(cases)} case(s) as such (only their values of document fields are kept)")
     for note in children(child(root, "Notes"), "Note"):
         context.notes[guid_key(note.get("guid"))] = (_note_text(context, note), guid_key(note.get("creatingUser")))
 
