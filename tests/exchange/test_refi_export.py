@@ -77,3 +77,16 @@ def test_another_tools_consensus_user_stays_a_coder(coded, run, tmp_path):
     assert run("import", foreign, db_path=other).exit_code == 0
     coders = dict(connect(other).execute("SELECT name, kind FROM coders").fetchall())
     assert coders == {"anna": "human", "Consensus (imported)": "human"}
+
+
+def test_a_memo_changed_later_keeps_its_time_through_the_round_trip(coded, run, tmp_path):
+    coded.execute("UPDATE codings SET updated_at = '2031-05-06T07:08:09+00:00' WHERE memo IS NOT NULL")
+    first = tmp_path / "a.qdpx"
+    run("export", "qdpx", "-o", first)
+    note = _qde(first).find(".//q:Note", NS)
+    assert note.get("creationDateTime") == "2031-05-06T07:08:09Z"
+    other = tmp_path / "other.db"
+    assert run("import", first, db_path=other).exit_code == 0
+    second = tmp_path / "b.qdpx"
+    run("export", "qdpx", "-o", second, db_path=other)
+    assert zipfile.ZipFile(first).read("project.qde") == zipfile.ZipFile(second).read("project.qde")

@@ -113,7 +113,7 @@ class _Context:
     coder_ids: dict[str, int] = field(default_factory=dict)  # user guid → coder id (made on first coding)
     variables: dict[str, str] = field(default_factory=dict)  # variable guid → document field
     case_values: dict[str, dict[str, Any]] = field(default_factory=dict)  # source guid → field → value
-    notes: dict[str, tuple[str, str]] = field(default_factory=dict)  # note guid → (text, user guid)
+    notes: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # guid → (text, user guid, time)
     used_notes: set[str] = field(default_factory=set)
     creator: str = ""  # the Project's creatingUserGUID
     coding_users: set[str] = field(default_factory=set)  # users with at least one Coding
@@ -200,7 +200,8 @@ def _read_users_variables_notes(context: _Context, root: Any) -> None:
     if cases:
         context.summary.skip(f"{len(cases)} case(s) as such (only their values of document fields are kept)")
     for note in children(child(root, "Notes"), "Note"):
-        context.notes[guid_key(note.get("guid"))] = (_note_text(context, note), guid_key(note.get("creatingUser")))
+        context.notes[guid_key(note.get("guid"))] = (_note_text(context, note), guid_key(note.get("creatingUser")),
+                                                     note.get("creationDateTime") or "")
 
 
 def _note_text(context: _Context, note: Any) -> str:
@@ -418,28 +419,29 @@ def _import_coding(context: _Context, quote_id: int, coding: Any, selection_note
         return
     coder_id = context.coder(coding.get("creatingUser"))
     user = context.user(coding.get("creatingUser"))  # the note's author is compared with it
-    memo = _memo(context, [guid_key(r.get("targetGUID")) for r in children(coding, "NoteRef")],
-                 selection_notes, user)
+    memo, memo_at = _memo(context, [guid_key(r.get("targetGUID")) for r in children(coding, "NoteRef")],
+                          selection_notes, user)
     created = coding.get("creationDateTime") or now()
     inserted = context.db.execute(
         "INSERT OR IGNORE INTO codings (quote_id, coder_id, facet, code, memo, created_at, updated_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [quote_id, coder_id, context.tree.facet_by_key[key], key, memo, created, created])
+        [quote_id, coder_id, context.tree.facet_by_key[key], key, memo, created, max(created, memo_at)])
     if inserted.rowcount:
         context.summary.codings_new[context.coder_names[coder_id]] += 1
     else:
         context.summary.codings_known += 1
 
 
-def _memo(context: _Context, own: list[str], selection: list[str], user: str) -> str | None:
+def _memo(context: _Context, own: list[str], selection: list[str], user: str) -> tuple[str | None, str]:
     """The notes a coding points at, then the notes on its selection written by the same
-    user (or by no one in particular): each note once, joined by blank lines."""
+    user (or by no one in particular): each note once, joined by blank lines; and the
+    time of the latest (the memo was last changed then)."""
     picked = [n for n in own if n in context.notes]
     picked += [n for n in selection if n in context.notes and n not in picked
                and context.notes[n][1] in ("", user)]
     context.used_notes.update(picked)
     texts = [context.notes[n][0] for n in picked if context.notes[n][0].strip()]
-    return "\n\n".join(dict.fromkeys(texts)) or None
+    return "\n\n".join(dict.fromkeys(texts)) or None, max((context.notes[n][2] for n in picked), default="")
 
 
 def _report_unused_notes(context: _Context) -> None:
