@@ -19,12 +19,12 @@ from pathlib import Path
 import sqlite_utils
 
 from coder.codebook.sync import codebook_version
-from coder.coding.assign import facet_modes
 from coder.coding.coders import ensure_coder, get_coder
-from coder.coding.events import now, record
-from coder.errors import InputError
-from coder.quotes.store import find_quote
+from coder.coding.assign import facet_modes
 from coder.store.db import write
+from coder.errors import InputError
+from coder.coding.events import now, record
+from coder.quotes.store import find_quote
 
 FORMAT = "coder.codings"
 VERSION = 1
