@@ -33,6 +33,7 @@ from coder.codebook.model import Code, Codebook, Facet
 from coder.exchange.refi.ids import split_marker
 from coder.exchange.refi.xml import child_text, children, guid_key
 
+KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 CATCH_ALL = ("codes", "Codes", "Codes that had no parent in the imported file")
 MAX_LABEL = 200
 SEPARATOR = " / "
@@ -86,6 +87,12 @@ class _Keys:
         return key
 
 
+def _marker(element: Any) -> tuple[dict[str, str], str]:
+    """Our marker's facet/code keys, when they are keys (anything else is not ours)."""
+    marker, description = split_marker(child_text(element, "Description"))
+    return {k: v for k, v in marker.items() if k not in ("facet", "code") or KEY.match(v)}, description
+
+
 def _walk(top: Any) -> Iterator[tuple[Any, list[str]]]:
     """Every code below ``top``, depth first in file order, with its path of names."""
     stack: list[tuple[Any, list[str]]] = [(c, [c.get("name") or ""]) for c in reversed(children(top, "Code"))]
@@ -110,7 +117,7 @@ def code_tree(codes_element: Any, db: sqlite_utils.Database | None = None) -> Co
 
     def code_of(element: Any, facet_key: str, label: str) -> Code:
         tree.in_file += 1
-        marker, description = split_marker(child_text(element, "Description"))
+        marker, description = _marker(element)
         key = marker.get("code") or keys.code(slug(label), facet_key, label)
         keys.taken_codes.add(key)
         tree.key_by_guid[guid_key(element.get("guid"))] = key
@@ -122,7 +129,7 @@ def code_tree(codes_element: Any, db: sqlite_utils.Database | None = None) -> Co
 
     catch_all: str | None = None
     for top in children(codes_element, "Code"):
-        marker, description = split_marker(child_text(top, "Description"))
+        marker, description = _marker(top)
         name = top.get("name") or "code"
         if "facet" not in marker and not children(top, "Code"):
             catch_all = catch_all or keys.facet(CATCH_ALL[0], CATCH_ALL[1])
