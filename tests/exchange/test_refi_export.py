@@ -90,3 +90,24 @@ def test_a_memo_changed_later_keeps_its_time_through_the_round_trip(coded, run, 
     second = tmp_path / "b.qdpx"
     run("export", "qdpx", "-o", second, db_path=other)
     assert zipfile.ZipFile(first).read("project.qde") == zipfile.ZipFile(second).read("project.qde")
+
+
+def test_utf16_offsets_for_nvivo_and_back(run, tmp_path, db_path):
+    from tests.conftest import TEXT, add_small_codebook, add_text_document
+
+    db = connect(db_path)
+    add_small_codebook(db)
+    add_text_document(db, "😡😡 " + TEXT)
+    quote, start, end = db.execute('SELECT id, start, "end" FROM quotes ORDER BY id').fetchone()
+    assert run("code", quote, "--coder", "anna", "valentie=negatief").exit_code == 0
+    out = tmp_path / "nvivo.qdpx"
+    assert run("export", "qdpx", "-o", out, "--offsets", "utf-16").exit_code == 0
+    archive = zipfile.ZipFile(out)
+    source = _qde(out).find(".//q:TextSource", NS)
+    text = archive.read("sources/" + source.get("plainTextPath").removeprefix("internal://")).decode()
+    selection = source.find("q:PlainTextSelection", NS)
+    units = lambda i: len(text[:i].encode("utf-16-le")) // 2  # noqa: E731
+    assert (int(selection.get("startPosition")), int(selection.get("endPosition"))) == (units(start), units(end))
+    other = tmp_path / "other.db"
+    assert run("import", out, db_path=other).exit_code == 0
+    assert connect(other).execute('SELECT start, "end" FROM quotes ORDER BY start').fetchone() == (start, end)

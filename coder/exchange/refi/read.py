@@ -152,7 +152,7 @@ def import_project(db: sqlite_utils.Database, path: Path, *, offsets: str = "aut
         if local(root.tag) != "Project":
             raise InputError(f"{path}: project.qde has no Project root")
         origin = root.get("origin") or ""
-        counting = offsets if offsets != "auto" else (UTF16 if origin.lower().startswith("nvivo") else CODE_POINTS)
+        counting = offsets if offsets != "auto" else _counting(root, origin)
         summary = ImportSummary(path, origin=origin, counting=counting)
         summary.codings_in_file = sum(1 for e in root.iter() if isinstance(e.tag, str) and local(e.tag) == "Coding")
         holder = child(root, "Sources")
@@ -168,6 +168,15 @@ def import_project(db: sqlite_utils.Database, path: Path, *, offsets: str = "aut
                 _import_source(context, source)
             _report_unused_notes(context)
     return summary
+
+
+def _counting(root: Any, origin: str) -> str:
+    """How the file counts offsets: as our own export says it did; UTF-16 units for NVivo
+    (its files count an emoji as two); otherwise code points, as the standard says."""
+    said = split_marker(child_text(root, "Description"))[0].get("offsets") if origin == OURS else None
+    if said in (CODE_POINTS, UTF16):
+        return str(said)
+    return UTF16 if origin.lower().startswith("nvivo") else CODE_POINTS
 
 
 def _read_users_variables_notes(context: _Context, root: Any) -> None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import zipfile
-from collections.abc import Iterator
-from dataclasses import dataclass
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,7 @@ from coder.codebook.sync import codebook_from_db
 from coder.coding.coders import CONSENSUS
 from coder.exchange.refi import CODEBOOK_NS, PROJECT_NS
 from coder.exchange.refi.ids import guid, with_marker
+from coder.exchange.refi.texts import CODE_POINTS, UTF16
 from coder.quotes.store import document_text
 from coder.store.files import file_blocks, stored_file
 
@@ -91,7 +94,19 @@ def project_xml(db: sqlite_utils.Database, name: str) -> bytes:
     return xml
 
 
-def project_parts(db: sqlite_utils.Database, name: str) -> tuple[bytes, list[SourceFile]]:
+@dataclass
+class _Out:
+    """What every source of one export needs: the users, the memos met so far, and how
+    offsets are counted (code points, as the standard says, or UTF-16 units for NVivo)."""
+
+    user_key: dict[int, str]
+    user_guid: dict[int, str]
+    offsets: str = CODE_POINTS
+    notes: Notes = field(default_factory=dict)
+
+
+def project_parts(db: sqlite_utils.Database, name: str,
+                  offsets: str = CODE_POINTS) -> tuple[bytes, list[SourceFile]]:
     """project.qde and the source files it references (`internal://<guid>.txt|.pdf`)."""
     ns = PROJECT_NS
     root = etree.Element(f"{{{ns}}}Project", nsmap={None: ns}, name=name, origin="coder")
@@ -111,18 +126,20 @@ def project_parts(db: sqlite_utils.Database, name: str) -> tuple[bytes, list[Sou
     for var, kind in VARIABLES:
         _el(variables, "Variable", guid=guid("variable", var), name=var, typeOfVariable=kind)
     documents = list(db.query("SELECT * FROM documents ORDER BY sha256"))
-    notes: Notes = {}
+    out = _Out(user_key, user_guid, offsets)
     files: list[SourceFile] = []
     if documents:
         sources = _el(root, "Sources")
         for doc in documents:
-            files += _source(db, sources, doc, user_key, user_guid, notes)
-    if notes:
+            files += _source(db, sources, doc, out)
+    if out.notes:
         notes_el = _el(root, "Notes")
-        for note_guid, (text, coder_id, at) in notes.items():
+        for note_guid, (text, coder_id, at) in out.notes.items():
             note = _el(notes_el, "Note", guid=note_guid, name="memo", creatingUser=user_guid[coder_id],
                      creationDateTime=_stamp(at))
             _el(note, "PlainTextContent").text = text
+    if offsets != CODE_POINTS:  # so that our own reader counts as the file was written
+        _el(root, "Description").text = with_marker({"offsets": offsets})
     xml = etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
     return xml, files
 
@@ -142,8 +159,7 @@ def _original_pdf(db: sqlite_utils.Database, doc: dict[str, Any]) -> tuple[bool,
     return None
 
 
-def _source(db: sqlite_utils.Database, sources: Any, doc: dict[str, Any], user_key: dict[int, str],
-            user_guid: dict[int, str], notes: Notes) -> list[SourceFile]:
+def _source(db: sqlite_utils.Database, sources: Any, doc: dict[str, Any], out: _Out) -> list[SourceFile]:
     """A TextSource, or a PDFSource with the text as its Representation when we have the PDF."""
     pages = ",".join(f"{p}:{s}-{e}" for p, s, e in db.execute(
         'SELECT page, start, "end" FROM pages WHERE doc_id = ? ORDER BY page', [doc["id"]]))
@@ -166,7 +182,7 @@ def _source(db: sqlite_utils.Database, sources: Any, doc: dict[str, Any], user_k
                                 creationDateTime=_stamp(doc["imported_at"]))
         _el(owner, "Description").text = with_marker({"sha256": doc["sha256"], "pages": pages}, doc["filename"])
     files.append(SourceFile(f"sources/{text_guid}.txt", doc["id"], "text"))
-    _selections(db, text_source, doc, user_key, user_guid, notes)
+    _selections(db, text_source, doc, out)
     for var, kind in VARIABLES:
         value = doc.get(var)
         if value in (None, ""):
@@ -177,15 +193,16 @@ def _source(db: sqlite_utils.Database, sources: Any, doc: dict[str, Any], user_k
     return files
 
 
-def _selections(db: sqlite_utils.Database, text_source: Any, doc: dict[str, Any], user_key: dict[int, str],
-                user_guid: dict[int, str], notes: Notes) -> None:
+def _selections(db: sqlite_utils.Database, text_source: Any, doc: dict[str, Any], out: _Out) -> None:
     """One PlainTextSelection per quote with a Coding per coder and code; a memo becomes one
     Note per quote, coder and text, referenced from each of that coder's codings it is on."""
     quotes = list(db.query('SELECT * FROM quotes WHERE doc_id = ? ORDER BY start, "end"', [doc["id"]]))
+    user_key, user_guid, notes = out.user_key, out.user_guid, out.notes
+    unit = _units(document_text(db, doc["id"]), out.offsets) if quotes else (lambda i: i)
     for q in quotes:
         sel_guid = guid("selection", doc["sha256"], q["start"], q["end"])
-        attrs = {"guid": sel_guid, "name": q["text"][:60], "startPosition": str(q["start"]),
-                 "endPosition": str(q["end"]), "creationDateTime": _stamp(q["created_at"])}
+        attrs = {"guid": sel_guid, "name": q["text"][:60], "startPosition": str(unit(q["start"])),
+                 "endPosition": str(unit(q["end"])), "creationDateTime": _stamp(q["created_at"])}
         if q["created_by"] in user_guid:
             attrs["creatingUser"] = user_guid[q["created_by"]]
         selection = _el(text_source, "PlainTextSelection", **attrs)
@@ -203,10 +220,20 @@ def _selections(db: sqlite_utils.Database, text_source: Any, doc: dict[str, Any]
                 _el(coding, "NoteRef", targetGUID=note_guid)
 
 
-def export_qdpx(db: sqlite_utils.Database, path: Path, name: str = "coder project") -> None:
+def _units(text: str, offsets: str) -> Callable[[int], int]:
+    """Our offsets (code points) in the counting asked for: UTF-16 counts each character
+    beyond the Basic Multilingual Plane (emoji) twice."""
+    if offsets != UTF16:
+        return lambda index: index
+    astral = [found.start() for found in re.finditer("[\U00010000-\U0010ffff]", text)]
+    return lambda index: index + bisect_left(astral, index)
+
+
+def export_qdpx(db: sqlite_utils.Database, path: Path, name: str = "coder project",
+                offsets: str = CODE_POINTS) -> None:
     """A zip with project.qde and `sources/`: each text as UTF-8 with `\n` line ends, and
     the original PDF where the project has it (stored, or on disk unchanged)."""
-    xml, files = project_parts(db, name)
+    xml, files = project_parts(db, name, offsets)
     tmp = path.with_name(path.name + ".part")
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(_entry("project.qde"), xml)
