@@ -106,7 +106,9 @@ def test_utf16_offsets_for_nvivo_and_back(run, tmp_path, db_path):
     source = _qde(out).find(".//q:TextSource", NS)
     text = archive.read("sources/" + source.get("plainTextPath").removeprefix("internal://")).decode()
     selection = source.find("q:PlainTextSelection", NS)
-    units = lambda i: len(text[:i].encode("utf-16-le")) // 2  # noqa: E731
+    def units(i):
+        return len(text[:i].encode("utf-16-le")) // 2
+
     assert (int(selection.get("startPosition")), int(selection.get("endPosition"))) == (units(start), units(end))
     other = tmp_path / "other.db"
     assert run("import", out, db_path=other).exit_code == 0
