@@ -262,3 +262,27 @@ def test_nvivo_selections_end_where_the_comment_ends(run, tmp_path):
     texts = [r[0] for r in connect(tmp_path / "r.db").execute("SELECT text FROM quotes ORDER BY start")]
     assert texts[0].startswith("Na mi van? Nem mertétek") and texts[0].endswith("haltok meg covidban.")
     assert "Nem tehetik kötelezővé! 😡😡" in texts
+
+
+def test_nvivo_project_goes_out_again_valid(run, tmp_path, project_schema):
+    """What came from NVivo leaves as a valid file with the same codings and quote texts."""
+    path = REAL / "nvivo_win_12.6_oltas.qdpx"
+    if not path.exists():
+        pytest.skip("the shared development files are not beside this checkout")
+    db_path = tmp_path / "r.db"
+    run("import", path, db_path=db_path)
+    out = tmp_path / "out.qdpx"
+    assert run("export", "qdpx", "-o", out, db_path=db_path).exit_code == 0
+    with zipfile.ZipFile(out) as archive:
+        from lxml import etree
+
+        doc = etree.fromstring(archive.read("project.qde"))
+        assert project_schema.validate(doc), project_schema.error_log.last_error
+        source = doc.find(f".//{{{NS}}}TextSource")
+        text = archive.read("sources/" + source.get("plainTextPath").removeprefix("internal://")).decode()
+    from coder.store.db import connect
+
+    quotes = {r[0] for r in connect(db_path).execute("SELECT text FROM quotes")}
+    spans = {text[int(s.get("startPosition")):int(s.get("endPosition"))]
+             for s in source.iter(f"{{{NS}}}PlainTextSelection")}
+    assert spans == quotes and len(doc.findall(f".//{{{NS}}}Coding")) == 97
