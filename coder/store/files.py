@@ -9,9 +9,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 
-import sqlite_utils
-
 from coder.store.db import write
+from coder.store.sqlite import sqlite_utils
 
 
 def store_file(db: sqlite_utils.Database, doc_id: int, filename: str, media_type: str,

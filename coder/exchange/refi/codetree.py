@@ -27,11 +27,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import sqlite_utils
-
 from coder.codebook.model import Code, Codebook, Facet
 from coder.exchange.refi.ids import split_marker
 from coder.exchange.refi.xml import child_text, children, guid_key
+from coder.store.sqlite import sqlite_utils
 
 KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 CATCH_ALL = ("codes", "Codes", "Codes that had no parent in the imported file")

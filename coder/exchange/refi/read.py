@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from coder.codebook.model import Codebook, Facet
 from coder.codebook.sync import codebook_from_db, sync_codebook
 from coder.coding.coders import CONSENSUS, Coder, add_coder, find_coder
@@ -37,6 +35,7 @@ from coder.exchange.refi.xml import child, child_text, children, guid_key, local
 from coder.quotes.store import PageIndex, find_quote
 from coder.store.db import write
 from coder.store.files import store_file
+from coder.store.sqlite import sqlite_utils
 
 OURS = "coder"
 MAX_SOURCE_BYTES = 768 * 1024 * 1024  # a stored text must stay under SQLite's 1 GB value limit

@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
 from lxml import etree
 
 from coder.codebook.sync import codebook_from_db
@@ -22,6 +21,7 @@ from coder.exchange.refi.ids import guid, with_marker
 from coder.exchange.refi.texts import CODE_POINTS, UTF16
 from coder.quotes.store import document_text
 from coder.store.files import file_blocks, stored_file
+from coder.store.sqlite import sqlite_utils
 
 VARIABLES = (("title", "Text"), ("organisation", "Text"), ("municipality", "Text"),
              ("year", "Integer"), ("doc_type", "Text"), ("team_type", "Text"),
