@@ -28,7 +28,8 @@ def build(path: Path, megabytes: int) -> int:
     spans = [(k * len(LINE), k * len(LINE) + 12) for k in (0, lines // 2, lines - 1)]
     selections = "".join(
         f'<PlainTextSelection guid="cccccccc-0000-0000-0000-{i:012d}" startPosition="{s}" endPosition="{e}">'
-        f'<Coding guid="dddddddd-0000-0000-0000-{i:012d}" creatingUser="{USER}"><CodeRef targetGUID="{CODE}"/>'
+        f'<Coding guid="dddddddd-0000-0000-0000-{i:012d}" creatingUser="{USER}">'
+        f'<CodeRef targetGUID="{CODE}"/>'
         "</Coding></PlainTextSelection>" for i, (s, e) in enumerate(spans))
     qde = (f'<Project xmlns="{NS}" name="big"><Users><User guid="{USER}" name="a"/></Users><CodeBook><Codes>'
            f'<Code guid="{CODE}" name="x" isCodable="true"/></Codes></CodeBook><Sources><TextSource '
@@ -80,7 +81,8 @@ def main(megabytes: int = 100) -> None:
         print(f"text source of {size / 2**20:.0f} MiB (CRLF, accents, emoji), 3 coded selections")
         print(f"read whole + normalise (baseline): {base_s:6.1f} s, peak {max(base_mb, ours_mb):6.0f} MiB"
               " (or less, when ours was higher)")
-        print(f"import_project (ours):             {ours_s:6.1f} s ({ours_s / base_s:.2f}x), peak {ours_mb:6.0f} MiB")
+        print(f"import_project (ours):             {ours_s:6.1f} s ({ours_s / base_s:.2f}x), "
+              f"peak {ours_mb:6.0f} MiB")
 
 
 if __name__ == "__main__":

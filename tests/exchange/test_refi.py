@@ -72,7 +72,9 @@ def test_qdpx_round_trip_is_identical(coded, run, tmp_path):
     assert "7 new (anna 5, bram 2)" in result.stderr
     second = tmp_path / "b.qdpx"
     assert run("export", "qdpx", "-o", second, db_path=other).exit_code == 0
-    read = lambda p: zipfile.ZipFile(p).read("project.qde")
+    def read(path):
+        return zipfile.ZipFile(path).read("project.qde")
+
     assert read(first) == read(second)
     again = run("import", first, db_path=other)
     assert "0 new document(s), 1 already in the project" in again.stderr

@@ -109,7 +109,8 @@ def test_utf16_offsets_for_nvivo_and_back(run, tmp_path, db_path):
     def units(i):
         return len(text[:i].encode("utf-16-le")) // 2
 
-    assert (int(selection.get("startPosition")), int(selection.get("endPosition"))) == (units(start), units(end))
+    written = (int(selection.get("startPosition")), int(selection.get("endPosition")))
+    assert written == (units(start), units(end))
     other = tmp_path / "other.db"
     assert run("import", out, db_path=other).exit_code == 0
     assert connect(other).execute('SELECT start, "end" FROM quotes ORDER BY start').fetchone() == (start, end)

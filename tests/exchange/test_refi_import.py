@@ -22,7 +22,8 @@ RAW = "\ufeffFirst line\r\nThe vaccine is poison 😡 says one.\r\nCafe\u0301 ta
 # Offsets counted as the standard says: code points, the BOM not counted, CRLF as two.
 POISON = (12 + len("The vaccine is "), 12 + len("The vaccine is poison"))
 SAYS = (12 + len("The vaccine is poison 😡 "), 12 + len("The vaccine is poison 😡 says one."))
-CAFE = (12 + len("The vaccine is poison 😡 says one.\r\n"), 12 + len("The vaccine is poison 😡 says one.\r\nCafe\u0301"))
+LINE2 = "The vaccine is poison 😡 says one.\r\n"
+CAFE = (12 + len(LINE2), 12 + len(LINE2 + "Cafe\u0301"))
 
 
 def selection(guid: str, span: tuple[int, int], codings: list[tuple[str, str, str]], note: str = "") -> str:
@@ -52,12 +53,13 @@ def tool_project() -> dict[str, bytes]:
     """A project as NVivo/ATLAS.ti write them: sources in `Sources/`, `Project.qde`."""
     qde = f"""<?xml version="1.0" encoding="utf-8"?>
 <Project xmlns="{NS}" name="t" origin="Tool X 1.0" creatingUserGUID="{U3}">
-<Users><User guid="{U1}" name="Anna, B."/><User guid="{U2}" name="Bram"/><User guid="{U3}" name="Idle"/></Users>
+<Users><User guid="{U1}" name="Anna, B."/><User guid="{U2}" name="Bram"/>
+<User guid="{U3}" name="Idle"/></Users>
 {CODES}
 <Variables><Variable guid="{g(50)}" name="Year" typeOfVariable="Integer"/>
 <Variable guid="{g(51)}" name="Age" typeOfVariable="Integer"/></Variables>
-<Cases><Case guid="{g(60)}" name="c"><VariableValue><VariableRef targetGUID="{g(50)}"/><IntegerValue>2021</IntegerValue>
-</VariableValue><SourceRef targetGUID="{g(10)}"/></Case></Cases>
+<Cases><Case guid="{g(60)}" name="c"><VariableValue><VariableRef targetGUID="{g(50)}"/>
+<IntegerValue>2021</IntegerValue></VariableValue><SourceRef targetGUID="{g(10)}"/></Case></Cases>
 <Sources>
 <TextSource guid="{g(10)}" name="interview" plainTextPath="internal://{g(10).upper()}.TXT" richTextPath="internal://x.docx">
 {selection(g(20), POISON, [(g(30), U1, g(3)), (g(31), U2, g(3))], note=g(70))}
@@ -80,7 +82,8 @@ def tool_project() -> dict[str, bytes]:
 {selection(g(27), (0, 2), [(g(38), U1, g(4))])}
 </TextSource>
 </Sources>
-<Notes><Note guid="{g(70)}" creatingUser="{U1}"><PlainTextContent>Strong words.</PlainTextContent></Note></Notes>
+<Notes><Note guid="{g(70)}" creatingUser="{U1}"><PlainTextContent>Strong words.</PlainTextContent>
+</Note></Notes>
 </Project>"""
     return {"Project.qde": qde.encode("utf-8"), f"Sources/{g(10)}.txt": RAW.encode("utf-8"),
             f"Sources/{g(10)}.docx": b"PK", f"sources/{g(12)}.pdf": b"%PDF-1.4 fake",
@@ -121,7 +124,7 @@ def test_the_text_is_normalised_and_offsets_follow(imported):
     text = db.execute("SELECT text FROM document_texts t JOIN documents d ON d.id = t.doc_id"
                       " WHERE d.title = 'interview'").fetchone()[0]
     assert text == "First line\nThe vaccine is poison 😡 says one.\nCafé talk\n"
-    for start, end, quote in db.execute('SELECT start, "end", text FROM quotes'):
+    for (quote,) in db.execute("SELECT text FROM quotes"):
         assert quote in ("poison", "says one.", "Café", "inline", "Annual")
 
 
@@ -185,7 +188,8 @@ def test_a_name_taken_in_the_project_gets_a_number(project, run, tmp_path):
     assert run("import", qdc).exit_code == 0
     facet = project.execute("SELECT facet FROM codes WHERE key = 'positief'").fetchone()[0]
     assert facet == "valentie"  # the project's code is untouched
-    assert project.execute("SELECT facet, label FROM codes WHERE key = 'positief_2'").fetchone() == ("codes", "Positief")
+    added = project.execute("SELECT facet, label FROM codes WHERE key = 'positief_2'").fetchone()
+    assert added == ("codes", "Positief")
 
 
 def test_users_only_project_is_empty_not_an_error(run, tmp_path):
@@ -199,11 +203,14 @@ def test_users_only_project_is_empty_not_an_error(run, tmp_path):
 def test_utf16_counting_for_nvivo(run, tmp_path):
     """NVivo counts in UTF-16 units (an emoji is two): its origin selects that counting."""
     text = "😡😡 angry\r\nnext"
-    qde = (f'<Project xmlns="{NS}" name="n" origin="NVivo for Windows 12.6"><Users><User guid="{U1}" name="a"/>'
+    qde = (f'<Project xmlns="{NS}" name="n" origin="NVivo for Windows 12.6">'
+           f'<Users><User guid="{U1}" name="a"/>'
            f'</Users>{CODES}<Sources><TextSource guid="{g(10)}" name="s" plainTextPath="internal://{g(10)}.txt">'
-           f'{selection(g(20), (5, 10), [(g(30), U1, g(4))])}{selection(g(21), (12, 16), [(g(31), U1, g(4))])}'
+           f'{selection(g(20), (5, 10), [(g(30), U1, g(4))])}'
+           f'{selection(g(21), (12, 16), [(g(31), U1, g(4))])}'
            "</TextSource></Sources></Project>")
-    path = write_zip(tmp_path / "nv.qdpx", {"project.qde": qde.encode(), f"sources/{g(10)}.txt": text.encode()})
+    entries = {"project.qde": qde.encode(), f"sources/{g(10)}.txt": text.encode()}
+    path = write_zip(tmp_path / "nv.qdpx", entries)
     result = run("import", path, db_path=tmp_path / "n.db")
     assert "offsets counted as utf-16" in result.stderr
     from coder.store.db import connect

@@ -32,7 +32,8 @@ def test_corrupt_project_file_is_one_line(run, tmp_path):
     result = run("import", path, db_path=tmp_path / "b.db")
     assert result.exit_code == 1  # a batch with a failed file exits 1
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("coder: error: ") and "project.qde cannot be read" in lines[0]
+    assert len(lines) == 1 and lines[0].startswith("coder: error: ")
+    assert "project.qde cannot be read" in lines[0]
 
 
 def test_corrupt_source_is_skipped_and_the_rest_imported(run, tmp_path):

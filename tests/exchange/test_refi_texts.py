@@ -25,7 +25,7 @@ def test_offsets_before_ascii_letters_map_onto_them(pieces, size):
     raw = "".join(pieces)
     chunks = [raw[i:i + size] for i in range(0, len(raw), size)]
     letters = [i for i, ch in enumerate(raw) if ch in "ab"]
-    result = read_text(chunks, letters + [len(raw)])
+    result = read_text(chunks, [*letters, len(raw)])
     for i in letters:
         prefix = normalise(raw[:i])
         assert result.positions[i] == len(prefix) and result.text[len(prefix)] == raw[i]

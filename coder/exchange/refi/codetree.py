@@ -98,7 +98,7 @@ def _walk(top: Any) -> Iterator[tuple[Any, list[str]]]:
     while stack:
         element, path = stack.pop()
         yield element, path
-        stack.extend((c, path + [c.get("name") or ""]) for c in reversed(children(element, "Code")))
+        stack.extend((c, [*path, c.get("name") or ""]) for c in reversed(children(element, "Code")))
 
 
 def _label(path: list[str]) -> str:

@@ -153,7 +153,7 @@ def import_project(db: sqlite_utils.Database, path: Path, *, offsets: str = "aut
         origin = root.get("origin") or ""
         counting = offsets if offsets != "auto" else _counting(root, origin)
         summary = ImportSummary(path, origin=origin, counting=counting)
-        summary.codings_in_file = sum(1 for e in root.iter() if isinstance(e.tag, str) and local(e.tag) == "Coding")
+        summary.codings_in_file = _codings_below(root)
         holder = child(root, "Sources")
         sources = [s for s in holder if isinstance(s.tag, str)] if holder is not None else []
         summary.sources_in_file = len(sources)
@@ -192,7 +192,8 @@ def _read_users_variables_notes(context: _Context, root: Any) -> None:
     for variable in children(child(root, "Variables"), "Variable"):
         name = (variable.get("name") or "").strip().lower()
         if name in DOCUMENT_FIELDS:
-            context.variables[guid_key(variable.get("guid"))] = "organisation" if name == "organization" else name
+            field_name = "organisation" if name == "organization" else name
+            context.variables[guid_key(variable.get("guid"))] = field_name
         else:
             context.summary.skip(f"variable {variable.get('name')!r}: no document field of that name")
     for case in children(child(root, "Cases"), "Case"):
@@ -208,7 +209,8 @@ def _read_users_variables_notes(context: _Context, root: Any) -> None:
     if cases:
         context.summary.skip(f"{len(cases)} case(s) as such (only their values of document fields are kept)")
     for note in children(child(root, "Notes"), "Note"):
-        context.notes[guid_key(note.get("guid"))] = (_note_text(context, note), guid_key(note.get("creatingUser")),
+        author = guid_key(note.get("creatingUser"))
+        context.notes[guid_key(note.get("guid"))] = (_note_text(context, note), author,
                                                      note.get("creationDateTime") or "")
 
 
@@ -301,7 +303,7 @@ def _import_text(context: _Context, source: Any, owner: Any, name: str, pdf: str
         context.summary.skip(f"source {name!r}: {exc}", codings)
         return
     doc_id = _document(context, owner, name, text, pdf)
-    pages = PageIndex(list(context.db.execute('SELECT page, start, "end" FROM pages WHERE doc_id = ?', [doc_id])))
+    pages = PageIndex.for_document(context.db, doc_id)
     for selection in selections:
         _import_selection(context, doc_id, text, pages, selection)
     if whole:
@@ -322,7 +324,8 @@ def _positions(selection: Any) -> list[int]:
 
 def _insert(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> int:
     columns = ", ".join(f'"{c}"' for c in row)
-    cursor = db.execute(f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+    marks = ", ".join("?" * len(row))
+    cursor = db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values()))
     return int(cursor.lastrowid or 0)
 
 
@@ -379,7 +382,8 @@ def _pages(spec: str, length: int) -> list[tuple[int, int, int]]:
     return pages or [(1, 0, length)]
 
 
-def _import_selection(context: _Context, doc_id: int, text: SourceText, pages: PageIndex, selection: Any) -> None:
+def _import_selection(context: _Context, doc_id: int, text: SourceText, pages: PageIndex,
+                      selection: Any) -> None:
     codings = children(selection, "Coding")
     raw = _positions(selection)
     label = f"selection {selection.get('name') or selection.get('guid')!r}"
@@ -392,7 +396,8 @@ def _import_selection(context: _Context, doc_id: int, text: SourceText, pages: P
                              f"characters ({context.counting})", len(codings))
         return
     if start >= end:
-        context.summary.skip(f"{label} ({raw[0]}-{raw[1]}) holds only line ends or invisible marks", len(codings))
+        context.summary.skip(f"{label} ({raw[0]}-{raw[1]}) holds only line ends or invisible marks",
+                             len(codings))
         return
     marker, attribution = split_marker(child_text(selection, "Description")) if context.ours else ({}, "")
     quote_id = _quote(context, doc_id, pages, start, end, selection, marker, attribution)
@@ -408,7 +413,8 @@ def _quote(context: _Context, doc_id: int, pages: PageIndex, start: int, end: in
         return found
     page = int(marker["page"]) if marker.get("page", "").isdigit() else pages.page_at(start)
     creator = guid_key(element.get("creatingUser"))
-    created_by = context.coder(creator) if creator in context.users and creator in context.coding_users else None
+    known = creator in context.users and creator in context.coding_users
+    created_by = context.coder(creator) if known else None
     context.summary.quotes_new += 1
     text = context.db.execute("SELECT substr(text, ?, ?) FROM document_texts WHERE doc_id = ?",
                               [start + 1, end - start, doc_id]).fetchone()[0]

@@ -53,7 +53,8 @@ class ImportSummary:
              f"{self.documents_known} already in the project, {self.pdfs_kept} PDF(s) kept, "
              f"{skipped_sources} skipped"),
             (f"  codes: {self.codes_in_file} code(s) in file → {self.facets_from_codes} facet(s) from "
-             f"top-level codes; {self.facets_added} facet(s) and {self.codes_added} code(s) new in the project"),
+             f"top-level codes; {self.facets_added} facet(s) and {self.codes_added} code(s) new "
+             "in the project"),
             (f"  codings: {self.codings_in_file} in file; {imported} new ({per_user}), "
              f"{self.codings_known} already present, {self.codings_skipped} skipped"),
             (f"  quotes: {self.quotes_new} new; memos: {self.memos}; metadata values: {self.metadata}"

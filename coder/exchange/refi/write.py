@@ -167,20 +167,22 @@ def _source(db: sqlite_utils.Database, sources: Any, doc: dict[str, Any], out: _
     name = doc["title"] or doc["filename"]
     pdf = _original_pdf(db, doc)
     files: list[SourceFile] = []
+    stamp = _stamp(doc["imported_at"])
     if pdf is not None:
         owner = _el(sources, "PDFSource", guid=source_guid, name=name, path=f"internal://{source_guid}.pdf",
-                  creationDateTime=_stamp(doc["imported_at"]))
+                    creationDateTime=stamp)
+    else:
+        owner = _el(sources, "TextSource", guid=source_guid, name=name,
+                    plainTextPath=f"internal://{source_guid}.txt", creationDateTime=stamp)
+    marker = {"sha256": doc["sha256"], "pages": pages}
+    _el(owner, "Description").text = with_marker(marker, doc["filename"])
+    if pdf is not None:
         files.append(SourceFile(f"sources/{source_guid}.pdf", doc["id"], "pdf", pdf[1]))
-        _el(owner, "Description").text = with_marker({"sha256": doc["sha256"], "pages": pages}, doc["filename"])
         text_guid = guid("text", doc["sha256"])
         text_source = _el(owner, "Representation", guid=text_guid, name=name,
-                        plainTextPath=f"internal://{text_guid}.txt")
+                          plainTextPath=f"internal://{text_guid}.txt")
     else:
-        text_guid = source_guid
-        owner = text_source = _el(sources, "TextSource", guid=source_guid, name=name,
-                                plainTextPath=f"internal://{source_guid}.txt",
-                                creationDateTime=_stamp(doc["imported_at"]))
-        _el(owner, "Description").text = with_marker({"sha256": doc["sha256"], "pages": pages}, doc["filename"])
+        text_guid, text_source = source_guid, owner
     files.append(SourceFile(f"sources/{text_guid}.txt", doc["id"], "text"))
     _selections(db, text_source, doc, out)
     for var, kind in VARIABLES:

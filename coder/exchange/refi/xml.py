@@ -37,6 +37,6 @@ def guid_key(value: str | None) -> str:
 def parse(data: bytes, where: str) -> Any:
     try:
         return SafeET.fromstring(data)
-    except Exception as exc:  # noqa: BLE001  defusedxml raises several kinds; all mean "not usable XML"
+    except Exception as exc:  # defusedxml raises several kinds; all mean "not usable XML"
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(f"{where}: not valid QDA-XML ({message})") from None
