@@ -67,13 +67,14 @@ class Project(Outputs, Reliability):
 
     def import_pdfs(self, paths: Iterable[str | Path], *, manifest: str | Path | None = None,
                     force: bool = False, password: str | None = None, jobs: int | None = None,
-                    ocr: bool = False, on_note: Callable[[str], None] | None = None,
+                    ocr: bool = False, offsets: str = "auto", on_note: Callable[[str], None] | None = None,
                     on_file: Callable[[int, Path], Any] | None = None,
                     on_result: Callable[[ImportResult], None] | None = None,
                     on_plan: Callable[[int], None] | None = None) -> ImportBatch:
         """Import PDFs (files or folders) and .qdpx/.qdc/.codings files, like `coder import`.
 
         A bad file is a ``coder: error: ...`` line for ``on_note`` and the rest goes on;
+        ``offsets`` ("auto", "code-points", "utf-16") is how a .qdpx counts its offsets;
         ``on_plan(n)``, ``on_file(number, path)`` (may return a page-progress callback)
         and ``on_result(result)`` follow the PDFs. The batch counts what happened.
         """
@@ -82,7 +83,7 @@ class Project(Outputs, Reliability):
         return import_batch(self.db, [Path(p) for p in paths],
                             manifest=Path(manifest) if manifest else None, on_note=on_note,
                             on_file=on_file, on_result=on_result, on_plan=on_plan, force=force,
-                            password=password, jobs=jobs, ocr=ocr)
+                            password=password, jobs=jobs, ocr=ocr, offsets=offsets)
 
     def documents(self) -> list[Document]:
         """The imported documents, with their quote counts."""
