@@ -7,14 +7,15 @@ from functools import partial
 from pathlib import Path
 
 from textual.app import App, SystemCommand
-from textual.command import Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from coder.codebook.rank import rank_codes
 from coder.coding.coders import list_coders
 from coder.store.db import connect
 from coder.tui.config import load_keymap
 from coder.tui.keys import APP_BINDINGS
 from coder.tui.screens.coding import CodingScreen
-from coder.tui.screens.dialogs import Choice, TextPrompt
+from coder.tui.screens.dialogs import Choice, TextPrompt, code_prompt
 from coder.tui.session import Session
 
 
@@ -25,12 +26,19 @@ class CodeCommands(Provider):
         screen = self.screen  # the screen the palette was opened on (app.screen is the palette)
         if not isinstance(screen, CodingScreen) or screen.session.current is None:
             return
-        matcher = self.matcher(query)
-        for code in screen.session.codebook.all_codes():
-            score = matcher.match(f"{code.label} {code.key}")
-            if score > 0:
-                yield Hit(score, matcher.highlight(f"{code.label} {code.key}"),
-                          partial(self._toggle, screen, code.key), help=code.description[:80])
+        session = screen.session
+        have = session.codes_on()
+        matches = rank_codes(session.codebook.all_codes(), query)
+        for rank, match in enumerate(matches):
+            # The palette sorts by score: the shared ranking decides it, best first.
+            prompt = code_prompt(session, match, match.code.key in have)
+            yield Hit(1.0 - rank / (len(matches) + 1), prompt, partial(self._toggle, screen, match.code.key),
+                      text=prompt.plain, help=match.code.description[:80])
+
+    async def discover(self) -> Hits:
+        """With nothing typed yet: every code, with the ones on the quote marked."""
+        async for hit in self.search(""):
+            yield DiscoveryHit(hit.match_display, hit.command, text=hit.text, help=hit.help)
 
     @staticmethod
     def _toggle(screen: CodingScreen, key: str) -> None:

@@ -212,6 +212,11 @@ class Session:
         quote["coded"] = bool(self.codings(quote["id"]))
         return result
 
+    def codes_on(self) -> set[str]:
+        """The coder's codes on the current quote, as stored now."""
+        quote = self.current
+        return {c["code"] for c in self.codings(quote["id"])} if quote else set()
+
     def toggle(self, code_key: str):
         code = self.codebook.code(code_key)
         facet = self.codebook.facet(code.facet)

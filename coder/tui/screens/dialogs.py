@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from coder.codebook.rank import CodeMatch, rank_codes
 from coder.tui.keys import CODING_BINDINGS, DESCRIPTIONS
 from coder.tui.session import Session
 
@@ -31,6 +32,16 @@ def modal_css(screen: str, width: int = 90, box: str = "Vertical") -> str:
 {screen} OptionList {{ height: auto; max-height: 20; }}
 {screen} #details {{ height: auto; max-height: 10; color: $text-muted; }}
 """
+
+
+def code_prompt(session: Session, match: CodeMatch, on: bool) -> Text:
+    """One code as the picker and the palette list it: whether it is on, its label, its
+    facet, and why it is listed when the typed text matched only a keyword."""
+    text = Text(f"{'[x]' if on else '[ ]'} {match.code.label}  ")
+    text.append(f"({session.codebook.facet(match.code.facet).label})", style="dim")
+    if match.reason:
+        text.append(f"  {match.reason}", style="italic")
+    return text
 
 
 class CodePicker(ModalScreen[bool]):
@@ -55,17 +66,10 @@ class CodePicker(ModalScreen[bool]):
         self.refill("")
 
     def refill(self, query: str) -> None:
-        have = {c["code"] for c in self.session.codings(self.session.current["id"])} if self.session.current else set()
-        q = query.lower().strip()
+        have = self.session.codes_on()
         options = []
-        for code in self.session.codebook.all_codes():
-            haystack = " ".join([code.key, code.label, *code.keywords]).lower()
-            if q and q not in haystack:
-                continue
-            facet = self.session.codebook.facet(code.facet).label
-            text = Text(f"{'[x]' if code.key in have else '[ ]'} {code.label}  ")
-            text.append(f"({facet})", style="dim")
-            options.append(Option(text, id=code.key))
+        for match in rank_codes(self.session.codebook.all_codes(), query):
+            options.append(Option(code_prompt(self.session, match, match.code.key in have), id=match.code.key))
         codes = self.query_one("#codes", OptionList)
         codes.clear_options()
         codes.add_options(options)
