@@ -58,8 +58,12 @@ def undo(coder_name: str) -> None:
     """Undo the coder's most recent coding action (survives restarts)."""
     db = open_db()
     event = undo_event(db, get_coder(db, coder_name).id)
-    click.echo(f"undone: event {event.id} ({event.action}, quote {event.quote_id})" if event
-               else "nothing to undo")
+    if event is None:
+        click.echo("nothing to undo")
+        return
+    from coder.coding.describe import describe_undo, labels_of
+
+    click.echo(f"{describe_undo(event, labels_of(db), 'undone')} [event {event.id}]")
 
 
 @cli.command()
@@ -69,8 +73,12 @@ def redo(coder_name: str) -> None:
     """Redo the coder's most recently undone action."""
     db = open_db()
     event = redo_event(db, get_coder(db, coder_name).id)
-    click.echo(f"redone: event {event.id} ({event.action}, quote {event.quote_id})" if event
-               else "nothing to redo")
+    if event is None:
+        click.echo("nothing to redo")
+        return
+    from coder.coding.describe import describe_undo, labels_of
+
+    click.echo(f"{describe_undo(event, labels_of(db), 'redone')} [event {event.id}]")
 
 
 @cli.command()
@@ -81,13 +89,15 @@ def redo(coder_name: str) -> None:
 def history(coder_name: str, limit: int, as_json: bool) -> None:
     """The coder's latest actions from the event log (the audit trail)."""
     db = open_db()
-    events = coder_events(db, get_coder(db, coder_name).id)[-limit:]
+    from coder.coding.describe import history as coder_history
+
+    lines = coder_history(db, get_coder(db, coder_name).id, limit)
     if as_json:
-        echo_json([e.__dict__ for e in events])
+        echo_json([{**e.__dict__, "change": change} for e, change in lines])
         return
-    for e in events:
-        target = f" → event {e.target_event}" if e.target_event else ""
-        click.echo(f"{e.id:>6} {e.at} {e.action:<14} quote {e.quote_id}{target}")
+    for e, change in lines:
+        quote = f"quote {e.quote_id}" if e.quote_id is not None else ""
+        click.echo(f"{e.id:>6} {e.at} {quote:<11} {change}")
 
 
 @cli.group()

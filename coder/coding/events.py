@@ -119,9 +119,21 @@ def record(
         return cursor.lastrowid
 
 
-def coder_events(db: sqlite_utils.Database, coder_id: int) -> list[Event]:
-    rows = db.query("SELECT * FROM events WHERE coder_id = ? ORDER BY id", [coder_id])
+def coder_events(db: sqlite_utils.Database, coder_id: int, *, last: int | None = None) -> list[Event]:
+    """The coder's events, oldest first; only the ``last`` N when given."""
+    if last is None:
+        rows = db.query("SELECT * FROM events WHERE coder_id = ? ORDER BY id", [coder_id])
+    else:
+        rows = db.query("SELECT * FROM (SELECT * FROM events WHERE coder_id = ? ORDER BY id DESC LIMIT ?)"
+                        " ORDER BY id", [coder_id, last])
     return [Event.from_row(row) for row in rows]
+
+
+def get_event(db: sqlite_utils.Database, event_id: int) -> Event:
+    rows = list(db.query("SELECT * FROM events WHERE id = ?", [event_id]))
+    if not rows:
+        raise CoderError(f"no event {event_id}")
+    return Event.from_row(rows[0])
 
 
 def stacks(db: sqlite_utils.Database, coder_id: int) -> tuple[list[Event], list[Event]]:

@@ -42,7 +42,7 @@ class CodeCommands(Provider):
 
     @staticmethod
     def _toggle(screen: CodingScreen, key: str) -> None:
-        screen.guarded(lambda: screen.session.toggle(key), screen.session.code_label(key))
+        screen.guarded(lambda: screen.session.toggle(key))
 
 
 class CoderApp(App):

@@ -16,11 +16,12 @@ import sqlite_utils
 
 from coder.codebook import Codebook, codebook_from_db
 from coder.coding.coders import Coder, ensure_coder
-from coder.coding.assign import Assignment, code_quote, current_codings, set_memo
+from coder.coding.assign import Assignment, CodingResult, code_quote, current_codings, toggle_code
+from coder.coding.describe import Labels, describe_event, describe_undo
 from coder.store.db import connect
 from coder.ingest.documents import list_documents
 from coder.errors import InputError
-from coder.coding.events import Event, redo, undo
+from coder.coding.events import Event, coder_events, get_event, redo, undo
 from coder.quotes.store import (PageIndex, add_manual_quote, adjust_quote, delete_manual_quote,
                                 document_text, list_quotes, search_quotes)
 from coder.tui.tags import code_tag
@@ -55,6 +56,7 @@ class Session:
     full_text: str = ""
     window: Window | None = None
     filter: str = "all"  # all | uncoded | coded | code:<key>
+    _labels: Labels | None = None
 
     @classmethod
     def open(cls, db_path: str | Path, coder_name: str) -> Session:
@@ -203,45 +205,63 @@ class Session:
     def codings(self, quote_id: int) -> list[dict[str, Any]]:
         return current_codings(self.db, quote_id, self.coder.id)
 
-    def apply(self, facet: str, op: str, code: str | None, memo: str | None = None):
-        quote = self.current
-        if quote is None:
-            return None
-        codes = (code,) if code else ()
-        result = code_quote(self.db, quote["id"], self.coder.id, [Assignment(facet, op, codes)], memo=memo)
-        quote["coded"] = bool(self.codings(quote["id"]))
-        return result
-
     def codes_on(self) -> set[str]:
         """The coder's codes on the current quote, as stored now."""
         quote = self.current
         return {c["code"] for c in self.codings(quote["id"])} if quote else set()
 
-    def toggle(self, code_key: str):
-        code = self.codebook.code(code_key)
-        facet = self.codebook.facet(code.facet)
-        have = {c["code"] for c in self.codings(self.current["id"])} if self.current else set()
-        if facet.mode == "single":
-            return self.apply(facet.key, "=", None if code_key in have else code_key)
-        return self.apply(facet.key, "-=" if code_key in have else "+=", code_key)
+    @property
+    def labels(self) -> Labels:
+        if self._labels is None:
+            self._labels = Labels(self.codebook)
+        return self._labels
 
-    def memo(self, text: str | None) -> int:
-        """Set the memo on all of the coder's codings of the current quote."""
+    def describe(self, result: CodingResult) -> str:
+        """What a save changed, in labels (``+ Netwerk opbouwen en activeren``)."""
+        if not result.changed:
+            return "no change"
+        return describe_event(get_event(self.db, result.event_id), self.labels)
+
+    def apply(self, facet: str, op: str, code: str | None) -> str:
         quote = self.current
-        changed = 0
-        for coding in self.codings(quote["id"]) if quote else []:
-            changed += set_memo(self.db, quote["id"], self.coder.id, coding["code"], text).changed
-        return changed
+        if quote is None:
+            return "no quote"
+        codes = (code,) if code else ()
+        result = code_quote(self.db, quote["id"], self.coder.id, [Assignment(facet, op, codes)])
+        quote["coded"] = bool(self.codings(quote["id"]))
+        return self.describe(result)
 
-    def undo(self) -> Event | None:
+    def toggle(self, code_key: str) -> str:
+        """Turn a code on or off, deciding from the database at the time of the key."""
+        quote = self.current
+        if quote is None:
+            return "no quote"
+        result = toggle_code(self.db, quote["id"], self.coder.id, code_key)
+        quote["coded"] = bool(self.codings(quote["id"]))
+        return self.describe(result)
+
+    def add_code(self, code_key: str) -> str:
+        """Put a code on (never off: accepting a suggestion must not remove a code that
+        another process put on meanwhile); a single facet's value is replaced."""
+        facet = self.codebook.facet(self.codebook.code(code_key).facet)
+        return self.apply(facet.key, "=" if facet.mode == "single" else "+=", code_key)
+
+    def memo(self, text: str | None) -> str:
+        """Set the memo on all of the coder's codings of the current quote (one event)."""
+        quote = self.current
+        if quote is None:
+            return "no quote"
+        return self.describe(code_quote(self.db, quote["id"], self.coder.id, [], memo=text or ""))
+
+    def undo(self) -> str:
         event = undo(self.db, self.coder.id)
         self._after_history(event)
-        return event
+        return describe_undo(event, self.labels, "undone") if event else "nothing to undo"
 
-    def redo(self) -> Event | None:
+    def redo(self) -> str:
         event = redo(self.db, self.coder.id)
         self._after_history(event)
-        return event
+        return describe_undo(event, self.labels, "redone") if event else "nothing to redo"
 
     def _after_history(self, event: Event | None) -> None:
         if event is None or self.doc_id is None:
@@ -252,21 +272,30 @@ class Session:
 
     # --- manual quotes -----------------------------------------------------------
 
-    def new_quote(self, start: int, end: int) -> int:
+    def new_quote(self, start: int, end: int) -> str:
         quote_id = add_manual_quote(self.db, self.doc_id, start, end, self.coder.id)
         self.reload_quotes()
         self.select_quote(quote_id)
-        return quote_id
+        return self.last_change()
 
-    def adjust(self, start: int, end: int) -> None:
-        if self.current:
-            adjust_quote(self.db, self.current["id"], start, end, self.coder.id)
-            self.reload_quotes()
+    def adjust(self, start: int, end: int) -> str:
+        if self.current is None:
+            return "no quote"
+        adjust_quote(self.db, self.current["id"], start, end, self.coder.id)
+        self.reload_quotes()
+        return self.last_change()
 
-    def delete_current(self) -> None:
-        if self.current:
-            delete_manual_quote(self.db, self.current["id"], self.coder.id)
-            self.reload_quotes()
+    def delete_current(self) -> str:
+        if self.current is None:
+            return "no quote"
+        delete_manual_quote(self.db, self.current["id"], self.coder.id)
+        self.reload_quotes()
+        return self.last_change()
+
+    def last_change(self) -> str:
+        """What the coder's latest event did (for actions that return no result)."""
+        events = coder_events(self.db, self.coder.id, last=1)
+        return describe_event(events[-1], self.labels) if events else "no change"
 
     # --- search and suggestions -----------------------------------------------------
 

@@ -68,3 +68,113 @@ async def test_palette_ranks_like_the_picker_and_shows_codes_that_are_on(tui_db)
         await pilot.pause()
     coded = {code for quote, _, code in codings(tui_db) if quote == first}
     assert coded == {"preventie_eigen_kracht", "we_netwerk"}
+
+
+# --- 2. number keys act on the facet the coder is looking at -------------------------
+
+async def test_each_quote_starts_on_its_first_empty_facet(tui_db):
+    app = CoderApp(tui_db, "anna")
+    async with app.run_test(size=(150, 45)) as pilot:
+        screen = await start(app, pilot)
+        first, second = [q["id"] for q in screen.session.quotes]
+        await pilot.press("1")  # goal of quote 1; the keys move on to Valentie
+        assert "keys 1–3: Valentie" in screen.status_line
+        await pilot.press("n")  # a new quote: back to its first empty facet, the goal
+        await pilot.pause()
+        assert "keys 1–5: Transformatiedoel" in screen.status_line
+        await pilot.press("3")
+        await pilot.press("p")  # quote 1 has its goal: Valentie is its first empty facet
+        await pilot.pause()
+        assert "keys 1–3: Valentie" in screen.status_line
+        await pilot.press("2")
+        await pilot.pause()
+    assert codings(tui_db) == [(first, "transformatiedoel", "preventie_eigen_kracht"), (first, "valentie", "negatief"),
+                               (second, "transformatiedoel", "eerder_juiste_hulp")]
+
+
+async def test_the_active_facet_is_highlighted_not_only_marked(tui_db):
+    from textual.widgets import Static
+
+    from coder.tui.widgets.quote_panel import QuotePanel
+
+    app = CoderApp(tui_db, "anna")
+    async with app.run_test(size=(150, 45)) as pilot:
+        screen = await start(app, pilot)
+        text = screen.query_one(QuotePanel).query_one(Static).visual
+        title = next(span for span in text.spans if text.plain[span.start:span.end].startswith("▶ Transformatiedoel"))
+        assert title.style.reverse and title.end - title.start > len("▶ Transformatiedoel")
+
+
+# --- 3. suggestions belong to the quote on screen --------------------------------------
+
+async def test_undo_jump_shows_and_accepts_only_the_suggestions_of_the_quote_shown(tui_db):
+    from coder.quotes.nlp import pipeline
+
+    pipeline()
+    app = CoderApp(tui_db, "anna")
+    async with app.run_test(size=(150, 45)) as pilot:
+        screen = await start(app, pilot)
+        first = screen.session.current["id"]
+        await pilot.press("1", "n")  # the second quote suggests Wachttijden (“wachten”)
+        await pilot.pause()
+        await pilot.press("z")  # undo jumps back to the first quote, which has no such word
+        await pilot.pause()
+        assert screen.session.current["id"] == first
+        assert "Wachttijden" not in screen.query_one("#panel").render_text()
+        await pilot.press("a")
+        await pilot.pause()
+    assert not [c for c in codings(tui_db) if c[0] == first]
+
+
+async def test_a_new_manual_quote_gets_its_own_suggestions(tui_db):
+    from textual.widgets.text_area import Selection
+
+    from coder.quotes.nlp import pipeline
+    from coder.tui.widgets.reader import Reader
+
+    pipeline()
+    app = CoderApp(tui_db, "anna")
+    async with app.run_test(size=(150, 45)) as pilot:
+        screen = await start(app, pilot)
+        await pilot.press("n")  # Wachttijden suggested
+        screen.query_one(Reader).selection = Selection((0, 0), (0, 11))  # "Jaarverslag"
+        await pilot.press("q")
+        await pilot.pause()
+        made = screen.session.current["id"]
+        await pilot.press("a")
+        await pilot.pause()
+        assert "Wachttijden" not in screen.query_one("#panel").render_text()
+    assert not [c for c in codings(tui_db) if c[0] == made]
+
+
+# --- 4. feedback says what changed ---------------------------------------------------------
+
+async def test_status_and_history_say_what_each_key_changed(tui_db):
+    from click.testing import CliRunner
+
+    from coder.cli import cli
+
+    app = CoderApp(tui_db, "anna")
+    async with app.run_test(size=(150, 45)) as pilot:
+        screen = await start(app, pilot)
+        quote = screen.session.current["id"]
+        await pilot.press("1")
+        assert "Transformatiedoel = Preventie en eigen kracht" in screen.status_line
+        await pilot.press("tab", "tab", "3")
+        await pilot.pause()
+        replaced = "Transformatiedoel: Preventie en eigen kracht → Eerder de juiste hulp op maat"
+        assert replaced in screen.status_line
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press(*"netwerk", "enter")
+        await pilot.pause()
+        assert "+ Netwerk opbouwen en activeren" in str(app.screen.query_one("#change").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "+ Netwerk opbouwen en activeren" in screen.status_line
+        await pilot.press("z")
+        await pilot.pause()
+        assert f"undone: + Netwerk opbouwen en activeren (quote {quote})" in screen.status_line
+    out = CliRunner().invoke(cli, ["--db", str(tui_db), "history", "--coder", "anna"]).output
+    assert "Transformatiedoel = Preventie en eigen kracht" in out and replaced in out
+    assert f"quote {quote}" in out and "undone: + Netwerk opbouwen en activeren" in out

@@ -8,6 +8,7 @@ shown is what is stored.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import events, on, work
@@ -52,6 +53,8 @@ class CodingScreen(Screen):
         self.single_facets = singles
         self.active_facet = singles[0] if singles else None
         self.suggestions: list = []
+        self.arrived: tuple[int, int, int] | None = None  # (id, start, end) of the quote shown
+        self.suggestions_for: tuple[int, int, int] | None = None  # the quote the suggestions are of
         self.message = ""  # the last thing saved, shown until the next action
         self.status_line = ""
 
@@ -87,7 +90,7 @@ class CodingScreen(Screen):
             offset = reader.offset(reader.cursor_location)
             page = f" · p. {s.page_at(offset)}"
         filt = f" · filter: {s.filter}" if s.filter != "all" else ""
-        text = f"coder: {s.coder.name} · {title}{page}{filt}"
+        text = f"coder: {s.coder.name} · {title}{page}{filt}{self.keys_hint()}"
         if message:
             self.message = message
         line = f"{text}   {self.message}" if self.message else text
@@ -96,9 +99,43 @@ class CodingScreen(Screen):
             self.status_line = line
             self.query_one("#status", Static).update(line, layout=False)
 
+    def arrive(self) -> None:
+        """Follow a change of the current quote, whichever route it came by (a key, an
+        undo that jumps, search, filter, a new manual quote, an import, another process).
+
+        On a new quote the number keys start on its first single facet that is still
+        empty, and suggestions are always those of the quote on screen: keys must never
+        act on a facet or with a suggestion that belong to the quote seen before.
+        """
+        quote = self.session.current
+        key = (quote["id"], quote["start"], quote["end"]) if quote else None
+        if key == self.arrived:
+            return
+        if key is None or self.arrived is None or key[0] != self.arrived[0]:
+            self.active_facet = self.first_open_facet()
+        self.arrived = key
+        self.suggestions = self.current_suggestions()
+        self.suggestions_for = key
+
+    def first_open_facet(self) -> str | None:
+        """The first single facet the coder has not coded on the current quote (else the first)."""
+        have = self.session.codes_on()
+        for key in self.single_facets:
+            if not any(code.key in have for code in self.session.codebook.facet(key).codes):
+                return key
+        return self.single_facets[0] if self.single_facets else None
+
+    def keys_hint(self) -> str:
+        """`` · keys 1–5: Transformatiedoel``: which facet the number keys set now."""
+        if self.active_facet is None or self.session.current is None:
+            return ""
+        facet = self.session.codebook.facet(self.active_facet)
+        return f" · keys 1–{min(len(facet.codes), 9)}: {facet.label}"
+
     def refresh_view(self, *, select: bool = True, message: str = "", follow: bool = True) -> None:
         """Show the session's state; with ``follow`` the reader shows the current quote's page range."""
         s = self.session
+        self.arrive()
         reader = self.query_one(Reader)
         quote = s.current
         if follow and quote is not None or s.window is not None:
@@ -120,7 +157,6 @@ class CodingScreen(Screen):
         self.after_move()
 
     def after_move(self, message: str = "") -> None:
-        self.suggestions = self.current_suggestions()
         self.refresh_view(message=message)
         if not pipeline_loaded() and not self.nlp_started:
             # The first suggestion imports spaCy: seconds of CPU in a thread that competes
@@ -156,25 +192,28 @@ class CodingScreen(Screen):
         found = self.current_suggestions()
         if found != self.suggestions:
             self.suggestions = found
+            self.suggestions_for = self.arrived
             self.query_one(QuotePanel).show(self.session, self.active_facet, self.suggestions)
 
-    def saved(self, what: str, *, all_documents: bool = False) -> None:
-        """Repaint after a save; coding touches only the open document's figures, while
-        undo and redo may reach into another document."""
+    def saved(self, change: str, *, all_documents: bool = False) -> None:
+        """Repaint after a save, saying what it changed; coding touches only the open
+        document's figures, while undo and redo may reach into another document."""
         self.session.refresh_documents(None if all_documents else self.session.doc_id)
         self.query_one(DocumentList).show(self.session.documents)
-        self.refresh_view(message=f"saved: {what}")
+        self.refresh_view(message=change)
 
-    def guarded(self, action, what: str, then=None) -> None:
-        """Run a saving ``action``; show its error, or call ``then`` and repaint once."""
+    def guarded(self, action: Callable[[], str], then: Callable[[], None] | None = None,
+                suffix: str = "") -> None:
+        """Run a saving ``action`` (it returns what it changed); show its error, or call
+        ``then`` and repaint once with the change in the status line."""
         try:
-            action()
+            change = action()
         except CoderError as exc:
             self.notify(str(exc), severity="error")
             return
         if then is not None:
             then()
-        self.saved(what)
+        self.saved(change + suffix)
 
     # --- events ----------------------------------------------------------------------
 
@@ -220,25 +259,31 @@ class CodingScreen(Screen):
         def next_facet() -> None:  # before the repaint, so that one repaint shows both
             self.active_facet = following
 
-        self.guarded(lambda: self.session.apply(self.active_facet, "=", code.key), code.label, then=next_facet)
+        facet = self.active_facet
+        self.guarded(lambda: self.session.apply(facet, "=", code.key), then=next_facet)
 
     def action_pick_codes(self) -> None:
         if self.session.current is None:
             return
 
-        def closed(changed: bool | None) -> None:
-            if changed:
-                self.saved("codes")
+        def closed(changes: list[str] | None) -> None:
+            if changes:
+                self.saved("; ".join(changes))
 
         self.app.push_screen(CodePicker(self.session), closed)
 
     def action_accept_suggestion(self) -> None:
-        have = {c["code"] for c in self.session.codings(self.session.current["id"])} if self.session.current else set()
+        quote = self.session.current
+        if quote is None or self.suggestions_for != (quote["id"], quote["start"], quote["end"]):
+            # Never apply what was suggested for another quote (or another extent of this one).
+            self.refresh_view(select=False, message="suggestions were for another quote: look again")
+            return
+        have = self.session.codes_on()
         todo = next((s for s in self.suggestions if s.code not in have), None)
         if todo is None:
             self.set_status("no suggestion to accept")
             return
-        self.guarded(lambda: self.session.toggle(todo.code), f"{todo.label} (suggested by “{todo.matched}”)")
+        self.guarded(lambda: self.session.add_code(todo.code), suffix=f" (suggested by “{todo.matched}”)")
 
     def action_memo(self) -> None:
         quote = self.session.current
@@ -252,34 +297,32 @@ class CodingScreen(Screen):
 
         def done(text: str | None) -> None:
             if text is not None:
-                self.guarded(lambda: self.session.memo(text or None), "memo")
+                self.guarded(lambda: self.session.memo(text or None))
 
         self.app.push_screen(TextPrompt("Memo for your codings of this quote", current or ""), done)
 
     def action_undo(self) -> None:
-        event = self.session.undo()
-        self.saved(f"undid {event.action}" if event else "nothing to undo", all_documents=True)
+        self.saved(self.session.undo(), all_documents=True)
 
     def action_redo(self) -> None:
-        event = self.session.redo()
-        self.saved(f"redid {event.action}" if event else "nothing to redo", all_documents=True)
+        self.saved(self.session.redo(), all_documents=True)
 
     def action_new_quote(self) -> None:
         bounds = self.query_one(Reader).selected_offsets()
         if bounds is None:
             self.notify("select text first (shift+arrows or mouse), then press q", severity="warning")
             return
-        self.guarded(lambda: self.session.new_quote(*bounds), "new quote")
+        self.guarded(lambda: self.session.new_quote(*bounds))
 
     def action_adjust_bounds(self) -> None:
         bounds = self.query_one(Reader).selected_offsets()
         if bounds is None or self.session.current is None:
             self.notify("select the new extent of the quote first", severity="warning")
             return
-        self.guarded(lambda: self.session.adjust(*bounds), "quote bounds")
+        self.guarded(lambda: self.session.adjust(*bounds))
 
     def action_delete_quote(self) -> None:
-        self.guarded(self.session.delete_current, "quote deleted")
+        self.guarded(self.session.delete_current)
 
     def action_goto_page(self) -> None:
         s = self.session

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from coder.errors import CoderError
 from coder.codebook.rank import CodeMatch, rank_codes
 from coder.tui.keys import CODING_BINDINGS, DESCRIPTIONS
 from coder.tui.session import Session
@@ -31,6 +32,7 @@ def modal_css(screen: str, width: int = 90, box: str = "Vertical") -> str:
 }}
 {screen} OptionList {{ height: auto; max-height: 20; }}
 {screen} #details {{ height: auto; max-height: 10; color: $text-muted; }}
+{screen} #change {{ height: auto; text-style: bold; }}
 """
 
 
@@ -44,7 +46,7 @@ def code_prompt(session: Session, match: CodeMatch, on: bool) -> Text:
     return text
 
 
-class CodePicker(ModalScreen[bool]):
+class CodePicker(ModalScreen[list[str]]):
     """Filter the codebook by typing; Enter toggles the highlighted code on the quote."""
 
     DEFAULT_CSS = modal_css("CodePicker")
@@ -53,13 +55,14 @@ class CodePicker(ModalScreen[bool]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self.changed = False
+        self.changes: list[str] = []  # what each toggle changed, shown here and after closing
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static("Codes — type to filter, Enter toggles, Esc closes", markup=False)
             yield Input(placeholder="filter codes…", id="filter")
             yield OptionList(id="codes")
+            yield Static("", id="change", markup=False)
             yield Static("", id="details", markup=False)
 
     def on_mount(self) -> None:
@@ -94,8 +97,13 @@ class CodePicker(ModalScreen[bool]):
         self.toggle(event.option.id)
 
     def toggle(self, key: str) -> None:
-        self.session.toggle(key)
-        self.changed = True
+        try:
+            change = self.session.toggle(key)
+        except CoderError as exc:
+            change = f"not saved: {exc}"
+        else:
+            self.changes.append(change)
+        self.query_one("#change", Static).update(change)
         self.refill(self.query_one("#filter", Input).value)
 
     def on_key(self, event) -> None:
@@ -105,7 +113,7 @@ class CodePicker(ModalScreen[bool]):
             event.stop()
 
     def action_dismiss_picker(self) -> None:
-        self.dismiss(self.changed)
+        self.dismiss(self.changes)
 
 
 class TextPrompt(ModalScreen[str | None]):

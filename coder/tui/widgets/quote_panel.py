@@ -47,10 +47,14 @@ def render_panel(session: Session, active_facet: str | None, suggestions: list,
     for facet in session.codebook.facets:
         if facet.mode != "single":
             continue
-        marker = "▶ " if facet.key == active_facet else "  "
         out.append("\n")
         block_start = len(out)
-        out.append(f"{marker}{facet.label}\n", style="bold" if facet.key == active_facet else "")
+        if facet.key == active_facet:  # a bar across the panel: the facet the number keys set
+            title = f"▶ {facet.label} — keys 1–{min(len(facet.codes), 9)}"
+            out.append(f"{title:<{max(width or 0, len(title))}}", style="bold reverse")
+            out.append("\n")
+        else:
+            out.append(f"  {facet.label}\n")
         for n, code in enumerate(facet.codes, start=1):
             chosen = code.key in have
             key = f"{n}" if facet.key == active_facet and n <= 9 else " "
