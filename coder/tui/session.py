@@ -57,6 +57,7 @@ class Session:
     window: Window | None = None
     filter: str = "all"  # all | uncoded | coded | code:<key>
     _labels: Labels | None = None
+    data_version: int = 0
 
     @classmethod
     def open(cls, db_path: str | Path, coder_name: str) -> Session:
@@ -64,7 +65,16 @@ class Session:
         coder, _ = ensure_coder(db, coder_name)
         session = cls(Path(db_path), coder, db, codebook_from_db(db))
         session.refresh_documents()
+        session.changed_elsewhere()
         return session
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another connection (the CLI, another TUI, an import) has committed
+        since the last call: SQLite's ``data_version`` changes only for other connections'
+        commits, and reading it costs microseconds, so a timer can poll it."""
+        version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        changed, self.data_version = version != self.data_version, version
+        return changed
 
     # --- documents and quotes -------------------------------------------------
 

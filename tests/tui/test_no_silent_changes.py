@@ -178,3 +178,31 @@ async def test_status_and_history_say_what_each_key_changed(tui_db):
     out = CliRunner().invoke(cli, ["--db", str(tui_db), "history", "--coder", "anna"]).output
     assert "Transformatiedoel = Preventie en eigen kracht" in out and replaced in out
     assert f"quote {quote}" in out and "undone: + Netwerk opbouwen en activeren" in out
+
+
+# --- 5. what another process stored is shown -------------------------------------------
+
+async def test_a_change_stored_by_the_cli_shows_and_toggles_from_the_stored_state(tui_db):
+    from click.testing import CliRunner
+
+    from coder.cli import cli
+
+    app = CoderApp(tui_db, "anna")
+    async with app.run_test(size=(150, 45)) as pilot:
+        screen = await start(app, pilot)
+        quote = screen.session.current["id"]
+        await pilot.press("2")  # Normaliseren, on screen
+        await pilot.pause()
+        result = CliRunner().invoke(cli, ["--db", str(tui_db), "code", str(quote), "--coder", "anna",
+                                          "transformatiedoel=eerder_juiste_hulp", "drie_vs+=vertrouwen"])
+        assert result.exit_code == 0, result.output
+        await pilot.pause(1.0)
+        panel = screen.query_one("#panel").render_text()
+        assert "[x] Eerder de juiste hulp" in panel and "[x] Normaliseren" not in panel and "Vertrouwen" in panel
+        assert "stored by another process" in screen.status_line and "+ Vertrouwen" in screen.status_line
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press(*"vertrouwen", "enter", "escape")  # on in the database, so this turns it off
+        await pilot.pause()
+        assert "− Vertrouwen" in screen.status_line
+    assert [c for c in codings(tui_db) if c[0] == quote] == [(quote, "transformatiedoel", "eerder_juiste_hulp")]

@@ -31,6 +31,7 @@ from coder.tui.widgets.key_bar import KeyBar
 from coder.tui.widgets.quote_panel import QuotePanel
 from coder.tui.widgets.reader import Reader, Span
 
+POLL_SECONDS = 0.5  # how often to look for changes stored by another process
 NLP_DELAY = 1.0  # seconds after the first screen before spaCy is loaded for suggestions
 
 
@@ -55,6 +56,7 @@ class CodingScreen(Screen):
         self.suggestions: list = []
         self.arrived: tuple[int, int, int] | None = None  # (id, start, end) of the quote shown
         self.suggestions_for: tuple[int, int, int] | None = None  # the quote the suggestions are of
+        self.shown_codes: set[str] = set()  # the current quote's codes as last put on screen
         self.message = ""  # the last thing saved, shown until the next action
         self.status_line = ""
 
@@ -71,6 +73,7 @@ class CodingScreen(Screen):
     nlp_started = False
 
     def on_mount(self) -> None:
+        self.set_interval(POLL_SECONDS, self.check_elsewhere)
         self.query_one(DocumentList).show(self.session.documents)
         if self.session.documents:
             self.open_document(self.session.documents[0]["id"])
@@ -147,6 +150,7 @@ class CodingScreen(Screen):
         if quote is not None and select:
             reader.select_span(quote["start"], quote["end"])
         self.query_one(QuotePanel).show(s, self.active_facet, self.suggestions)
+        self.shown_codes = s.codes_on()
         self.set_status(message)
 
     def open_document(self, doc_id: int) -> None:
@@ -214,6 +218,27 @@ class CodingScreen(Screen):
         if then is not None:
             then()
         self.saved(change + suffix)
+
+    def check_elsewhere(self) -> None:
+        """Show what another process stored (the CLI, another TUI of the same coder, an
+        import): the screen must never keep showing a value the database no longer has."""
+        s = self.session
+        if not s.changed_elsewhere() or s.doc_id is None:
+            return
+        quote = s.current
+        before = self.shown_codes
+        s.reload_quotes()
+        s.refresh_documents()
+        self.query_one(DocumentList).show(s.documents)
+        after = s.codes_on()
+        same_quote = quote is not None and s.current is not None and s.current["id"] == quote["id"]
+        message = ""
+        if same_quote and after != before:
+            labels = s.labels
+            changes = [f"+ {labels.code(c)}" for c in sorted(after - before)]
+            changes += [f"− {labels.code(c)}" for c in sorted(before - after)]
+            message = "stored by another process: " + "; ".join(changes)
+        self.refresh_view(select=not same_quote, follow=not same_quote, message=message)
 
     # --- events ----------------------------------------------------------------------
 
