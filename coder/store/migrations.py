@@ -274,9 +274,17 @@ def _v3(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+def _v7(db: sqlite_utils.Database) -> None:
+    """Where a facet's code suggestions come from (keywords, speaker, none); see
+    :class:`coder.codebook.model.Facet`. Existing facets keep keyword suggestions until
+    the codebook is loaded again."""
+    db.execute("ALTER TABLE facets ADD COLUMN suggest TEXT NOT NULL DEFAULT 'keywords'")
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _v1,
     2: _v2,
     3: _v3,
+    7: _v7,
 }
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -317,7 +317,7 @@ class Session:
         from coder.coding.suggest import suggest_for_codebook
 
         quote = self.current
-        return suggest_for_codebook(quote["text"], self.codebook) if quote else []
+        return suggest_for_codebook(quote["text"], self.codebook, quote.get("speaker")) if quote else []
 
     def code_label(self, key: str) -> str:
         try:

@@ -206,3 +206,30 @@ async def test_a_change_stored_by_the_cli_shows_and_toggles_from_the_stored_stat
         await pilot.pause()
         assert "− Vertrouwen" in screen.status_line
     assert [c for c in codings(tui_db) if c[0] == quote] == [(quote, "transformatiedoel", "eerder_juiste_hulp")]
+
+
+# --- 8. tone and speaker are not keyword matters -----------------------------------------
+
+async def test_a_accepts_no_tone_or_speaker_from_words_in_the_quote(tui_db):
+    from coder.quotes.nlp import pipeline
+    from tests.conftest import add_text_document
+
+    pipeline()
+    db = connect(tui_db)
+    doc = add_text_document(db, "Verslag.\n\nDe wijkcoach zegt: „Het ging niet goed met de inwoners.”\n",
+                            title="Wijkcoach")
+    db.close()
+    app = CoderApp(tui_db, "anna")
+    async with app.run_test(size=(150, 45)) as pilot:
+        screen = await start(app, pilot)
+        await pilot.press("d", "end", "enter")  # open the last document
+        await pilot.pause()
+        assert screen.session.doc_id == doc
+        quote = screen.session.current["id"]
+        panel = screen.query_one("#panel").render_text()
+        assert "Negatief" not in panel.split("Suggestions")[-1] and "“inwoners”" not in panel
+        await pilot.press("a", "a", "a")
+        await pilot.pause()
+        assert "Professional (wijkteam) — speaker “wijkcoach” (detected)" in " ".join(panel.split())
+    stored = [c for c in codings(tui_db) if c[0] == quote and c[1] in ("valentie", "spreker")]
+    assert stored == [(quote, "spreker", "professional")]  # from the detected speaker, not from “inwoners”

@@ -308,7 +308,7 @@ class CodingScreen(Screen):
         if todo is None:
             self.set_status("no suggestion to accept")
             return
-        self.guarded(lambda: self.session.add_code(todo.code), suffix=f" (suggested by “{todo.matched}”)")
+        self.guarded(lambda: self.session.add_code(todo.code), suffix=f" (suggested: {todo.reason})")
 
     def action_memo(self) -> None:
         quote = self.session.current

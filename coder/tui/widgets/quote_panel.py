@@ -76,7 +76,7 @@ def render_panel(session: Session, active_facet: str | None, suggestions: list,
         out.append("\n\nSuggestions (a accepts the first):\n", style="bold")
         for s in suggestions[:6]:
             mark = "[x]" if s.code in have else "[ ]"
-            out.append(hanging(f" {mark} ", f"{s.label} — “{s.matched}” (keyword {s.keyword})", width) + "\n")
+            out.append(hanging(f" {mark} ", f"{s.label} — {s.reason}", width) + "\n")
     return PanelText(out, active)
 
 
