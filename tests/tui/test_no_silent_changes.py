@@ -121,9 +121,9 @@ async def test_undo_jump_shows_and_accepts_only_the_suggestions_of_the_quote_sho
         await pilot.pause()
         assert screen.session.current["id"] == first
         assert "Wachttijden" not in screen.query_one("#panel").render_text()
-        await pilot.press("a")
+        await pilot.press("a")  # accepts what this quote suggests (its detected speaker), nothing else
         await pilot.pause()
-    assert not [c for c in codings(tui_db) if c[0] == first]
+    assert [c for c in codings(tui_db) if c[0] == first] == [(first, "spreker", "inwoner_client")]
 
 
 async def test_a_new_manual_quote_gets_its_own_suggestions(tui_db):
@@ -233,3 +233,72 @@ async def test_a_accepts_no_tone_or_speaker_from_words_in_the_quote(tui_db):
         assert "Professional (wijkteam) — speaker “wijkcoach” (detected)" in " ".join(panel.split())
     stored = [c for c in codings(tui_db) if c[0] == quote and c[1] in ("valentie", "spreker")]
     assert stored == [(quote, "spreker", "professional")]  # from the detected speaker, not from “inwoners”
+
+
+# --- 6. small terminals ----------------------------------------------------------------------
+
+async def test_document_list_in_80_columns_hides_with_d_or_escape_and_keeps_the_quote(tui_db):
+    from coder.tui.widgets.document_list import DocumentList
+    from coder.tui.widgets.reader import Reader
+
+    app = CoderApp(tui_db, "anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(app, pilot)
+        documents, reader = screen.query_one(DocumentList), screen.query_one(Reader)
+        await pilot.press("n")
+        second = screen.session.current["id"]
+        for close in ("d", "escape", "enter"):  # enter on the open document keeps its place
+            await pilot.press("d")
+            await pilot.pause()
+            assert documents.region.width > 0 and documents.has_focus, close
+            await pilot.press(close)
+            await pilot.pause()
+            assert documents.region.width == 0 and reader.has_focus, close
+            assert screen.session.current["id"] == second, close
+
+
+def screen_rows(app) -> list[str]:
+    return ["".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips()]
+
+
+async def test_key_bar_lists_every_key_in_80_columns(tui_db):
+    app = CoderApp(tui_db, "anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(app, pilot)
+        bar = "\n".join(screen_rows(app)[-3:])
+        for key in ("Search", "Filter", "Docs", "Quit", "Undo", "Help"):
+            assert key in bar, (key, bar)
+
+
+async def test_after_a_resize_the_current_quote_is_in_view_and_no_row_is_stale(tui_db, tmp_path):
+    from coder.store.db import write
+    from coder.tui.widgets.reader import Reader
+    from tests.conftest import add_text_document
+
+    long_text = "".join(f"Alinea {i}: het wijkteam werkt in de wijk en spreekt veel inwoners aan, elke week "
+                        f"opnieuw, met partners. „Citaat nummer {i} van een moeder.”\n\n" for i in range(60))
+    db = connect(tui_db)
+    with write(db):
+        db.execute("DELETE FROM documents")
+    add_text_document(db, long_text, title="Lang")
+    db.close()
+    app = CoderApp(tui_db, "anna")
+    async with app.run_test(size=(150, 45)) as pilot:
+        screen = await start(app, pilot)
+        reader = screen.query_one(Reader)
+        await pilot.press(*["n"] * 40)
+        await pilot.pause()
+        quote = screen.session.current
+        for size in ((100, 30), (80, 24), (120, 40)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await pilot.pause()
+            inside = reader.render_lines(reader.region.reset_offset)[1:-1]  # within the border
+            rows = ["".join(s.text for s in strip)[1 + reader.gutter_width:-1].rstrip("│ ") for strip in inside]
+            shown = " ".join(" ".join(rows).split())
+            assert quote["text"][:30] in shown, size
+            wrapped = reader.wrapped_document  # each row's text at this width
+            fresh = {" ".join(section.split()) for i in range(reader.document.line_count)
+                     for section in wrapped.get_sections(i)}
+            stale = [row for row in rows if row.strip() and " ".join(row.split()) not in fresh]
+            assert not stale, (size, stale, sorted(fresh)[:3])

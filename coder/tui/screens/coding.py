@@ -97,10 +97,18 @@ class CodingScreen(Screen):
         if message:
             self.message = message
         line = f"{text}   {self.message}" if self.message else text
+        status = self.query_one("#status", Static)
+        width = (status.size.width or self.app.size.width) - 2
+        if len(line) > width and self.message:  # the change goes on a line of its own, never cut off
+            line = f"{text}\n{self.message}"
         if line != self.status_line:
-            # One line of fixed height: no layout pass needed, which would repaint the screen.
+            # Fixed height: no layout pass, which would repaint the screen, unless the
+            # number of lines changes.
             self.status_line = line
-            self.query_one("#status", Static).update(line, layout=False)
+            rows = sum(max(1, -(-len(part) // max(width, 1))) for part in line.split("\n"))
+            status.update(line, layout=False)
+            if status.styles.height is None or status.styles.height.value != rows:
+                status.styles.height = rows
 
     def arrive(self) -> None:
         """Follow a change of the current quote, whichever route it came by (a key, an
@@ -244,7 +252,8 @@ class CodingScreen(Screen):
 
     @on(OptionList.OptionSelected, "#documents")
     def document_chosen(self, event: OptionList.OptionSelected) -> None:
-        self.open_document(int(event.option.id))
+        if int(event.option.id) != self.session.doc_id:  # the open one stays at its quote
+            self.open_document(int(event.option.id))
         self.query_one(Reader).focus()
 
     @on(TextArea.SelectionChanged, "#reader")
@@ -411,8 +420,29 @@ class CodingScreen(Screen):
         self.app.push_screen(Choice("Show which quotes?", items), chosen)
 
     def action_documents(self) -> None:
+        """Show the document list and go to it; pressed again, go back to the reader."""
+        documents = self.query_one(DocumentList)
+        if documents.has_focus:
+            self.action_hide_documents()
+            return
         self.add_class("-documents")
-        self.query_one(DocumentList).focus()
+        documents.focus()
+
+    def action_hide_documents(self) -> None:
+        """Back to the reader (in a narrow terminal the list hides when it loses focus)."""
+        if self.query_one(DocumentList).has_focus:
+            self.query_one(Reader).focus()
+
+    def on_resize(self) -> None:
+        # Lines wrap anew at the new width: bring the current quote back into view.
+        self.call_after_refresh(self.keep_quote_in_view)
+
+    def keep_quote_in_view(self) -> None:
+        quote = self.session.current
+        reader = self.query_one(Reader)
+        if quote is not None and self.session.window is not None \
+                and reader.base <= quote["start"] < reader.base + reader.shown_length:
+            reader.select_span(quote["start"], quote["end"], force_scroll=True)
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         if isinstance(event.widget, DocumentList):

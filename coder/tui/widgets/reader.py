@@ -171,7 +171,7 @@ class Reader(TextArea):
     def offset(self, location: tuple[int, int]) -> int:
         return self.index.offset(location) + self.base
 
-    def select_span(self, start: int, end: int) -> None:
+    def select_span(self, start: int, end: int, *, force_scroll: bool = False) -> None:
         """Select a quote; scroll only when it is not already in view, then centre it.
 
         Scrolling on every move would shift the text under the reader's eyes and make
@@ -181,7 +181,7 @@ class Reader(TextArea):
         wrapped = self.wrapped_document
         first_y, last_y = wrapped.location_to_offset(top).y, wrapped.location_to_offset(bottom).y
         scroll_y, height = self.scroll_offset.y, self.scrollable_content_region.height
-        in_view = scroll_y <= first_y and last_y < scroll_y + height
+        in_view = scroll_y <= first_y and last_y < scroll_y + height and not force_scroll
         selection = Selection(top, self.location(end))
         if selection != self.selection:  # setting it always repaints, even when equal
             self.selection = selection
@@ -200,6 +200,13 @@ class Reader(TextArea):
         for start, end, style in self.line_styles.get(line_index, ()):
             line.stylize(style, start, min(len(line.plain), end))
         return line
+
+    def _rewrap_and_refresh_virtual_size(self) -> None:
+        # A new width (a resize, a scroll bar appearing) wraps every line anew: no drawn
+        # row may be reused, or rows of the old wrapping stay on screen.
+        if hasattr(self, "rendered"):  # TextArea wraps once before __init__ has set it
+            self.rendered.clear()
+        super()._rewrap_and_refresh_virtual_size()
 
     def notify_style_update(self) -> None:
         self.rendered.clear()  # a theme or CSS change redraws every row
@@ -221,7 +228,7 @@ class Reader(TextArea):
         selection = self.selection
         top, bottom = sorted(selection)
         touches = top[0] <= line_index <= bottom[0] or selection.end[0] == line_index
-        key = (line_index, section, self.size, scroll_x, self.line_styles.get(line_index),
+        key = (line_index, section, self.size, self.wrap_width, scroll_x, self.line_styles.get(line_index),
                self.tag_marks.get(line_index), self.page_width, self.tag_width,
                selection if touches else None, self.has_focus, self.theme, self.show_cursor,
                self._matching_bracket_location if touches else None)
