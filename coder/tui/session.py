@@ -309,8 +309,12 @@ class Session:
 
     # --- search and suggestions -----------------------------------------------------
 
-    def search(self, query: str) -> list[dict[str, Any]]:
-        return [q for q in search_quotes(self.db, query)
+    def search(self, query: str, *, as_you_type: bool = False) -> list[dict[str, Any]]:
+        """Quotes matching ``query`` (the coder's own manual quotes and detected ones);
+        ``as_you_type`` takes the word being typed as a prefix."""
+        if as_you_type and query.strip() and not query.endswith((" ", "*")):
+            query += "*"
+        return [q for q in search_quotes(self.db, query, limit=100)
                 if q["origin"] == "detected" or q["created_by"] == self.coder.id]
 
     def suggestions(self) -> list[Any]:

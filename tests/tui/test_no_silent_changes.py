@@ -302,3 +302,35 @@ async def test_after_a_resize_the_current_quote_is_in_view_and_no_row_is_stale(t
                      for section in wrapped.get_sections(i)}
             stale = [row for row in rows if row.strip() and " ".join(row.split()) not in fresh]
             assert not stale, (size, stale, sorted(fresh)[:3])
+
+
+# --- 7. smaller things ----------------------------------------------------------------------
+
+async def test_search_shows_hits_with_titles_while_typing(tui_db):
+    from textual.widgets import OptionList
+
+    app = CoderApp(tui_db, "anna")
+    async with app.run_test(size=(150, 45)) as pilot:
+        screen = await start(app, pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press(*"wach")  # no Enter: hits follow the typing, the last word as a prefix
+        await pilot.pause()
+        hits = app.screen.query_one("#hits", OptionList)
+        prompts = sorted(str(hits.get_option_at_index(i).prompt) for i in range(hits.option_count))
+        assert len(prompts) == 2 and prompts[0].startswith("Dalem 2021 p. 1: We moesten maanden wachten")
+        assert prompts[1].startswith("Tweede 2022 p. 1: Er was geen wachtlijst")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.session.index == 0
+
+
+async def test_n_at_the_last_quote_says_so(tui_db):
+    app = CoderApp(tui_db, "anna")
+    async with app.run_test(size=(150, 45)) as pilot:
+        screen = await start(app, pilot)
+        await pilot.press("n")
+        assert "last quote" not in screen.status_line
+        await pilot.press("n")
+        await pilot.pause()
+        assert "this is the last quote of the document" in screen.status_line

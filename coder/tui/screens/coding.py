@@ -23,7 +23,7 @@ from coder.ingest.worker import import_pdfs_in_process
 from coder.ingest.inputs import collect_inputs
 from coder.quotes.nlp import pipeline_loaded
 from coder.tui.keys import CODING_BINDINGS
-from coder.tui.screens.dialogs import Choice, CodePicker, HelpScreen, TextPrompt
+from coder.tui.screens.dialogs import Choice, CodePicker, HelpScreen, SearchQuotes, TextPrompt
 from coder.tui.session import Session
 from coder.tui.tags import TAG_WIDTH
 from coder.tui.widgets.document_list import DocumentList
@@ -264,12 +264,14 @@ class CodingScreen(Screen):
     # --- actions -----------------------------------------------------------------------
 
     def action_next_quote(self) -> None:
+        last = self.session.index >= len(self.session.quotes) - 1
         self.session.move(1)
-        self.after_move()
+        self.after_move("this is the last quote of the document (d: other documents)" if last else "")
 
     def action_previous_quote(self) -> None:
+        first = self.session.index == 0
         self.session.move(-1)
-        self.after_move()
+        self.after_move("this is the first quote of the document" if first else "")
 
     def action_next_uncoded(self) -> None:
         found = self.session.next_uncoded()
@@ -385,16 +387,6 @@ class CodingScreen(Screen):
         self.app.push_screen(TextPrompt(f"Go to page (1–{s.last_page})"), done)
 
     def action_search(self) -> None:
-        def query_done(query: str | None) -> None:
-            if not query:
-                return
-            hits = self.session.search(query)
-            if not hits:
-                self.notify(f"no quotes match {query!r}")
-                return
-            items = [(f"doc {h['doc_id']} p.{h['page']}: {h['text'][:80]}".replace("\n", " "), h) for h in hits]
-            self.app.push_screen(Choice(f"{len(hits)} quotes match {query!r}", items), jump)
-
         def jump(hit) -> None:
             if hit is None:
                 return
@@ -404,7 +396,7 @@ class CodingScreen(Screen):
             self.session.select_quote(hit["id"])
             self.after_move()
 
-        self.app.push_screen(TextPrompt("Search quotes", placeholder="words; end with * for a prefix"), query_done)
+        self.app.push_screen(SearchQuotes(self.session), jump)
 
     def action_filter(self) -> None:
         items = [("all quotes", "all"), ("uncoded quotes", "uncoded"), ("coded quotes", "coded")]

@@ -116,6 +116,62 @@ class CodePicker(ModalScreen[list[str]]):
         self.dismiss(self.changes)
 
 
+class SearchQuotes(ModalScreen[dict[str, Any] | None]):
+    """Search all quotes; the hits follow each key typed (the last word as a prefix).
+
+    Each hit names its document by title, so the coder sees where it leads before Enter.
+    """
+
+    DEFAULT_CSS = modal_css("SearchQuotes")
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.hits: list[dict[str, Any]] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Search quotes — type words, Enter jumps to the highlighted one, Esc closes",
+                         markup=False)
+            yield Input(placeholder="words…", id="query")
+            yield Static("", id="count", markup=False)
+            yield OptionList(id="hits")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.hits = self.session.search(event.value, as_you_type=True)
+        titles = {d["id"]: d["title"] or f"document {d['id']}" for d in self.session.documents}
+        options = []
+        for i, hit in enumerate(self.hits):
+            text = Text(f"{titles.get(hit['doc_id'], hit['doc_id'])} p. {hit['page']}: ", style="bold")
+            text.append(" ".join(hit["text"].split())[:120])
+            options.append(Option(text, id=str(i)))
+        hits = self.query_one("#hits", OptionList)
+        hits.clear_options()
+        hits.add_options(options)
+        if options:
+            hits.highlighted = 0
+        count = f"{len(self.hits)} quotes" if event.value.strip() else ""
+        self.query_one("#count", Static).update(count if self.hits or not count else "no quotes match")
+
+    def on_input_submitted(self) -> None:
+        hits = self.query_one("#hits", OptionList)
+        if hits.highlighted is not None and self.hits:
+            self.dismiss(self.hits[hits.highlighted])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.hits[int(event.option.id)])
+
+    def on_key(self, event) -> None:
+        if event.key in ("down", "up") and self.focused is self.query_one("#query"):
+            hits = self.query_one("#hits", OptionList)
+            hits.action_cursor_down() if event.key == "down" else hits.action_cursor_up()
+            event.stop()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
 class TextPrompt(ModalScreen[str | None]):
     """One line of text (a memo, a search query, a coder name)."""
 
