@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rich.segment import Segment
+from textual import events
 from rich.text import Text
 from textual.geometry import Region
 from textual.reactive import reactive
@@ -164,6 +165,31 @@ class Reader(TextArea):
                 top, bottom = sorted(sel)
                 rows.update(range(top[0], bottom[0] + 1))
             self.refresh_rows(rows)
+
+    async def _on_mouse_move(self, event: events.MouseMove) -> None:
+        """A drag selects the pressed character through the one under the pointer, both
+        included, as terminals select; TextArea's own drag stopped before the character
+        under the pointer, so a quote made from it lost its last character."""
+        if not self._selecting:
+            return
+        event.prevent_default()  # TextArea's own handler would run after this one
+        anchor, target = self.selection.start, self.get_target_document_location(event)
+        if getattr(self, "drag_anchor", None) is None:
+            self.drag_anchor = anchor
+        anchor = self.drag_anchor
+        if target >= anchor:
+            self.selection = Selection(anchor, self._after(target))
+        else:
+            self.selection = Selection(self._after(anchor), target)
+
+    def _end_mouse_selection(self) -> None:
+        self.drag_anchor = None
+        super()._end_mouse_selection()
+
+    def _after(self, location: tuple[int, int]) -> tuple[int, int]:
+        """The location one character further on the same line (the line's end at most)."""
+        row, column = location
+        return row, min(column + 1, len(self.document.get_line(row)))
 
     def location(self, offset: int) -> tuple[int, int]:
         return self.index.location(max(0, offset - self.base))
