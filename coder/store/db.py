@@ -14,12 +14,13 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
+from coder.paths import DEFAULT_DB_NAME
 from coder.errors import CoderError
 from coder.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
-DEFAULT_DB = "coder.db"
+DEFAULT_DB = DEFAULT_DB_NAME
 BUSY_TIMEOUT_MS = 30_000
 
 
@@ -50,6 +51,12 @@ def connect(path: str | Path = DEFAULT_DB, *, migrate: bool = True) -> sqlite_ut
     if migrate:
         migrate_db(db, path)
     return db
+
+
+def data_version(db: sqlite_utils.Database) -> int:
+    """A number that changes whenever another connection commits to the file (SQLite's
+    ``PRAGMA data_version``; this connection's own commits leave it alone)."""
+    return int(db.execute("PRAGMA data_version").fetchone()[0])
 
 
 def schema_version(db: sqlite_utils.Database) -> int:
