@@ -19,8 +19,6 @@ from textual.widgets import OptionList, Static, TextArea
 from textual.worker import get_current_worker
 
 from coder.errors import CoderError
-from coder.ingest.worker import import_pdfs_in_process
-from coder.ingest.inputs import collect_inputs
 from coder.quotes.nlp import pipeline_loaded
 from coder.tui.keys import CODING_BINDINGS
 from coder.tui.screens.dialogs import Choice, CodePicker, HelpScreen, SearchQuotes, TextPrompt
@@ -478,6 +476,9 @@ class CodingScreen(Screen):
         """Import without freezing the screen: a worker process reads and stores each PDF
         (see :mod:`coder.ingest.worker`); this thread relays its progress. Each document
         is stored in one transaction, so quitting half-way stores nothing half."""
+        from coder.ingest.inputs import collect_inputs
+        from coder.ingest.worker import import_pdfs_in_process  # not needed for the first screen
+
         worker = get_current_worker()
 
         def post(callback, *args, **kwargs) -> None:
