@@ -61,7 +61,7 @@ def describe_ops(ops: list[Op], labels: Labels) -> str:
             coding = op["coding"]
             added, removed = facets.setdefault(coding["facet"], ([], []))
             (added if kind == "coding_add" else removed).append(coding["code"])
-        elif kind == "coding_memo":
+        elif kind in ("coding_memo", "quote_memo"):
             text = f"memo {snippet(op['after'])}" if op["after"] else "memo removed"
             if text not in parts:
                 parts.append(text)

@@ -275,10 +275,18 @@ def _v3(db: sqlite_utils.Database) -> None:
 
 
 def _v7(db: sqlite_utils.Database) -> None:
-    """Where a facet's code suggestions come from (keywords, speaker, none); see
-    :class:`coder.codebook.model.Facet`. Existing facets keep keyword suggestions until
-    the codebook is loaded again."""
+    """Where a facet's code suggestions come from (keywords, speaker, none), see
+    :class:`coder.codebook.model.Facet` (existing facets keep keyword suggestions until
+    the codebook is loaded again); memos on quotes without codings."""
     db.execute("ALTER TABLE facets ADD COLUMN suggest TEXT NOT NULL DEFAULT 'keywords'")
+    # A coder's memo on a quote they have not coded (yet): memos on codings need a coding.
+    db.execute("""CREATE TABLE quote_memos (
+            quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+            coder_id INTEGER NOT NULL REFERENCES coders(id),
+            memo TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (quote_id, coder_id)
+        )""")
 
 
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {

@@ -46,7 +46,7 @@ DESCRIPTIONS = {
     "next-facet": "Switch the active single facet (transformatiedoel, valentie, spreker)",
     "pick-codes": "Open the code picker: filter, Enter toggles a code (multi facets too)",
     "accept-suggestion": "Apply the top keyword suggestion",
-    "memo": "Write a memo on your codings of this quote",
+    "memo": "Write your memo on this quote (coded or not yet)",
     "undo": "Undo your last coding action (kept in the project: survives restarts)",
     "redo": "Redo what you undid",
     "new-quote": "Make a quote of the selected text (select with shift+arrows or the mouse)",

@@ -17,7 +17,7 @@ from coder.store.sqlite import sqlite_utils
 from coder.codebook import Codebook, codebook_from_db
 from coder.coding.coders import Coder, ensure_coder
 from coder.coding.assign import (Assignment, CodingResult, code_quote, current_codings, document_codes,
-                                 toggle_code)
+                                 quote_memo, set_quote_memo, toggle_code)
 from coder.coding.describe import Labels, describe_event, describe_undo
 from coder.store.db import connect, data_version
 from coder.ingest.documents import list_documents, page_rows
@@ -252,11 +252,23 @@ class Session:
         return self.apply(facet.key, "=" if facet.mode == "single" else "+=", code_key)
 
     def memo(self, text: str | None) -> str:
-        """Set the memo on all of the coder's codings of the current quote (one event)."""
+        """Set the coder's memo on the current quote (one event): on its codings, or on
+        the quote itself when it has none yet (or already has a memo of its own)."""
         quote = self.current
         if quote is None:
             return "no quote"
+        if not self.codings(quote["id"]) or quote_memo(self.db, quote["id"], self.coder.id):
+            return self.describe(set_quote_memo(self.db, quote["id"], self.coder.id, text))
         return self.describe(code_quote(self.db, quote["id"], self.coder.id, [], memo=text or ""))
+
+    def memos(self) -> list[str]:
+        """The coder's memos on the current quote: its own, then those of its codings."""
+        quote = self.current
+        if quote is None:
+            return []
+        own = quote_memo(self.db, quote["id"], self.coder.id)
+        return list(dict.fromkeys(([own] if own else []) + [c["memo"] for c in self.codings(quote["id"])
+                                                             if c["memo"]]))
 
     def undo(self) -> str:
         event = undo(self.db, self.coder.id)

@@ -334,3 +334,26 @@ async def test_n_at_the_last_quote_says_so(tui_db):
         await pilot.press("n")
         await pilot.pause()
         assert "this is the last quote of the document" in screen.status_line
+
+
+async def test_a_memo_can_be_written_before_any_code_and_undone(tui_db):
+    app = CoderApp(tui_db, "anna")
+    async with app.run_test(size=(150, 45)) as pilot:
+        screen = await start(app, pilot)
+        quote = screen.session.current["id"]
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press(*"eerst", "space", *"nadenken", "enter")
+        await pilot.pause()
+        assert "memo “eerst nadenken”" in screen.status_line
+        assert "Memo: eerst nadenken" in screen.query_one("#panel").render_text()
+        db = connect(tui_db)
+        assert db.execute("SELECT memo FROM quote_memos WHERE quote_id = ?", [quote]).fetchone() == ("eerst nadenken",)
+        await pilot.press("1")  # coding it later keeps the memo with the quote
+        await pilot.pause()
+        assert "Memo: eerst nadenken" in screen.query_one("#panel").render_text()
+        await pilot.press("z", "z")
+        await pilot.pause()
+        assert "undone: memo “eerst nadenken”" in screen.status_line
+        assert db.execute("SELECT COUNT(*) FROM quote_memos").fetchone()[0] == 0
+    assert codings(tui_db) == []

@@ -323,17 +323,13 @@ class CodingScreen(Screen):
         quote = self.session.current
         if quote is None:
             return
-        codings = self.session.codings(quote["id"])
-        if not codings:
-            self.notify("code the quote first; a memo belongs to a coding", severity="warning")
-            return
-        current = next((c["memo"] for c in codings if c["memo"]), "")
+        current = next(iter(self.session.memos()), "")
 
         def done(text: str | None) -> None:
             if text is not None:
                 self.guarded(lambda: self.session.memo(text or None))
 
-        self.app.push_screen(TextPrompt("Memo for your codings of this quote", current or ""), done)
+        self.app.push_screen(TextPrompt("Your memo on this quote", current or ""), done)
 
     def action_undo(self) -> None:
         self.saved(self.session.undo(), all_documents=True)

@@ -68,7 +68,7 @@ def render_panel(session: Session, active_facet: str | None, suggestions: list,
         chosen = [c.label for c in facet.codes if c.key in have]
         out.append(f"\n{facet.label}: ", style="bold")
         out.append("; ".join(chosen) if chosen else "—")
-    memos = sorted({c["memo"] for c in have.values() if c["memo"]})
+    memos = session.memos()
     if memos:
         out.append("\n\nMemo: ", style="bold")
         out.append(" | ".join(memos))
