@@ -357,3 +357,15 @@ async def test_a_memo_can_be_written_before_any_code_and_undone(tui_db):
         assert "undone: memo “eerst nadenken”" in screen.status_line
         assert db.execute("SELECT COUNT(*) FROM quote_memos").fetchone()[0] == 0
     assert codings(tui_db) == []
+
+
+async def test_the_reader_cursor_stands_out_from_the_current_quote(tui_db):
+    from coder.tui.widgets.reader import Reader
+
+    app = CoderApp(tui_db, "anna")
+    async with app.run_test(size=(150, 45)) as pilot:
+        screen = await start(app, pilot)
+        reader = screen.query_one(Reader)
+        cursor = reader.get_component_rich_style("text-area--cursor")
+        assert cursor.bold and cursor.underline and cursor.bgcolor is not None
+        assert cursor.bgcolor.triplet != reader.rich_style.color.triplet  # not the reversed quote's colour

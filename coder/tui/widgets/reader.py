@@ -63,6 +63,11 @@ class Reader(TextArea):
     DEFAULT_CSS = """
     Reader { width: 3fr; border: round $primary-darken-2; }
     Reader:focus { border: round $primary; }
+    /* The cursor, where a keyboard selection starts (shift+arrows), must not look like
+       the current quote, which is drawn reversed right next to it. */
+    Reader:dark .text-area--cursor, Reader:light .text-area--cursor, Reader:ansi .text-area--cursor {
+        background: $warning; color: $background; text-style: bold underline;
+    }
     """
 
     selection = reactive(Selection(), init=False, always_update=True, repaint=False)
