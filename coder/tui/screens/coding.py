@@ -43,6 +43,7 @@ class CodingScreen(Screen):
     #main { height: 1fr; }
     CodingScreen.-narrow DocumentList { display: none; }
     CodingScreen.-narrow.-documents DocumentList { display: block; max-width: 100%; }
+    CodingScreen.-narrow.-documents Reader { display: none; }
     """
 
     def __init__(self, session: Session) -> None:
@@ -250,6 +251,7 @@ class CodingScreen(Screen):
 
     @on(OptionList.OptionSelected, "#documents")
     def document_chosen(self, event: OptionList.OptionSelected) -> None:
+        self.remove_class("-documents")
         if int(event.option.id) != self.session.doc_id:  # the open one stays at its quote
             self.open_document(int(event.option.id))
         self.query_one(Reader).focus()
@@ -417,6 +419,7 @@ class CodingScreen(Screen):
     def action_hide_documents(self) -> None:
         """Back to the reader (in a narrow terminal the list hides when it loses focus)."""
         if self.query_one(DocumentList).has_focus:
+            self.remove_class("-documents")  # first: a hidden reader cannot take the focus
             self.query_one(Reader).focus()
 
     def on_resize(self) -> None:
