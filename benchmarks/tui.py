@@ -32,9 +32,9 @@ from textual.app import App
 from textual.widgets import Static
 
 from coder.codebook import load_codebook, sync_codebook
-from coder.store.db import connect, write
 from coder.coding.events import now
 from coder.quotes.nlp import pipeline_loaded
+from coder.store.db import connect, write
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS, PAGES, QUOTES = 100, 5_000, 20_000
@@ -213,7 +213,7 @@ def shell_start(command: list[str], ready: str, runs: int = 3) -> float | None:
             if elapsed is not None:
                 best = elapsed if best is None else min(best, elapsed)
     finally:
-        subprocess.run([*tmux, "kill-server"], capture_output=True)
+        subprocess.run([*tmux, "kill-server"], capture_output=True, check=False)
     return best
 
 
@@ -230,12 +230,12 @@ def _one_start(tmux: list[str], command: list[str], ready: str) -> float | None:
     try:
         while time.perf_counter() - t0 < 30:
             pane = subprocess.run([*tmux, "capture-pane", "-p", "-t", name], capture_output=True,
-                                  text=True).stdout
+                                  text=True, check=False).stdout
             if ready in pane:
                 return time.perf_counter() - t0
             time.sleep(0.01)
     finally:
-        subprocess.run([*tmux, "kill-session", "-t", name], capture_output=True)
+        subprocess.run([*tmux, "kill-session", "-t", name], capture_output=True, check=False)
     return None
 
 

@@ -10,7 +10,12 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from coder.codebook.load import CodebookError, Problem, check_codebook, load_codebook
+    from coder.codebook.load import (
+        CodebookError,
+        Problem,
+        check_codebook,
+        load_codebook,
+    )
     from coder.codebook.model import Code, Codebook, Facet
     from coder.codebook.sync import SyncReport, codebook_from_db, sync_codebook
 

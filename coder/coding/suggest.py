@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from coder.codebook.model import Codebook, Code
+from coder.codebook.model import Code, Codebook
 from coder.quotes.nlp import lemmas
 
 MIN_COMPOUND = 6
@@ -85,10 +85,10 @@ class Matcher:
     def speaker(self, role: str) -> list[Suggestion]:
         """Codes one of whose keywords is a word of the detected speaker ``role``."""
         words = {lemma for _, lemma, _, _ in lemmas(role)} | {w.lower() for w in role.split()}
-        found = []
+        found: list[Suggestion] = []
         for keyword in self.keywords:
-            if len(keyword.parts) == 1 and keyword.parts[0] in words and \
-                    all(s.code != keyword.code.key for s in found):
+            if len(keyword.parts) == 1 and keyword.parts[0] in words and all(
+                    s.code != keyword.code.key for s in found):
                 found.append(Suggestion(keyword.code.key, keyword.code.facet, keyword.code.label, role,
                                         keyword.text, 0, 0, (role,), "speaker"))
         return found

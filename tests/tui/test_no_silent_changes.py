@@ -12,7 +12,6 @@ from coder.store.db import connect
 from coder.tui.app import CoderApp
 from tests.tui.test_coding_flow import codings, start
 
-
 # --- 1. the code picker ranks names before keywords ----------------------------------
 
 @pytest.mark.parametrize("typed, wanted, not_wanted", [

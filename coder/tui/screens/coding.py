@@ -475,8 +475,9 @@ class CodingScreen(Screen):
         """Import without freezing the screen: a worker process reads and stores each PDF
         (see :mod:`coder.ingest.worker`); this thread relays its progress. Each document
         is stored in one transaction, so quitting half-way stores nothing half."""
+        # Not needed for the first screen: imported when an import starts.
         from coder.ingest.inputs import collect_inputs
-        from coder.ingest.worker import import_pdfs_in_process  # not needed for the first screen
+        from coder.ingest.worker import import_pdfs_in_process
 
         worker = get_current_worker()
 
