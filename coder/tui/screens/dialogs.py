@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -34,6 +35,14 @@ def modal_css(screen: str, width: int = 90, box: str = "Vertical") -> str:
 {screen} #details {{ height: auto; max-height: 10; color: $text-muted; }}
 {screen} #change {{ height: auto; text-style: bold; }}
 """
+
+
+def arrows_move_list(screen: ModalScreen[Any], event: events.Key, typed: str, listed: str) -> None:
+    """Up and down move the highlight in the list while the typing field keeps the focus."""
+    if event.key in ("down", "up") and screen.focused is screen.query_one(typed):
+        options = screen.query_one(listed, OptionList)
+        options.action_cursor_down() if event.key == "down" else options.action_cursor_up()
+        event.stop()
 
 
 def code_prompt(session: Session, match: CodeMatch, on: bool) -> Text:
@@ -106,11 +115,8 @@ class CodePicker(ModalScreen[list[str]]):
         self.query_one("#change", Static).update(change)
         self.refill(self.query_one("#filter", Input).value)
 
-    def on_key(self, event) -> None:
-        if event.key in ("down", "up") and self.focused is self.query_one("#filter"):
-            codes = self.query_one("#codes", OptionList)
-            codes.action_cursor_down() if event.key == "down" else codes.action_cursor_up()
-            event.stop()
+    def on_key(self, event: events.Key) -> None:
+        arrows_move_list(self, event, "#filter", "#codes")
 
     def action_dismiss_picker(self) -> None:
         self.dismiss(self.changes)
@@ -162,11 +168,8 @@ class SearchQuotes(ModalScreen[dict[str, Any] | None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.hits[int(event.option.id)])
 
-    def on_key(self, event) -> None:
-        if event.key in ("down", "up") and self.focused is self.query_one("#query"):
-            hits = self.query_one("#hits", OptionList)
-            hits.action_cursor_down() if event.key == "down" else hits.action_cursor_up()
-            event.stop()
+    def on_key(self, event: events.Key) -> None:
+        arrows_move_list(self, event, "#query", "#hits")
 
     def action_cancel(self) -> None:
         self.dismiss(None)
