@@ -368,3 +368,16 @@ async def test_the_reader_cursor_stands_out_from_the_current_quote(tui_db):
         cursor = reader.get_component_rich_style("text-area--cursor")
         assert cursor.bold and cursor.underline and cursor.bgcolor is not None
         assert cursor.bgcolor.triplet != reader.rich_style.color.triplet  # not the reversed quote's colour
+
+
+async def test_after_an_undo_the_keys_go_to_the_facet_it_emptied(tui_db):
+    app = CoderApp(tui_db, "anna")
+    async with app.run_test(size=(150, 45)) as pilot:
+        screen = await start(app, pilot)
+        quote = screen.session.current["id"]
+        await pilot.press("3", "z")  # the goal is set and undone: the keys go back to the goal
+        await pilot.pause()
+        assert "keys 1–5: Transformatiedoel" in screen.status_line
+        await pilot.press("2")
+        await pilot.pause()
+    assert codings(tui_db) == [(quote, "transformatiedoel", "normaliseren")]

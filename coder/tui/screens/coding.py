@@ -334,10 +334,14 @@ class CodingScreen(Screen):
         self.app.push_screen(TextPrompt("Your memo on this quote", current or ""), done)
 
     def action_undo(self) -> None:
-        self.saved(self.session.undo(), all_documents=True)
+        change = self.session.undo()
+        self.arrived = None  # as on arrival: the keys go to the first facet the undo left empty
+        self.saved(change, all_documents=True)
 
     def action_redo(self) -> None:
-        self.saved(self.session.redo(), all_documents=True)
+        change = self.session.redo()
+        self.arrived = None
+        self.saved(change, all_documents=True)
 
     def action_new_quote(self) -> None:
         bounds = self.query_one(Reader).selected_offsets()
