@@ -22,22 +22,30 @@ from coder.tui.session import Session
 class CodeCommands(Provider):
     """Command palette: type part of a code name to toggle it on the current quote."""
 
-    async def search(self, query: str) -> Hits:
+    def hits(self, query: str) -> list[Hit]:
+        """The codes matching ``query`` in the picker's ranking, marked when on."""
         screen = self.screen  # the screen the palette was opened on (app.screen is the palette)
         if not isinstance(screen, CodingScreen) or screen.session.current is None:
-            return
+            return []
         session = screen.session
         have = session.codes_on()
         matches = rank_codes(session.codebook.all_codes(), query)
+        hits = []
         for rank, match in enumerate(matches):
             # The palette sorts by score: the shared ranking decides it, best first.
             prompt = code_prompt(session, match, match.code.key in have)
-            yield Hit(1.0 - rank / (len(matches) + 1), prompt, partial(self._toggle, screen, match.code.key),
-                      text=prompt.plain, help=match.code.description[:80])
+            toggle = partial(self._toggle, screen, match.code.key)
+            hits.append(Hit(1.0 - rank / (len(matches) + 1), prompt, toggle, text=prompt.plain,
+                            help=match.code.description[:80]))
+        return hits
+
+    async def search(self, query: str) -> Hits:
+        for hit in self.hits(query):
+            yield hit
 
     async def discover(self) -> Hits:
         """With nothing typed yet: every code, with the ones on the quote marked."""
-        async for hit in self.search(""):
+        for hit in self.hits(""):
             yield DiscoveryHit(hit.match_display, hit.command, text=hit.text, help=hit.help)
 
     @staticmethod

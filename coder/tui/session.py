@@ -223,7 +223,7 @@ class Session:
 
     def describe(self, result: CodingResult) -> str:
         """What a save changed, in labels (``+ Netwerk opbouwen en activeren``)."""
-        if not result.changed:
+        if result.event_id is None:
             return "no change"
         return describe_event(get_event(self.db, result.event_id), self.labels)
 

@@ -30,7 +30,8 @@ def test_each_kind_of_change_is_described_in_labels(project):
     undo(project, coder.id)
     redo(project, coder.id)
     lines = [change for _, change in history(project, coder.id, 2)]
-    assert lines == [f"undone: memo “zeer sterk” (quote {quote})", f"redone: memo “zeer sterk” (quote {quote})"]
+    assert lines == [f"undone: memo “zeer sterk” (quote {quote})",
+                     f"redone: memo “zeer sterk” (quote {quote})"]
 
 
 def test_toggle_decides_from_what_is_stored(project):

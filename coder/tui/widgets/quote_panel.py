@@ -65,13 +65,13 @@ def render_panel(session: Session, active_facet: str | None, suggestions: list,
     for facet in session.codebook.facets:
         if facet.mode != "multi":
             continue
-        chosen = [c.label for c in facet.codes if c.key in have]
+        labels = [c.label for c in facet.codes if c.key in have]
         out.append(f"\n{facet.label}: ", style="bold")
-        out.append("; ".join(chosen) if chosen else "—")
-    memos = session.memos()
-    if memos:
+        out.append("; ".join(labels) if labels else "—")
+    memo_texts = session.memos()
+    if memo_texts:
         out.append("\n\nMemo: ", style="bold")
-        out.append(" | ".join(memos))
+        out.append(" | ".join(memo_texts))
     if suggestions:
         out.append("\n\nSuggestions (a accepts the first):\n", style="bold")
         for s in suggestions[:6]:

@@ -71,6 +71,7 @@ class Reader(TextArea):
     """
 
     selection = reactive(Selection(), init=False, always_update=True, repaint=False)
+    drag_anchor: tuple[int, int] | None = None  # where a mouse drag began
     page_width = 0  # columns of the page gutter (TextArea asks for it while it is built)
     tag_width = 0  # columns for code tags after the page marks; 0 shows none
 
@@ -179,7 +180,7 @@ class Reader(TextArea):
             return
         event.prevent_default()  # TextArea's own handler would run after this one
         anchor, target = self.selection.start, self.get_target_document_location(event)
-        if getattr(self, "drag_anchor", None) is None:
+        if self.drag_anchor is None:
             self.drag_anchor = anchor
         anchor = self.drag_anchor
         if target >= anchor:
