@@ -221,6 +221,19 @@ class Project(Outputs, Reliability):
 
         return coder_events(self.db, self.coder(coder).id)[-limit:] if limit > 0 else []
 
+    def changes(self, *, coder: str, limit: int = 20) -> list[tuple[Event, str]]:
+        """The coder's latest ``limit`` actions, each with what it changed in codebook
+        labels (``Transformatiedoel: Preventie en eigen kracht → Normaliseren…``)."""
+        from coder.coding.describe import history
+
+        return history(self.db, self.coder(coder).id, limit) if limit > 0 else []
+
+    def describe_undo(self, event: Event, verb: str = "undone") -> str:
+        """What undoing (``undone``) or redoing (``redone``) ``event`` changed."""
+        from coder.coding.describe import describe_undo, labels_of
+
+        return describe_undo(event, labels_of(self.db), verb)
+
     # --- codebook and indicators --------------------------------------------------------
 
     def codebook(self) -> Codebook:
