@@ -120,9 +120,9 @@ class Outputs:
         return Written(str(path), 1)
 
     def export_qdpx(self, output: str | Path, *, name: str = "coder project",
-                    by: str | None = None) -> Written:
-        """The whole project as a REFI-QDA .qdpx file (refused while it would show an open
-        round's blind codings to whoever asks)."""
+                    offsets: str = "code-points", by: str | None = None) -> Written:
+        """The whole project as a REFI-QDA .qdpx file (offsets: "code-points" or "utf-16");
+        refused while it would show an open round's blind codings to whoever asks."""
         from coder.coding.coders import list_coders
         from coder.exchange.refi.write import export_qdpx
         from coder.export.files import write_atomic
@@ -130,7 +130,7 @@ class Outputs:
 
         blind_for(self.db, by).check_compare([c.name for c in list_coders(self.db)])
         path = Path(output)
-        write_atomic(path, lambda p: export_qdpx(self.db, p, name))
+        write_atomic(path, lambda p: export_qdpx(self.db, p, name, offsets))
         return Written(str(path), 1)
 
     def export_codings(self, output: str | Path, *, coder: str, by: str | None = None) -> Written:

@@ -2,7 +2,7 @@
 
 `VACUUM INTO` writes a consistent copy from SQLite itself, so what sits in the WAL is in
 it too (a plain file copy of a project that is still open can miss it). In the copy,
-every other coder's codings, memos, event history and adjudications are removed, as are
+every other coder's codings, memos (on codings and on quotes), event history and adjudications are removed, as are
 manual quotes that others made outside any round; documents, quotes, codebook, rounds and
 indicators stay. The copy is then vacuumed again, so the removed codings are not left in
 free pages either, and written as a single file (no -wal beside it).
@@ -88,6 +88,7 @@ def _strip_to(copy: sqlite_utils.Database, coder_name: str, output: Path) -> Han
         removed = copy.execute("SELECT COUNT(*) FROM codings WHERE coder_id != ?", [coder.id]).fetchone()[0]
         copy.execute("DELETE FROM adjudications")
         copy.execute("DELETE FROM codings WHERE coder_id != ?", [coder.id])
+        copy.execute("DELETE FROM quote_memos WHERE coder_id != ?", [coder.id])
         copy.execute("DELETE FROM quotes WHERE origin = 'manual' AND COALESCE(created_by, -1) != ?"
                      " AND id NOT IN (SELECT quote_id FROM round_quotes)", [coder.id])
         _drop_others_events(copy, coder.id)

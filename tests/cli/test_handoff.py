@@ -16,6 +16,8 @@ def coded(open_round, run):
 
 
 def test_the_copy_holds_everything_but_other_coders_work(run, coded, tmp_path, project):
+    project.execute("INSERT INTO quote_memos (quote_id, coder_id, memo, updated_at) SELECT ?, id, ?, 'now'"
+                    " FROM coders WHERE name = 'anna'", [coded[1], SECRET + "-op-de-quote"])
     project.conn.execute("BEGIN")  # a reader keeps the WAL from being checkpointed by others
     project.execute("SELECT COUNT(*) FROM quotes").fetchone()
     out = tmp_path / "bram.db"
@@ -36,6 +38,7 @@ def test_the_copy_holds_everything_but_other_coders_work(run, coded, tmp_path, p
     leaked = copy.execute("SELECT COUNT(*) FROM events WHERE payload LIKE ?", [f"%{SECRET}%"]).fetchone()
     assert leaked[0] == 0
     assert copy.execute("SELECT COUNT(*) FROM facets").fetchone()[0] == 3
+    assert copy.execute("SELECT COUNT(*) FROM quote_memos").fetchone()[0] == 0
     history = run("history", "--coder", "anna", "--json", db_path=out)
     assert SECRET not in history.stdout
 
