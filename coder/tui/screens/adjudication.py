@@ -113,7 +113,8 @@ class AdjudicationScreen(Screen):
             return
         try:
             chosen = resolve(self.db, self.coder_a, self.coder_b, item["quote"], item["facet"], choice,
-                             code=item["code"] or None, codes=[c.strip() for c in codes.split(",")] if codes else None,
+                             code=item["code"] or None,
+                             codes=[c.strip() for c in codes.split(",")] if codes else None,
                              reason=reason or None, adjudicator=getattr(self.app, "coder_name", None))
         except CoderError as exc:
             self.notify(str(exc), severity="error")
