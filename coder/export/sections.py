@@ -14,6 +14,7 @@ import sqlite_utils
 
 from coder.errors import InputError
 from coder.export.rows import QuoteTable
+from coder.export.safe import markdown_text, xml_text
 from coder.study import ACTIVE_FACET, GOAL_FACET, VALENCE_FACET
 
 FORMATS = ("md", "html", "docx")
@@ -83,14 +84,15 @@ def _quote_line(row: dict) -> str:
 
 
 def to_markdown(groups: list[Group], title: str) -> str:
-    out = [f"# {title}", ""]
+    md = markdown_text
+    out = [f"# {md(title)}", ""]
     for goal in groups:
-        out += [f"## {goal.label} ({goal.count})", ""]
+        out += [f"## {md(goal.label)} ({goal.count})", ""]
         for valence in goal.children:
-            out += [f"### {valence.label} ({valence.count})", ""]
+            out += [f"### {md(valence.label)} ({valence.count})", ""]
             for element in valence.children:
-                out += [f"#### {element.label} ({element.count})", ""]
-                out += [f"- {_quote_line(q)}" for q in element.quotes] + [""]
+                out += [f"#### {md(element.label)} ({element.count})", ""]
+                out += [f"- {md(_quote_line(q))}" for q in element.quotes] + [""]
     return "\n".join(out)
 
 
@@ -114,13 +116,13 @@ def to_docx(groups: list[Group], title: str):
     from docx import Document
 
     doc = Document()
-    doc.add_heading(title, level=0)
+    doc.add_heading(xml_text(title), level=0)
     for goal in groups:
-        doc.add_heading(f"{goal.label} ({goal.count})", level=1)
+        doc.add_heading(xml_text(f"{goal.label} ({goal.count})"), level=1)
         for valence in goal.children:
-            doc.add_heading(f"{valence.label} ({valence.count})", level=2)
+            doc.add_heading(xml_text(f"{valence.label} ({valence.count})"), level=2)
             for element in valence.children:
-                doc.add_heading(f"{element.label} ({element.count})", level=3)
+                doc.add_heading(xml_text(f"{element.label} ({element.count})"), level=3)
                 for q in element.quotes:
-                    doc.add_paragraph(_quote_line(q), style="List Bullet")
+                    doc.add_paragraph(xml_text(_quote_line(q)), style="List Bullet")
     return doc

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from coder.errors import InputError
 from coder.export.rows import QuoteTable
+from coder.export.safe import is_formula_like, markdown_text, spreadsheet_text
 from coder.study import GOAL_FACET
 
 FORMATS = ("csv", "xlsx", "json", "md", "html")
@@ -28,12 +29,21 @@ def write_table(table: QuoteTable, path: Path, fmt: str, *, excel: bool = False,
 
 
 def write_csv(headers: list[str], rows: list[dict], path: Path, *, excel: bool = False) -> None:
-    """UTF-8 with a header; `excel` adds a BOM and `;` separators, as Dutch Excel expects."""
+    """UTF-8 with a header; `excel` adds a BOM and `;` separators, as Dutch Excel expects.
+
+    Text cells that a spreadsheet would run as a formula get a leading ``'``.
+    """
     with path.open("w", newline="", encoding="utf-8-sig" if excel else "utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=headers, delimiter=";" if excel else ",",
-                                extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
+        writer = csv.writer(handle, delimiter=";" if excel else ",")
+        writer.writerow([spreadsheet_text(h) for h in headers])
+        for row in rows:
+            writer.writerow([_csv_cell(row.get(h)) for h in headers])
+
+
+def _csv_cell(value: object) -> object:
+    if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)):
+        return value
+    return spreadsheet_text(value)
 
 
 def write_xlsx(table: QuoteTable, path: Path, *, goal_sheets: bool = True) -> None:
@@ -61,8 +71,12 @@ def _sheet(book, name: str, headers: list[str], rows: list[dict]) -> None:
     sheet = book.add_worksheet(name)
     bold = book.add_format({"bold": True, "bg_color": "#e8eef4"})
     wrap = book.add_format({"text_wrap": True, "valign": "top"})
+    # Excel's own "this is text" marker: the cell keeps its exact text and is never a formula.
+    literal = book.add_format({"quote_prefix": True})
+    literal_wrap = book.add_format({"quote_prefix": True, "text_wrap": True, "valign": "top"})
+    literal_bold = book.add_format({"quote_prefix": True, "bold": True, "bg_color": "#e8eef4"})
     for col, header in enumerate(headers):
-        sheet.write_string(0, col, header, bold)
+        sheet.write_string(0, col, header, literal_bold if is_formula_like(header) else bold)
         sheet.set_column(col, col, WIDTHS.get(header, max(10, min(24, len(header) + 2))),
                          wrap if header == "quote" else None)
     for r, row in enumerate(rows, start=1):
@@ -72,6 +86,8 @@ def _sheet(book, name: str, headers: list[str], rows: list[dict]) -> None:
                 continue
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 sheet.write_number(r, col, value)
+            elif is_formula_like(str(value)):
+                sheet.write_string(r, col, str(value), literal_wrap if header == "quote" else literal)
             else:
                 sheet.write_string(r, col, str(value))
     sheet.freeze_panes(1, 0)
@@ -79,10 +95,8 @@ def _sheet(book, name: str, headers: list[str], rows: list[dict]) -> None:
 
 
 def markdown_table(headers: list[str], rows: list[dict]) -> str:
-    def cell(value) -> str:
-        return "" if value is None else str(value).replace("|", "\\|").replace("\n", " ")
-    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
-    lines += ["| " + " | ".join(cell(r.get(h)) for h in headers) + " |" for r in rows]
+    lines = ["| " + " | ".join(markdown_text(h) for h in headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(markdown_text(r.get(h)) for h in headers) + " |" for r in rows]
     return "\n".join(lines) + "\n"
 
 
