@@ -30,6 +30,14 @@ def _layer_options(func):
     return click.option("--coder", "coder_name", default=None, help=LAYER_HELP)(func)
 
 
+def label_options(func):
+    """``--keys`` and ``--lang``: what people read (labels, in the codebook's language) or keys."""
+    func = click.option("--lang", type=click.Choice(["nl", "en"]), default=None,
+                        help="Language of labels, headings and numbers (default: the codebook's).")(func)
+    return click.option("--keys", is_flag=True,
+                        help="Show code keys and column keys instead of labels.")(func)
+
+
 @cli.group()
 def export() -> None:
     """Export coded quotes, report sections, code matrices and REFI-QDA files."""
@@ -47,13 +55,17 @@ def export() -> None:
 @click.option("--code", help="Only quotes with this code (any facet).")
 @click.option("--doc-type", help="Only quotes from documents of this type.")
 @click.option("--valence", help="Only quotes with this valence (positief, negatief, ...).")
-def export_quotes(fmt, output, coder_name, consensus, wide, excel, goal, code, doc_type, valence) -> None:
+@label_options
+def export_quotes(fmt, output, coder_name, consensus, wide, excel, goal, code, doc_type, valence,
+                  keys, lang) -> None:
     """One row per coded quote, with document metadata, page, citation and every facet.
 
-    Columns: quote_id, document, organisation, municipality, year, doc_type, team_type,
-    size_class, page, quote, citation, speaker, one column per facet (multi facets
-    ';'-joined), coder, memo, codebook_version.
+    Column keys (headers with --keys, and always in JSON): quote_id, document,
+    organisation, municipality, year, doc_type, team_type, size_class, page, quote,
+    citation, speaker, source, one column per facet (multi facets ';'-joined), coder,
+    memo, codebook_version. Without --keys headers and codes are the codebook's labels.
     """
+    from coder.export.labels import project_labels
     from coder.export.tables import write_table
 
     db = open_db()
@@ -61,8 +73,9 @@ def export_quotes(fmt, output, coder_name, consensus, wide, excel, goal, code, d
     fmt = fmt or _format_from(path, ("csv", "xlsx", "json", "md", "html"))
     layer = resolve_layer(db, coder_name, consensus=consensus)
     _check_codes(db, goal, code, valence)
-    table = quote_table(db, layer, Filters(goal, code, doc_type, valence), wide=wide)
-    _atomic(path, lambda p: write_table(table, p, fmt, excel=excel))
+    labels = project_labels(db, lang, keys=keys)
+    table = quote_table(db, layer, Filters(goal, code, doc_type, valence), wide=wide, lang=labels.lang)
+    _atomic(path, lambda p: write_table(table, p, fmt, excel=excel, labels=labels))
     click.echo(f"wrote {len(table.rows)} coded quotes ({layer.name}) to {path}", err=True)
 
 
@@ -71,17 +84,21 @@ def export_quotes(fmt, output, coder_name, consensus, wide, excel, goal, code, d
 @click.option("-f", "--format", "fmt", type=click.Choice(["md", "html", "docx"]), default=None)
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
 @_layer_options
-@click.option("--title", default="Citaten per transformatiedoel", show_default=True)
-def export_sections(fmt, output, coder_name, consensus, title) -> None:
+@click.option("--title", default=None, help="Document title (default: Citaten per transformatiedoel).")
+@label_options
+def export_sections(fmt, output, coder_name, consensus, title, keys, lang) -> None:
     """Quotes grouped per goal, then positive/negative, then active element, with counts."""
+    from coder.export.labels import project_labels
     from coder.export.sections import build_sections, write_sections
 
     db = open_db()
     path = Path(output)
     fmt = fmt or _format_from(path, ("md", "html", "docx"))
     layer = resolve_layer(db, coder_name, consensus=consensus)
-    groups = build_sections(db, quote_table(db, layer))
-    _atomic(path, lambda p: write_sections(groups, p, fmt, title))
+    labels = project_labels(db, lang, keys=keys)
+    groups = build_sections(quote_table(db, layer, lang=labels.lang), labels)
+    heading = title or labels.phrase("sections_title")
+    _atomic(path, lambda p: write_sections(groups, p, fmt, heading, labels.lang))
     click.echo(f"wrote {len(groups)} goal section(s) ({layer.name}) to {path}", err=True)
 
 
@@ -89,15 +106,18 @@ def export_sections(fmt, output, coder_name, consensus, title) -> None:
 @db_option
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="OUT.csv or OUT.xlsx")
 @_layer_options
-def export_matrix(output, coder_name, consensus) -> None:
+@label_options
+def export_matrix(output, coder_name, consensus, keys, lang) -> None:
     """Code x document type / team type / size class: counts of quotes and of documents."""
+    from coder.export.labels import project_labels
     from coder.export.matrix import write_matrix
 
     db = open_db()
     layer = resolve_layer(db, coder_name, consensus=consensus)
     path = Path(output)
-    table = quote_table(db, layer)
-    _atomic(path, lambda p: write_matrix(table, p))
+    labels = project_labels(db, lang, keys=keys)
+    table = quote_table(db, layer, lang=labels.lang)
+    _atomic(path, lambda p: write_matrix(table, p, labels))
     click.echo(f"wrote the code matrix ({layer.name}) to {path}", err=True)
 
 

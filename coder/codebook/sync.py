@@ -81,7 +81,8 @@ def _sync(db: sqlite_utils.Database, codebook: Codebook, report: SyncReport,
     facet_keys = [facet.key for facet in codebook.facets]
     db.execute(f"DELETE FROM facets WHERE key NOT IN ({','.join('?' * len(facet_keys))})", facet_keys)
     for key, value in (("codebook_name", codebook.name), ("codebook_version", codebook.version),
-                       ("codebook_sha256", codebook_sha(codebook))):
+                       ("codebook_sha256", codebook_sha(codebook)),
+                       ("codebook_language", codebook.language)):
         db["settings"].upsert({"key": key, "value": value}, pk="key")
 
 

@@ -5,22 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-DOC_TYPE_LABELS = {
-    "jaarverslag": "Jaarverslag",
-    "rekenkameronderzoek": "Rekenkameronderzoek",
-    "evaluatie": "Evaluatie",
-    "clientervaringsonderzoek": "Cliëntervaringsonderzoek",
-    "lokaal_onderzoek": "Lokaal onderzoek",
-    "landelijk_onderzoek": "Landelijk onderzoek",
-    "praktijkvoorbeeld": "Praktijkvoorbeeld",
-}
+from coder.export.labels import DOC_TYPE_LABELS
 
 
 def source_name(doc: Mapping[str, Any]) -> str:
     """The document as the report names it: its title, with the year when the title lacks it."""
     title = (doc.get("title") or "").strip()
     if not title:
-        parts = [DOC_TYPE_LABELS.get(doc.get("doc_type") or "", "Document"),
+        parts = [DOC_TYPE_LABELS["nl"].get(doc.get("doc_type") or "", "Document"),
                  doc.get("organisation") or doc.get("municipality") or ""]
         title = " ".join(p for p in parts if p)
     year = doc.get("year")

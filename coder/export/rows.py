@@ -33,13 +33,21 @@ class Filters:
 
 @dataclass
 class QuoteTable:
+    """``headers`` are the column keys (what rows are keyed by); ``titles``, when set, are
+    what a person reads above each column (see `coder.export.tables.present`)."""
+
     headers: list[str]
     rows: list[dict] = field(default_factory=list)
     facets: list[FacetCodes] = field(default_factory=list)
+    titles: list[str] | None = None
+
+    def header_row(self) -> list[str]:
+        return self.titles or self.headers
 
 
 def quote_table(db: sqlite_utils.Database, layer: Coder, filters: Filters | None = None, *,
-                wide: bool = False) -> QuoteTable:
+                wide: bool = False, lang: str = "nl") -> QuoteTable:
+    """The coded quotes of ``layer`` in keys; ``lang`` is the citations' language."""
     filters = filters or Filters()
     facets = list(facet_codes(db).values())
     version = codebook_version(db)

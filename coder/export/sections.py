@@ -10,15 +10,13 @@ import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import sqlite_utils
-
 from coder.errors import InputError
+from coder.export.labels import Labels
 from coder.export.rows import QuoteTable
 from coder.export.safe import markdown_text, xml_text
 from coder.study import ACTIVE_FACET, GOAL_FACET, VALENCE_FACET
 
 FORMATS = ("md", "html", "docx")
-NO_ELEMENT = "(geen werkzaam element gecodeerd)"
 
 
 @dataclass
@@ -37,41 +35,41 @@ class Group:
         return self.quotes + [q for c in self.children for q in c.all_quotes()]
 
 
-def build_sections(db: sqlite_utils.Database, table: QuoteTable) -> list[Group]:
-    labels = dict(db.execute("SELECT key, label FROM codes"))
+def build_sections(table: QuoteTable, labels: Labels) -> list[Group]:
+    """Goal → valence → active element, each group named by its label (or key)."""
     codes = {key: codes for key, _, codes in table.facets}
     goals = []
     for goal in codes.get(GOAL_FACET, []):
         in_goal = [r for r in table.rows if goal in r.get(GOAL_FACET, "").split(";")]
         if not in_goal:
             continue
-        group = Group(labels.get(goal, goal))
+        group = Group(labels.code(goal))
         for valence in [*codes.get(VALENCE_FACET, ()), ""]:
             rows = [r for r in in_goal if (r.get(VALENCE_FACET) or "") == valence]
             if rows:
-                group.children.append(_by_element(labels.get(valence, "(geen valentie)") if valence
-                                                  else "(geen valentie)", rows, codes, labels))
+                name = labels.code(valence) if valence else labels.phrase("no_valence")
+                group.children.append(_by_element(name, rows, codes, labels))
         goals.append(group)
     return goals
 
 
-def _by_element(label: str, rows: list[dict], codes: dict, labels: dict) -> Group:
+def _by_element(label: str, rows: list[dict], codes: dict[str, tuple[str, ...]], labels: Labels) -> Group:
     group = Group(label)
     for element in codes.get(ACTIVE_FACET, []):
         matched = [r for r in rows if element in (r.get(ACTIVE_FACET) or "").split(";")]
         if matched:
-            group.children.append(Group(labels.get(element, element), matched))
+            group.children.append(Group(labels.code(element), matched))
     rest = [r for r in rows if not r.get(ACTIVE_FACET)]
     if rest:
-        group.children.append(Group(NO_ELEMENT, rest))
+        group.children.append(Group(labels.phrase("no_element"), rest))
     return group
 
 
-def write_sections(groups: list[Group], path: Path, fmt: str, title: str) -> None:
+def write_sections(groups: list[Group], path: Path, fmt: str, title: str, lang: str = "nl") -> None:
     if fmt == "md":
         path.write_text(to_markdown(groups, title), encoding="utf-8")
     elif fmt == "html":
-        path.write_text(to_html(groups, title), encoding="utf-8")
+        path.write_text(to_html(groups, title, lang), encoding="utf-8")
     elif fmt == "docx":
         to_docx(groups, title).save(str(path))
     else:
@@ -96,9 +94,9 @@ def to_markdown(groups: list[Group], title: str) -> str:
     return "\n".join(out)
 
 
-def to_html(groups: list[Group], title: str) -> str:
+def to_html(groups: list[Group], title: str, lang: str = "nl") -> str:
     e = html.escape
-    out = [f"<!doctype html>\n<html lang=\"nl\"><meta charset=\"utf-8\"><title>{e(title)}</title>",
+    out = [f"<!doctype html>\n<html lang=\"{e(lang)}\"><meta charset=\"utf-8\"><title>{e(title)}</title>",
            "<style>body{font-family:Georgia,serif;max-width:50em;margin:auto}li{margin:.4em 0}</style>",
            f"<h1>{e(title)}</h1>"]
     for goal in groups:

@@ -53,7 +53,7 @@ def test_markdown_text_lets_no_html_or_link_through():
 def test_csv_cells_are_neutralised(hostile, run, tmp_path, excel):
     out = tmp_path / "q.csv"
     args = ["--excel"] if excel else []
-    assert run("export", "quotes", "--coder", "anna", *args, "-o", out).exit_code == 0
+    assert run("export", "quotes", "--coder", "anna", "--keys", *args, "-o", out).exit_code == 0
     text = out.read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(text.splitlines(), delimiter=";" if excel else ","))
     by_quote = {r["quote"]: r for r in rows}
@@ -66,7 +66,7 @@ def test_csv_cells_are_neutralised(hostile, run, tmp_path, excel):
 
 def test_xlsx_keeps_the_exact_text_as_text(hostile, run, tmp_path):
     out = tmp_path / "q.xlsx"
-    assert run("export", "quotes", "--coder", "anna", "-o", out).exit_code == 0
+    assert run("export", "quotes", "--coder", "anna", "--keys", "-o", out).exit_code == 0
     sheet = openpyxl.load_workbook(out)["Quotes"]
     header = [c.value for c in sheet[1]]
     cells = {(r, header[c.column - 1]): c for r, row in enumerate(sheet.iter_rows(min_row=2)) for c in row}
@@ -104,6 +104,19 @@ def test_docx_keeps_the_text(hostile, run, tmp_path):
     assert run("export", "sections", "--coder", "anna", "-o", out).exit_code == 0
     body = "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert FORMULA in body and SCRIPT in body
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_matrix_labels_are_neutralised(hostile, run, tmp_path, suffix):
+    out = tmp_path / f"m.{suffix}"
+    assert run("export", "matrix", "--coder", "anna", "-o", out).exit_code == 0
+    if suffix == "csv":
+        cells = [c for row in csv.reader(out.open(encoding="utf-8")) for c in row]
+        assert "'+verbinding" in cells
+    else:
+        sheet = openpyxl.load_workbook(out).worksheets[0]
+        cell = next(c for row in sheet.iter_rows() for c in row if c.value == "+verbinding")
+        assert cell.quotePrefix
 
 
 def test_report_escapes_quote_text(hostile, run, tmp_path):
