@@ -12,6 +12,7 @@ from pathlib import Path
 
 from coder.errors import InputError
 from coder.export.labels import Labels
+from coder.export.origin import quote_text
 from coder.export.rows import QuoteTable
 from coder.export.safe import markdown_text, xml_text
 from coder.study import ACTIVE_FACET, GOAL_FACET, VALENCE_FACET
@@ -77,8 +78,9 @@ def write_sections(groups: list[Group], path: Path, fmt: str, title: str, lang: 
 
 
 def _quote_line(row: dict) -> str:
-    text = row['quote'].strip('„”“"')
-    return f"„{text}” {row['citation']}"
+    """„Quote” (citation): the citation is the only attribution, even when the quote's
+    text ends with its own source in parentheses."""
+    return f"„{quote_text(row['quote'])}” {row['citation']}"
 
 
 def to_markdown(groups: list[Group], title: str) -> str:

@@ -11,7 +11,8 @@ from typing import Any
 
 import sqlite_utils
 
-from coder.export.citation import citation
+from coder.export.citation import quote_citation
+from coder.export.origin import quote_text
 
 from coder.study import GOAL_FACET, VALENCE_FACET  # noqa: F401  (re-exported)
 
@@ -50,11 +51,12 @@ def _labels(db: sqlite_utils.Database, facet: str) -> list[tuple[str, str, str |
                            " ORDER BY position", [facet]))
 
 
-def goals(db: sqlite_utils.Database, coder_id: int, *, examples: int = 2) -> list[GoalRow]:
+def goals(db: sqlite_utils.Database, coder_id: int, *, examples: int = 2, lang: str = "nl") -> list[GoalRow]:
     """Per transformation goal: quotes coded positive / negative / mixed by this coder."""
     rows = {key: GoalRow(key, label) for key, label, _ in _labels(db, GOAL_FACET)}
     pairs = db.query(
-        "SELECT g.code AS goal, v.code AS valence, q.id, q.text, q.page, d.title, d.year,"
+        "SELECT g.code AS goal, v.code AS valence, q.id, q.text, q.page, q.speaker, q.source,"
+        " q.attribution, d.title, d.year, d.municipality,"
         " d.doc_type, d.organisation FROM codings g"
         " JOIN codings v ON v.quote_id = g.quote_id AND v.coder_id = g.coder_id AND v.facet = :valence"
         " JOIN quotes q ON q.id = g.quote_id JOIN documents d ON d.id = q.doc_id"
@@ -67,8 +69,8 @@ def goals(db: sqlite_utils.Database, coder_id: int, *, examples: int = 2) -> lis
         kind = {"positief": "positive", "negatief": "negative"}.get(pair["valence"], "mixed")
         setattr(row, kind, getattr(row, kind) + 1)
         if kind != "mixed" and sum(e["valence"] == kind for e in row.examples) < examples:
-            row.examples.append({"valence": kind, "quote_id": pair["id"], "text": pair["text"],
-                                 "citation": citation(pair, pair["page"])})
+            row.examples.append({"valence": kind, "quote_id": pair["id"], "text": quote_text(pair["text"]),
+                                 "citation": quote_citation(pair, lang)})
     return list(rows.values())
 
 
