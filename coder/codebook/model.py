@@ -6,6 +6,18 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
+class Translation:
+    """A second-language version of a facet's or code's texts (``label_en``, ``description_en``,
+    ``when_to_use_en``, ``when_not_en`` in codebook.yaml); empty fields fall back to the
+    codebook's own language."""
+
+    label: str = ""
+    description: str = ""
+    when_to_use: str = ""
+    when_not: str = ""
+
+
+@dataclass(frozen=True)
 class Code:
     key: str
     label: str
@@ -18,6 +30,7 @@ class Code:
     colour: str | None = None
     group: str | None = None
     renamed_from: tuple[str, ...] = ()
+    english: Translation | None = None
 
 
 @dataclass(frozen=True)
@@ -29,6 +42,7 @@ class Facet:
     mode: str
     description: str = ""
     codes: tuple[Code, ...] = ()
+    english: Translation | None = None
 
 
 @dataclass(frozen=True)

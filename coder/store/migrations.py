@@ -274,9 +274,18 @@ def _v3(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+def _v9(db: sqlite_utils.Database) -> None:
+    """English texts beside the codebook's own language (``label_en``, ``description_en``, ...)."""
+    for table, columns in (("facets", ("label_en", "description_en")),
+                           ("codes", ("label_en", "description_en", "when_to_use_en", "when_not_en"))):
+        for column in columns:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _v1,
     2: _v2,
     3: _v3,
+    9: _v9,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
