@@ -9,6 +9,7 @@ from coder.export.numbers import number
 from coder.report.agreement import agreement_sections
 from coder.reliability.compare import project_agreement
 from coder.reliability.rounds import create_round, lock_round
+from tests.cli.conftest import run  # noqa: F401  (the CLI fixture)
 
 
 def code(db, quote, name, *assignments):
@@ -68,3 +69,14 @@ def test_without_a_round_the_two_coders_who_share_quotes_are_compared(project):
     two_coders(project, round_name=None)
     [html] = agreement_sections(project)
     assert "<h2>Betrouwbaarheid</h2>" in html and "anna en bram codeerden beiden 2 quotes" in html
+
+
+def test_agree_terminal_tables_show_labels_or_keys(project, run):
+    two_coders(project, round_name=None)
+    project.execute("UPDATE codes SET label = 'Eerder de juiste hulp' WHERE key = 'eerder_juiste_hulp'")
+    project.execute("UPDATE codes SET label = 'Normaliseren en de-medicaliseren' WHERE key = 'normaliseren'")
+    project.conn.commit()
+    shown = run("agree", "--coders", "anna,bram").output
+    assert "│ Eerder de juiste hulp" in shown and "│ Valentie" in shown
+    keys = run("agree", "--coders", "anna,bram", "--keys").output
+    assert "│ eerder_juiste_hulp" in keys and "│ valentie" in keys
