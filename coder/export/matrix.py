@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from coder.errors import InputError
 from coder.export.labels import Labels
@@ -17,7 +18,7 @@ from coder.export.tables import write_csv
 DIMENSIONS = ("doc_type", "team_type", "size_class")
 
 
-def code_matrix(table: QuoteTable) -> tuple[list[str], list[dict]]:
+def code_matrix(table: QuoteTable) -> tuple[list[str], list[dict[str, Any]]]:
     """Column keys (``doc_type=jaarverslag:quotes``) and one row per code, in keys."""
     values = {d: sorted({str(r.get(d) or "onbekend") for r in table.rows}) for d in DIMENSIONS}
     headers = ["facet", "code", "quotes", "documents"]
@@ -30,7 +31,7 @@ def code_matrix(table: QuoteTable) -> tuple[list[str], list[dict]]:
             hits = [r for r in table.rows if code in str(r.get(facet) or "").split(";")]
             row = {"facet": facet, "code": code, "quotes": len(hits),
                    "documents": len({r["document"] for r in hits})}
-            cells: dict[str, list[dict]] = defaultdict(list)
+            cells: dict[str, list[dict[str, Any]]] = defaultdict(list)
             for r in hits:
                 for d in DIMENSIONS:
                     cells[f"{d}={r.get(d) or 'onbekend'}"].append(r)

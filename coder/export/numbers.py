@@ -22,7 +22,7 @@ def number(value: float | None, decimals: int = 0, lang: str = "nl") -> str:
         return MISSING
     text = f"{value:,.{decimals}f}"
     if lang == "nl":
-        text = text.translate(str.maketrans({",": ".", ".": ","}))
+        text = text.translate(str.maketrans(",.", ".,"))
     return text.replace("-", "−") if text.startswith("-") else text
 
 

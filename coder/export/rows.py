@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 import sqlite_utils
 
@@ -43,7 +44,7 @@ class QuoteTable:
     what a person reads above each column (see `coder.export.tables.present`)."""
 
     headers: list[str]
-    rows: list[dict] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)
     facets: list[FacetCodes] = field(default_factory=list)
     titles: list[str] | None = None
 
@@ -97,7 +98,7 @@ def quote_table(db: sqlite_utils.Database, layer: Coder, filters: Filters | None
     return table
 
 
-def _keep(coded: dict[str, list[str]], doc: dict, f: Filters) -> bool:
+def _keep(coded: dict[str, list[str]], doc: dict[str, Any], f: Filters) -> bool:
     if f.goal and f.goal not in coded.get(GOAL_FACET, []):
         return False
     if f.valence and f.valence not in coded.get(VALENCE_FACET, []):

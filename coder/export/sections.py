@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from coder.errors import InputError
 from coder.export.labels import Labels
@@ -23,7 +24,7 @@ FORMATS = ("md", "html", "docx")
 @dataclass
 class Group:
     label: str
-    quotes: list[dict] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
     children: list["Group"] = field(default_factory=list)
 
     @property
@@ -32,7 +33,7 @@ class Group:
             return len({q["quote_id"] for c in self.children for q in c.all_quotes()})
         return len(self.quotes)
 
-    def all_quotes(self) -> list[dict]:
+    def all_quotes(self) -> list[dict[str, Any]]:
         return self.quotes + [q for c in self.children for q in c.all_quotes()]
 
 
@@ -54,7 +55,7 @@ def build_sections(table: QuoteTable, labels: Labels) -> list[Group]:
     return goals
 
 
-def _by_element(label: str, rows: list[dict], codes: dict[str, tuple[str, ...]], labels: Labels) -> Group:
+def _by_element(label: str, rows: list[dict[str, Any]], codes: dict[str, tuple[str, ...]], labels: Labels) -> Group:
     group = Group(label)
     for element in codes.get(ACTIVE_FACET, []):
         matched = [r for r in rows if element in (r.get(ACTIVE_FACET) or "").split(";")]
@@ -77,7 +78,7 @@ def write_sections(groups: list[Group], path: Path, fmt: str, title: str, lang: 
         raise InputError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 
-def _quote_line(row: dict) -> str:
+def _quote_line(row: dict[str, Any]) -> str:
     """„Quote” (citation): the citation is the only attribution, even when the quote's
     text ends with its own source in parentheses."""
     return f"„{quote_text(row['quote'])}” {row['citation']}"
@@ -112,7 +113,7 @@ def to_html(groups: list[Group], title: str, lang: str = "nl") -> str:
     return "\n".join(out) + "\n</html>\n"
 
 
-def to_docx(groups: list[Group], title: str):
+def to_docx(groups: list[Group], title: str) -> Any:
     from docx import Document
 
     doc = Document()

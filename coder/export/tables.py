@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import html
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from coder.errors import InputError
 from coder.export.labels import VALUE_LABELS, Labels, sheet_names
@@ -27,7 +29,7 @@ def write_table(table: QuoteTable, path: Path, fmt: str, *, excel: bool = False,
         write_xlsx(table, path, goal_sheets=goal_sheets, labels=labels)
         return
     shown = present(table, labels)
-    writers = {"csv": lambda: write_csv(shown.headers, shown.rows, path, excel=excel, titles=shown.titles),
+    writers: dict[str, Callable[[], object]] = {"csv": lambda: write_csv(shown.headers, shown.rows, path, excel=excel, titles=shown.titles),
                "md": lambda: path.write_text(markdown_table(shown.header_row(), _cells(shown)),
                                              encoding="utf-8"),
                "html": lambda: path.write_text(html_table(shown.header_row(), _cells(shown),
@@ -64,7 +66,7 @@ def _cells(table: QuoteTable) -> list[list[object]]:
     return [[row.get(h) for h in table.headers] for row in table.rows]
 
 
-def write_csv(headers: list[str], rows: list[dict], path: Path, *, excel: bool = False,
+def write_csv(headers: list[str], rows: list[dict[str, Any]], path: Path, *, excel: bool = False,
               titles: list[str] | None = None) -> None:
     """UTF-8 with a header; `excel` adds a BOM and `;` separators, as Dutch Excel expects.
 
@@ -87,10 +89,10 @@ def write_xlsx(table: QuoteTable, path: Path, *, goal_sheets: bool = True,
                labels: Labels | None = None, sheet: str = "quotes") -> None:
     """Frozen header, filters and sensible widths; one extra sheet per transformation goal,
     named by the goal's label."""
-    import xlsxwriter
+    import xlsxwriter  # type: ignore[import-untyped]
 
     labels = labels or Labels(keys=True)
-    sheets: list[tuple[str, list[dict]]] = [(labels.phrase(sheet), table.rows)]
+    sheets: list[tuple[str, list[dict[str, Any]]]] = [(labels.phrase(sheet), table.rows)]
     if goal_sheets:
         for goal in next((codes for key, _, codes in table.facets if key == GOAL_FACET), ()):
             rows = [r for r in table.rows if goal in str(r.get(GOAL_FACET, "")).split(";")]
@@ -108,7 +110,7 @@ def write_xlsx(table: QuoteTable, path: Path, *, goal_sheets: bool = True,
 WIDTHS = {"quote": 80, "citation": 40, "document": 35, "memo": 30}
 
 
-def _sheet(book, name: str, table: QuoteTable) -> None:
+def _sheet(book: Any, name: str, table: QuoteTable) -> None:
     headers, rows = table.headers, table.rows
     sheet = book.add_worksheet(name)
     bold = book.add_format({"bold": True, "bg_color": "#e8eef4"})
@@ -144,7 +146,9 @@ def markdown_table(titles: list[str], rows: list[list[object]]) -> str:
 
 def html_table(titles: list[str], rows: list[list[object]], title: str = "Coded quotes", *,
                lang: str = "nl") -> str:
-    esc = lambda v: "" if v is None else html.escape(str(v))  # noqa: E731
+    def esc(v: object) -> str:
+        return "" if v is None else html.escape(str(v))
+
     head = "".join(f"<th>{esc(h)}</th>" for h in titles)
     body = "\n".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in rows)
     return (f"<!doctype html>\n<html lang=\"{esc(lang)}\"><meta charset=\"utf-8\"><title>{esc(title)}</title>\n"

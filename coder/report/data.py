@@ -88,8 +88,8 @@ def ranked(db: sqlite_utils.Database, coder_id: int, facet: str) -> list[RankedC
 
 
 def coded_quote_count(db: sqlite_utils.Database, coder_id: int) -> int:
-    return db.execute("SELECT COUNT(DISTINCT quote_id) FROM codings WHERE coder_id = ?",
-                      [coder_id]).fetchone()[0]
+    return int(db.execute("SELECT COUNT(DISTINCT quote_id) FROM codings WHERE coder_id = ?",
+                          [coder_id]).fetchone()[0])
 
 
 def facet_label(db: sqlite_utils.Database, facet: str) -> str:

@@ -13,7 +13,6 @@ from coder.quotes.store import list_quotes
 from coder.report import data
 from coder.report.build import build_report
 from coder.report.html import render
-from tests.cli.conftest import run  # noqa: F401  (the CLI fixture)
 
 
 def code(db, quote_id, coder, *texts):

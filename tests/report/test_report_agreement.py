@@ -6,10 +6,9 @@ from coder.coding.assign import code_quote, parse_assignment
 from coder.coding.coders import ensure_coder
 from coder.export.labels import Labels, project_labels
 from coder.export.numbers import number
-from coder.report.agreement import agreement_sections
 from coder.reliability.compare import project_agreement
 from coder.reliability.rounds import create_round, lock_round
-from tests.cli.conftest import run  # noqa: F401  (the CLI fixture)
+from coder.report.agreement import agreement_sections
 
 
 def code(db, quote, name, *assignments):
