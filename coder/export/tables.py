@@ -58,8 +58,14 @@ def present(table: QuoteTable, labels: Labels) -> QuoteTable:
             if column in shown:
                 shown[column] = labels.value(column, shown[column])
         rows.append(shown)
-    titles = table.titles or [labels.title(h) for h in table.headers]
+    titles = table.titles or unique_titles([labels.title(h) for h in table.headers], table.headers)
     return QuoteTable(list(table.headers), rows, table.facets, titles)
+
+
+def unique_titles(titles: list[str], keys: list[str]) -> list[str]:
+    """A title shared by two columns (a facet labelled like a fixed column) gets its key added."""
+    seen = [t.lower() for t in titles]
+    return [f"{t} ({k})" if seen.count(t.lower()) > 1 else t for t, k in zip(titles, keys)]
 
 
 def _cells(table: QuoteTable) -> list[list[object]]:

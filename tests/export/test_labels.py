@@ -33,7 +33,7 @@ def test_csv_has_labelled_headers_and_values_and_stays_comma_utf8(labelled, run,
     assert not out.read_bytes().startswith(b"\xef\xbb\xbf")
     rows = read_csv(out)
     first = rows[0]
-    assert {"Citaat", "Bronvermelding", "Spreker", "Bron", "Document", "Transformatiedoel",
+    assert {"Citaat", "Bronvermelding", "Rol spreker", "Bron", "Document", "Transformatiedoel",
             "Drie V's", "Documenttype"} <= set(first)
     assert first["Transformatiedoel"] == "Normaliseren en de-medicaliseren"
     assert first["Valentie"] == "Positief" and first["Drie V's"] == "Vertrouwen"
@@ -44,7 +44,7 @@ def test_english_headers_with_lang_en(labelled, run, tmp_path):
     out = tmp_path / "q.csv"
     assert run("export", "quotes", "--coder", "anna", "--lang", "en", "-o", out).exit_code == 0
     first = read_csv(out)[0]
-    assert {"Quote", "Citation", "Speaker", "Source", "Document type"} <= set(first)
+    assert {"Quote", "Citation", "Speaker role", "Source", "Document type"} <= set(first)
     assert first["Document type"] == "Annual report"
 
 
@@ -118,3 +118,12 @@ def test_unknown_language_is_an_input_error(labelled):
 
     with pytest.raises(InputError, match="unknown language 'fr'"):
         project_labels(labelled, "fr")
+
+
+def test_a_facet_labelled_like_a_fixed_column_keeps_both_columns(labelled, run, tmp_path):
+    labelled.execute("UPDATE facets SET label = 'Rol spreker' WHERE key = 'drie_vs'")
+    labelled.conn.commit()
+    out = tmp_path / "q.csv"
+    assert run("export", "quotes", "--coder", "anna", "-o", out).exit_code == 0
+    header = next(csv.reader(out.open(encoding="utf-8")))
+    assert "Rol spreker (speaker)" in header and "Rol spreker (drie_vs)" in header
