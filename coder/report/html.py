@@ -16,7 +16,7 @@ from typing import Any
 import sqlite_utils
 
 from coder.coding.coders import Coder
-from coder.export.labels import Labels
+from coder.export.labels import VALUE_LABELS, Labels
 from coder.export.numbers import long_date, number, percent
 from coder.ingest.indicators import KNOWN, pooled_indicators
 from coder.report import data, svg
@@ -57,6 +57,8 @@ def composition_section(db: sqlite_utils.Database, labels: Labels) -> str:
     if not any(counts.values()):
         return parts[0] + note(text(lang, "no_documents"))
     for column, rows in counts.items():
+        order = list(VALUE_LABELS.get(column, {}).get("nl", {}))
+        rows = sorted(rows, key=lambda r: (order.index(r[0]) if r[0] in order else len(order), r[0]))
         shown = [(labels.phrase("unknown") if key == "onbekend" else labels.value(column, key),
                   number(n, 0, lang)) for key, n in rows]
         parts.append(table([labels.title(column), text(lang, "documents")], shown,
