@@ -13,7 +13,7 @@ from typing import Any
 from coder.errors import InputError
 from coder.export.labels import Labels
 from coder.export.rows import QuoteTable
-from coder.export.tables import write_csv
+from coder.export.tables import write_csv, write_xlsx
 
 DIMENSIONS = ("doc_type", "team_type", "size_class")
 
@@ -67,7 +67,6 @@ def write_matrix(table: QuoteTable, path: Path, labels: Labels | None = None) ->
     if suffix == ".csv":
         write_csv(matrix.headers, matrix.rows, path, titles=matrix.titles)
     elif suffix == ".xlsx":
-        from coder.export.tables import write_xlsx
         write_xlsx(matrix, path, goal_sheets=False, labels=labels, sheet="matrix")
     else:
         raise InputError(f"{path}: the matrix is written as .csv or .xlsx")

@@ -29,12 +29,12 @@ def write_table(table: QuoteTable, path: Path, fmt: str, *, excel: bool = False,
         write_xlsx(table, path, goal_sheets=goal_sheets, labels=labels)
         return
     shown = present(table, labels)
-    writers: dict[str, Callable[[], object]] = {"csv": lambda: write_csv(shown.headers, shown.rows, path, excel=excel, titles=shown.titles),
-               "md": lambda: path.write_text(markdown_table(shown.header_row(), _cells(shown)),
-                                             encoding="utf-8"),
-               "html": lambda: path.write_text(html_table(shown.header_row(), _cells(shown),
-                                                          labels.phrase("coded_quotes"), lang=labels.lang),
-                                               encoding="utf-8")}
+    writers: dict[str, Callable[[], object]] = {
+        "csv": lambda: write_csv(shown.headers, shown.rows, path, excel=excel, titles=shown.titles),
+        "md": lambda: path.write_text(markdown_table(shown.header_row(), _cells(shown)), encoding="utf-8"),
+        "html": lambda: path.write_text(html_table(shown.header_row(), _cells(shown),
+                                                   labels.phrase("coded_quotes"), lang=labels.lang),
+                                        encoding="utf-8")}
     if fmt not in writers:
         raise InputError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     writers[fmt]()
