@@ -32,7 +32,7 @@ def quote_origin(quote: Mapping[str, Any]) -> tuple[str | None, str | None]:
 
 def quote_text(text: str) -> str:
     """The quote's words without its quotation marks or an attribution left at its end."""
-    match = TRAILING.match(text)
+    match = _trailing_match(text)
     if match and split_parenthesised(match.group("inner")).source:
         text = match.group("text")
     return text.strip().strip(QUOTE_MARKS).strip()
@@ -49,5 +49,10 @@ def _parsed(attribution: object) -> Attribution | None:
 
 
 def _trailing(text: object) -> Attribution | None:
-    match = TRAILING.match(str(text or ""))
+    match = _trailing_match(str(text or ""))
     return split_parenthesised(match.group("inner")) if match else None
+
+
+def _trailing_match(text: str) -> re.Match[str] | None:
+    """The regex only for texts that end in a parenthesis (most quotes do not)."""
+    return TRAILING.match(text) if text.rstrip(" .;,\n").endswith(")") else None
