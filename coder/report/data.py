@@ -90,8 +90,3 @@ def ranked(db: sqlite_utils.Database, coder_id: int, facet: str) -> list[RankedC
 def coded_quote_count(db: sqlite_utils.Database, coder_id: int) -> int:
     return int(db.execute("SELECT COUNT(DISTINCT quote_id) FROM codings WHERE coder_id = ?",
                           [coder_id]).fetchone()[0])
-
-
-def facet_label(db: sqlite_utils.Database, facet: str) -> str:
-    row = db.execute("SELECT label FROM facets WHERE key = ?", [facet]).fetchone()
-    return row[0] if row else facet
