@@ -13,7 +13,6 @@ import sqlite_utils
 
 from coder.export.citation import quote_citation
 from coder.export.origin import quote_text
-
 from coder.study import GOAL_FACET, VALENCE_FACET  # noqa: F401  (re-exported)
 
 

@@ -6,6 +6,8 @@ import re
 import sqlite3
 from pathlib import Path
 
+import sqlite_utils
+
 from coder.codebook import check_codebook, codebook_from_db, load_codebook, sync_codebook
 from coder.export.labels import project_labels
 from coder.store.db import connect, schema_version
@@ -63,8 +65,6 @@ def test_unknown_codebook_language_is_a_warning(tmp_path):
 def test_a_project_from_before_the_english_columns_opens_and_loads(tmp_path):
     path = tmp_path / "old.db"
     old = sqlite3.connect(path)
-    import sqlite_utils
-
     db = sqlite_utils.Database(old)
     for version in sorted(v for v in MIGRATIONS if v < 9):
         MIGRATIONS[version](db)
