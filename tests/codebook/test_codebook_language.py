@@ -8,7 +8,12 @@ from pathlib import Path
 
 import sqlite_utils
 
-from coder.codebook import check_codebook, codebook_from_db, load_codebook, sync_codebook
+from coder.codebook import (
+    check_codebook,
+    codebook_from_db,
+    load_codebook,
+    sync_codebook,
+)
 from coder.export.labels import project_labels
 from coder.store.db import connect, schema_version
 from coder.store.migrations import MIGRATIONS, SCHEMA_VERSION
