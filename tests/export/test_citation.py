@@ -103,3 +103,11 @@ def test_sections_name_the_source_once(review, project, run, tmp_path):
     line = next(x for x in text.splitlines() if "Vondelpark" in x)
     assert line.count("Jaarverslag OKT Amsterdam 2020") == 1
     assert "Vondelpark” (Jaarverslag OKT Amsterdam 2020, geciteerd in Wijkteams in beeld 2020, p. 1)" in line
+
+
+def test_english_export_cites_in_english(review, run, tmp_path):
+    out = tmp_path / "q.csv"
+    assert run("export", "quotes", "--lang", "en", "-o", out).exit_code == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert "(Jaarverslag OKT Amsterdam 2020, cited in Wijkteams in beeld 2020, p. 1)" in {r["Citation"] for r in rows}
+    assert {r["Document type"] for r in rows} == {"National study"}
