@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from coder.cli.base import cli, db_option, open_db
+from coder.cli.base import cli, db_option, open_project
 from coder.cli.export import label_options
 
 
@@ -22,11 +20,6 @@ def report(output: str, coder_name: str | None, consensus: bool, keys: bool, lan
 
     Renders for any project: sections without data say what is missing.
     """
-    from coder.export.labels import project_labels
-    from coder.report.build import build_report
-
-    db = open_db()
-    html, layer = build_report(db, project_labels(db, lang, keys=keys), coder_name, consensus=consensus)
-    Path(output).write_text(html, encoding="utf-8")
-    shown = f"codings of {layer.name}" if layer else "no codings shown"
-    click.echo(f"{output}: report written ({len(html) // 1024} KB, {shown})")
+    done = open_project().report(output, coder=coder_name, consensus=consensus, keys=keys, lang=lang)
+    shown = f"codings of {done.layer}" if done.layer else "no codings shown"
+    click.echo(f"{output}: report written ({done.count} KB, {shown})")

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"

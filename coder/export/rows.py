@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 from coder.export.citation import quote_citation
 from coder.export.origin import quote_origin

@@ -13,14 +13,13 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-import sqlite_utils
-
 from coder.errors import InputError
 from coder.export.labels import Labels
 from coder.export.numbers import number, percent
 from coder.report import svg
 from coder.report.html import note, table
 from coder.report.text import text
+from coder.store.sqlite import sqlite_utils
 
 MARKS = (0.667, 0.8)
 COEFFICIENTS = ("percent_agreement", "cohen_kappa", "gwet_ac", "krippendorff_alpha")

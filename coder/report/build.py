@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from html import escape
 
-import sqlite_utils
-
 from coder.coding.coders import Coder, list_coders
 from coder.coding.layers import resolve_layer
 from coder.errors import InputError
@@ -18,6 +16,7 @@ from coder.export.labels import Labels
 from coder.report.agreement import agreement_sections
 from coder.report.html import render
 from coder.report.text import text
+from coder.store.sqlite import sqlite_utils
 
 
 def report_layer(db: sqlite_utils.Database, labels: Labels, coder: str | None = None, *,

@@ -13,7 +13,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 from coder.coding.coders import Coder
 from coder.export.labels import VALUE_LABELS, Labels
