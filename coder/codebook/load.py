@@ -176,8 +176,7 @@ def _facet(item: Any, problem: _Collector, seen: dict[str, int]) -> Facet | None
 
 def _english(item: dict[str, Any]) -> Translation | None:
     """The optional English texts (``*_en`` fields); None when the item has none."""
-    english = Translation(*(_text(item.get(name)) for name in ENGLISH_FIELDS))
-    return english if any((english.label, english.description, english.when_to_use, english.when_not)) else None
+    return Translation(*(_text(item.get(name)) for name in ENGLISH_FIELDS)).or_none()
 
 
 def _string_list(item: dict[str, Any], name: str, problem: _Collector) -> tuple[str, ...]:

@@ -16,6 +16,10 @@ class Translation:
     when_to_use: str = ""
     when_not: str = ""
 
+    def or_none(self) -> Translation | None:
+        """None when every field is empty (a codebook without English texts)."""
+        return self if any((self.label, self.description, self.when_to_use, self.when_not)) else None
+
 
 @dataclass(frozen=True)
 class Code:

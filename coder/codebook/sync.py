@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from coder.store.sqlite import sqlite_utils
 
@@ -162,10 +163,9 @@ def _code_row(code: Code, position: int) -> dict:
             "when_to_use_en": english.when_to_use or None, "when_not_en": english.when_not or None}
 
 
-def _english_row(row: dict) -> Translation | None:
-    english = Translation(*(row.get(f"{name}_en") or "" for name in
-                            ("label", "description", "when_to_use", "when_not")))
-    return english if any((english.label, english.description, english.when_to_use, english.when_not)) else None
+def _english_row(row: dict[str, Any]) -> Translation | None:
+    return Translation(*(row.get(f"{name}_en") or "" for name in
+                         ("label", "description", "when_to_use", "when_not"))).or_none()
 
 
 def codebook_version(db: sqlite_utils.Database) -> str:
