@@ -152,7 +152,8 @@ def _print_project(out: dict, labels) -> None:
         for col in ("goal", f"{a} +", f"{b} +", "Δ +", f"{a} −", f"{b} −", "Δ −"):
             goals.add_column(col, justify="left" if col == "goal" else "right")
         for g in out["goals"]:
-            goals.add_row(labels.code(g["goal"]), str(g["a_positive"]), str(g["b_positive"]), f"{g['diff_positive']:+d}",
+            goals.add_row(labels.code(g["goal"]), str(g["a_positive"]), str(g["b_positive"]),
+                          f"{g['diff_positive']:+d}",
                           str(g["a_negative"]), str(g["b_negative"]), f"{g['diff_negative']:+d}")
         console.print(goals)
     n = len(out["disagreements"])

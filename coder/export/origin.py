@@ -16,7 +16,8 @@ from typing import Any
 from coder.quotes.attribution import Attribution, split_parenthesised
 
 QUOTE_MARKS = "„”“\"‘’'‚«»"
-TRAILING = re.compile(r"^(?P<text>.*?)[\s" + QUOTE_MARKS + r"]*\((?P<inner>[^()\n]{3,200})\)[\s.;,]*$", re.DOTALL)
+TRAILING = re.compile(r"^(?P<text>.*?)[\s" + QUOTE_MARKS + r"]*\((?P<inner>[^()\n]{3,200})\)[\s.;,]*$",
+                      re.DOTALL)
 
 
 def quote_origin(quote: Mapping[str, Any]) -> tuple[str | None, str | None]:

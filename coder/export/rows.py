@@ -16,13 +16,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from coder.store.sqlite import sqlite_utils
-
-from coder.export.citation import quote_citation
-from coder.export.origin import quote_origin
+from coder.codebook.facets import FacetCodes, facet_codes
 from coder.codebook.sync import codebook_version
 from coder.coding.coders import Coder
-from coder.codebook.facets import FacetCodes, facet_codes
+from coder.export.citation import quote_citation
+from coder.export.origin import quote_origin
+from coder.store.sqlite import sqlite_utils
 from coder.study import GOAL_FACET, VALENCE_FACET
 
 FIXED_HEAD = ("quote_id", "document", "organisation", "municipality", "year", "doc_type",
@@ -71,8 +70,9 @@ def quote_table(db: sqlite_utils.Database, layer: Coder, filters: Filters | None
         headers += [f"{key}:{code}" for key, _, codes in facets for code in codes]
     table = QuoteTable(headers, facets=facets)
     quotes = db.query(
-        "SELECT q.id, q.text, q.page, q.speaker, q.source, q.attribution, d.title, d.organisation, d.municipality,"
-        " d.year, d.doc_type, d.team_type, d.size_class FROM quotes q JOIN documents d ON d.id = q.doc_id"
+        "SELECT q.id, q.text, q.page, q.speaker, q.source, q.attribution, d.title, d.organisation,"
+        " d.municipality, d.year, d.doc_type, d.team_type, d.size_class"
+        " FROM quotes q JOIN documents d ON d.id = q.doc_id"
         " ORDER BY d.title, q.start")
     for q in quotes:
         coded = codes_by_quote.get(q["id"])
@@ -86,7 +86,7 @@ def quote_table(db: sqlite_utils.Database, layer: Coder, filters: Filters | None
             "quote": q["text"], "citation": quote_citation(q, lang),
             "speaker": role or "", "source": source or "",
         }
-        for key, mode, _ in facets:
+        for key, _mode, _ in facets:
             row[key] = ";".join(coded.get(key, []))
         row.update({"coder": layer.name, "memo": "; ".join(memos.get(q["id"], [])),
                     "codebook_version": version})
@@ -105,6 +105,4 @@ def _keep(coded: dict[str, list[str]], doc: dict[str, Any], f: Filters) -> bool:
         return False
     if f.code and not any(f.code in codes for codes in coded.values()):
         return False
-    if f.doc_type and doc["doc_type"] != f.doc_type:
-        return False
-    return True
+    return not (f.doc_type and doc["doc_type"] != f.doc_type)

@@ -25,7 +25,7 @@ FORMATS = ("md", "html", "docx")
 class Group:
     label: str
     quotes: list[dict[str, Any]] = field(default_factory=list)
-    children: list["Group"] = field(default_factory=list)
+    children: list[Group] = field(default_factory=list)
 
     @property
     def count(self) -> int:
@@ -55,7 +55,8 @@ def build_sections(table: QuoteTable, labels: Labels) -> list[Group]:
     return goals
 
 
-def _by_element(label: str, rows: list[dict[str, Any]], codes: dict[str, tuple[str, ...]], labels: Labels) -> Group:
+def _by_element(label: str, rows: list[dict[str, Any]], codes: dict[str, tuple[str, ...]],
+                labels: Labels) -> Group:
     group = Group(label)
     for element in codes.get(ACTIVE_FACET, []):
         matched = [r for r in rows if element in (r.get(ACTIVE_FACET) or "").split(";")]

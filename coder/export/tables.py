@@ -95,7 +95,7 @@ def write_xlsx(table: QuoteTable, path: Path, *, goal_sheets: bool = True,
                labels: Labels | None = None, sheet: str = "quotes") -> None:
     """Frozen header, filters and sensible widths; one extra sheet per transformation goal,
     named by the goal's label."""
-    import xlsxwriter  # type: ignore[import-untyped]
+    import xlsxwriter
 
     labels = labels or Labels(keys=True)
     sheets: list[tuple[str, list[dict[str, Any]]]] = [(labels.phrase(sheet), table.rows)]
@@ -157,7 +157,8 @@ def html_table(titles: list[str], rows: list[list[object]], title: str = "Coded 
 
     head = "".join(f"<th>{esc(h)}</th>" for h in titles)
     body = "\n".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in rows)
-    return (f"<!doctype html>\n<html lang=\"{esc(lang)}\"><meta charset=\"utf-8\"><title>{esc(title)}</title>\n"
+    return (f"<!doctype html>\n<html lang=\"{esc(lang)}\"><meta charset=\"utf-8\">"
+            f"<title>{esc(title)}</title>\n"
             "<style>body{font-family:sans-serif}table{border-collapse:collapse}"
             "td,th{border:1px solid #ccc;padding:4px;vertical-align:top}th{background:#e8eef4}</style>\n"
             f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody></table></html>\n")

@@ -9,11 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from coder.store.sqlite import sqlite_utils
-
 from coder.export.citation import quote_citation
 from coder.export.origin import quote_text
-from coder.study import GOAL_FACET, VALENCE_FACET  # noqa: F401  (re-exported)
+from coder.store.sqlite import sqlite_utils
+from coder.study import GOAL_FACET, VALENCE_FACET
 
 
 @dataclass

@@ -13,14 +13,14 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from coder.store.sqlite import sqlite_utils
-
 from coder.coding.coders import Coder
 from coder.export.labels import VALUE_LABELS, Labels
 from coder.export.numbers import long_date, number, percent
-from coder.ingest.indicators import KNOWN, pooled_indicators
+from coder.ingest.indicator_names import KNOWN
+from coder.ingest.indicators import pooled_indicators
 from coder.report import data, svg
 from coder.report.text import text
+from coder.store.sqlite import sqlite_utils
 from coder.study import GOAL_FACET
 
 CSS = """
@@ -101,7 +101,8 @@ def ranked_section(db: sqlite_utils.Database, coder_id: int, facet: str, labels:
                              lang=lang) if shown else ""
     return (f"<h2>{escape(label)}</h2>" + chart +
             table([text(lang, "code"), text(lang, "group"), text(lang, "quotes"), text(lang, "documents")],
-                  [(labels.code(r.key), r.group or "", number(r.quotes, 0, lang), number(r.documents, 0, lang))
+                  [(labels.code(r.key), r.group or "", number(r.quotes, 0, lang),
+                    number(r.documents, 0, lang))
                    for r in rows],
                   caption=text(lang, "ranked_caption", facet=label), numeric=(2, 3)))
 
@@ -120,7 +121,8 @@ def indicators_section(db: sqlite_utils.Database, labels: Labels) -> str:
         rows.append((label, team, value, number(p.n, 0, lang), number(p.surveys, 0, lang)))
     return (heading + note(escape(text(lang, "pooled_how")))
             + table([text(lang, "indicator"), text(lang, "team_type"), text(lang, "pooled"), "n",
-                     text(lang, "surveys")], rows, caption=text(lang, "indicators_caption"), numeric=(2, 3, 4)))
+                     text(lang, "surveys")], rows, caption=text(lang, "indicators_caption"),
+                    numeric=(2, 3, 4)))
 
 
 def coding_sections(db: sqlite_utils.Database, layer: Coder | None, labels: Labels,
@@ -151,4 +153,5 @@ def render(db: sqlite_utils.Database, layer: Coder | None, labels: Labels, *, mi
             indicators_section(db, labels),
             *extra_sections]
     return (f"<!doctype html><html lang={lang}><head><meta charset=utf-8><title>"
-            f"{escape(text(lang, 'title'))}</title><style>{CSS}</style></head><body>{''.join(body)}</body></html>")
+            f"{escape(text(lang, 'title'))}</title><style>{CSS}</style></head>"
+            f"<body>{''.join(body)}</body></html>")

@@ -43,7 +43,8 @@ def grouped_bars(title: str, labels: Sequence[str], series: Sequence[tuple[str, 
             width = PLOT_WIDTH * value / peak
             colour = COLOURS[j % len(COLOURS)]
             parts.append(f'<rect x="{LABEL_WIDTH}" y="{y}" width="{width:.1f}" height="{BAR_HEIGHT - 3}"'
-                         f' fill="{colour}"><title>{escape(name)}: {_figure(value, lang)}{unit}</title></rect>')
+                         f' fill="{colour}"><title>{escape(name)}: {_figure(value, lang)}{unit}'
+                         "</title></rect>")
             parts.append(f'<text x="{LABEL_WIDTH + width + 4:.1f}" y="{y + BAR_HEIGHT - 6}">'
                          f"{_figure(value, lang)}{unit}</text>")
     legend_y = height - 10
@@ -72,7 +73,8 @@ def intervals(title: str, rows: Sequence[tuple[str, float | None, float | None, 
     for mark in marks:
         parts.append(f'<line x1="{x(mark):.1f}" x2="{x(mark):.1f}" y1="0" y2="{height - 30}"'
                      f' stroke="#bbb" stroke-dasharray="4 3"/>')
-        parts.append(f'<text x="{x(mark):.1f}" y="{height - 16}" text-anchor="middle">{_figure(mark, lang)}</text>')
+        parts.append(f'<text x="{x(mark):.1f}" y="{height - 16}" text-anchor="middle">'
+                     f"{_figure(mark, lang)}</text>")
     for i, (label, value, lo, hi) in enumerate(rows):
         y = i * (BAR_HEIGHT + GAP) + BAR_HEIGHT / 2 + 4
         parts.append(f'<text x="{LABEL_WIDTH - 8}" y="{y + 4}" text-anchor="end">{escape(label)}</text>')

@@ -57,7 +57,8 @@ def test_english_fields_are_checked_as_known_and_stored(tmp_path):
 
 def test_codebook_language_is_the_default_language(tmp_path):
     db = connect(tmp_path / "p.db")
-    sync_codebook(db, load_codebook(write(tmp_path, BASE.replace('version: "1"', 'version: "1"\nlanguage: en'))))
+    english = BASE.replace('version: "1"', 'version: "1"\nlanguage: en')
+    sync_codebook(db, load_codebook(write(tmp_path, english)))
     assert project_labels(db).lang == "en"
     assert project_labels(db, "nl").lang == "nl"
 

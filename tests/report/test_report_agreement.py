@@ -38,7 +38,8 @@ def test_section_has_the_side_by_side_goal_table_and_an_alpha_chart(project):
     assert "ronde r1" in html and "<svg" in html
     expected = project_agreement(project, "anna", "bram")
     goal = next(g for g in expected["goals"] if g["goal"] == "normaliseren")
-    row = f"<tr><td>normaliseren</td><td class=n>{goal['a_positive']}</td><td class=n>{goal['b_positive']}</td>"
+    row = (f"<tr><td>normaliseren</td><td class=n>{goal['a_positive']}</td>"
+           f"<td class=n>{goal['b_positive']}</td>")
     assert row in html
 
 
@@ -49,7 +50,8 @@ def test_reliability_table_has_percent_kappa_ac1_and_alpha_with_an_explanation(p
     pa, kappa, ac1, alpha = (metrics[k]["value"] for k in
                              ("percent_agreement", "cohen_kappa", "gwet_ac", "krippendorff_alpha"))
     row = (f"<tr><td>Transformatiedoel</td><td class=n>{number(pa * 100, 1)}%</td>"
-           f"<td class=n>{number(kappa, 3)}</td><td class=n>{number(ac1, 3)}</td><td class=n>{number(alpha, 3)}</td>")
+           f"<td class=n>{number(kappa, 3)}</td><td class=n>{number(ac1, 3)}</td>"
+           f"<td class=n>{number(alpha, 3)}</td>")
     assert row in html
     assert "% overeenstemming" in html and "Cohens κ" in html and "Gwets AC1" in html
     assert "corrigeren" in html and "toeval" in html  # the explanation
