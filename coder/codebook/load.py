@@ -24,7 +24,8 @@ KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 TOP_FIELDS = {"name", "version", "language", "facets", "description"}
 ENGLISH_FIELDS = ("label_en", "description_en", "when_to_use_en", "when_not_en")
-FACET_FIELDS = {"key", "label", "mode", "description", "codes", "label_en", "description_en"}
+FACET_FIELDS = {"key", "label", "mode", "description", "codes", "suggest", "label_en", "description_en"}
+SUGGEST = ("keywords", "speaker", "none")
 CODE_FIELDS = {"key", "label", "description", "when_to_use", "when_not", "keywords", "examples",
                "colour", "color", "group", "renamed_from", *ENGLISH_FIELDS}
 LANGUAGES = ("nl", "en")
@@ -163,6 +164,9 @@ def _facet(item: Any, problem: _Collector, seen: dict[str, int]) -> Facet | None
     mode = item.get("mode")
     if mode not in MODES:
         problem.add(_line(item, "mode"), f"facet {key!r}: unknown mode {mode!r} (use single or multi)")
+    suggest = item.get("suggest", "keywords")
+    if suggest not in SUGGEST:
+        problem.add(_line(item, "suggest"), f"facet {key!r}: unknown suggest {suggest!r} (use {', '.join(SUGGEST)})")
     raw_codes = item.get("codes")
     if not isinstance(raw_codes, list) or not raw_codes:
         problem.add(line, f"facet {key!r} has no codes")
@@ -171,7 +175,8 @@ def _facet(item: Any, problem: _Collector, seen: dict[str, int]) -> Facet | None
     if key is None:
         return None
     return Facet(key, _text(item.get("label")) or key, mode if mode in MODES else "single",
-                 _text(item.get("description")), tuple(codes), _english(item))
+                 _text(item.get("description")), tuple(codes), suggest if suggest in SUGGEST else "keywords",
+                 english=_english(item))
 
 
 def _english(item: dict[str, Any]) -> Translation | None:

@@ -148,7 +148,7 @@ def _log(db: sqlite_utils.Database, action: str, code: str, payload: dict) -> No
 def _facet_row(facet: Facet, position: int) -> dict:
     english = facet.english or Translation()
     return {"key": facet.key, "label": facet.label, "mode": facet.mode,
-            "description": facet.description, "position": position,
+            "description": facet.description, "position": position, "suggest": facet.suggest,
             "label_en": english.label or None, "description_en": english.description or None}
 
 
@@ -187,6 +187,7 @@ def codebook_from_db(db: sqlite_utils.Database) -> Codebook:
                  english=_english_row(c))
             for c in db.query("SELECT * FROM codes WHERE facet = ? AND active = 1 ORDER BY position",
                               [f["key"]]))
-        facets.append(Facet(f["key"], f["label"], f["mode"], f["description"] or "", codes, _english_row(f)))
+        facets.append(Facet(f["key"], f["label"], f["mode"], f["description"] or "", codes,
+                            f.get("suggest") or "keywords", _english_row(f)))
     return Codebook(settings.get("codebook_name", ""), settings.get("codebook_version", ""), tuple(facets),
                     settings.get("codebook_language", "nl"))
