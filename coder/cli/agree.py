@@ -37,9 +37,10 @@ SUMMARY = ("percent_agreement", "cohen_kappa", "krippendorff_alpha", "gwet_ac")
 @click.option("--overlap", type=float, default=0.9, show_default=True,
               help="With --segments: overlap share for two segments to match.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object on stdout.")
+@click.option("--keys", is_flag=True, help="With --coders: code keys instead of labels in the tables.")
 @by_option
 def agree(table_path, segments_path, coders, facet, round_name, level, weights, categories, ci,
-          continuum, overlap, as_json, by) -> None:
+          continuum, overlap, as_json, keys, by) -> None:
     """Inter-rater agreement, with 95% confidence intervals.
 
     \b
@@ -72,13 +73,15 @@ def agree(table_path, segments_path, coders, facet, round_name, level, weights, 
         echo_json(out) if as_json else _print_segments(out)
     else:
         names = coder_list(coders) if coders else []
-        out = open_project().agreement(*names, facet=facet, round=round_name, ci=ci, by=by)
+        project = open_project()
+        out = project.agreement(*names, facet=facet, round=round_name, ci=ci, by=by)
         if as_json:
             echo_json(out)
         else:
             from coder.cli.methods_table import print_methods_table
+            from coder.reliability.methods import relabel
 
-            print_methods_table(out)
+            print_methods_table(relabel(out, project.labels(keys=keys)))
 
 
 def _fmt(x) -> str:

@@ -9,7 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from coder.agreement.interpret import MAX_CI_WIDTH, TOO_FEW_UNITS
+from coder.export.labels import Labels
+from coder.export.numbers import number, percent
 from coder.reliability.compare import shown_metrics
+from coder.report.text import text
 
 METRIC_LABELS = {"percent_agreement": "% agreement", "cohen_kappa": "Cohen's κ", "scott_pi": "Scott's π",
                  "fleiss_kappa": "Fleiss' κ", "conger_kappa": "Conger's κ",
@@ -53,46 +56,79 @@ F1_LEGEND = (
     "totals match.")
 
 
-def fmt(x: float | None, digits: int = 2) -> str:
-    return "—" if x is None else f"{x:.{digits}f}"
+def fmt(x: float | None, digits: int = 2, lang: str | None = None) -> str:
+    """A coefficient: plain decimals for the terminal (``lang`` None), else the language's
+    conventions (decimal commas in Dutch, see `coder.export.numbers`)."""
+    if x is None:
+        return "—"
+    return f"{x:.{digits}f}" if lang is None else number(x, digits, lang)
 
 
-def with_ci(est: dict[str, Any] | None) -> str:
+def with_ci(est: dict[str, Any] | None, lang: str | None = None) -> str:
+    """``value [lower, upper]``; three decimals in a document, and ``;`` between the bounds
+    in Dutch, where the comma is the decimal sign."""
+    digits = 2 if lang is None else 3
     if not est or est.get("value") is None:
         return "—"
     lo, hi = est.get("ci95") or (None, None)
     if lo is None or hi is None:
-        return fmt(est["value"])
-    return f"{est['value']:.2f} [{lo:.2f}, {hi:.2f}]"
+        return fmt(est["value"], digits, lang)
+    sep = "; " if lang == "nl" else ", "
+    return f"{fmt(est['value'], digits, lang)} [{fmt(lo, digits, lang)}{sep}{fmt(hi, digits, lang)}]"
 
 
-def reading(entry: dict[str, Any] | None, metrics: tuple[str, ...]) -> str:
+def share(est: dict[str, Any] | None, lang: str | None = None) -> str:
+    """Percent agreement: a proportion for the terminal, a percentage in a document."""
+    value = (est or {}).get("value")
+    if lang is None or value is None:
+        return fmt(value)
+    return percent(value * 100, 1, lang)
+
+
+def _word(lang: str | None, key: str, **values: object) -> str:
+    return text(lang or "en", key, **values)
+
+
+def relabel(result: dict[str, Any], labels: Labels) -> dict[str, Any]:
+    """The result with facet and code names as ``labels`` gives them (a language, or keys
+    with ``--keys``); the numbers are untouched."""
+    names = {k: labels.facet(k) if k in labels.facets or k in result["facets"] else labels.code(k)
+             for k in result["labels"]}
+    out = dict(result)
+    out["labels"] = names
+    out["facets"] = {k: {**e, "label": names.get(k, k)} for k, e in result["facets"].items()}
+    out["codes"] = {k: {**e, "label": names.get(k, k)} for k, e in result["codes"].items()}
+    out["goals"] = [{**g, "label": names.get(g["goal"], g["goal"])} for g in result["goals"]]
+    return out
+
+
+def reading(entry: dict[str, Any] | None, metrics: tuple[str, ...], lang: str | None = None) -> str:
     """One cell: the band of each coefficient shown, "too few quotes" instead of a band
     where n < 10 or a coefficient's interval is wider than 0.5, and the kappa-paradox
     warning where skewed prevalence pulls κ and α below the agreement actually reached."""
     if entry is None:
-        return "no coder chose it"
+        return _word(lang, "m_not_chosen")
     if entry.get("unused"):
-        return "no coder used this facet"
+        return _word(lang, "m_unused")
     verdicts = {m: entry["reading"][m] for m in metrics if m != "percent_agreement"}
     if entry["units"] < TOO_FEW_UNITS:
-        return f"too few quotes (n = {entry['units']})"
+        return _word(lang, "m_too_few_n", n=entry["units"])
     few = [SHORT[m] for m, v in verdicts.items() if v.startswith("too few")]
-    parts = [f"{SHORT[m]} {v}" for m, v in verdicts.items()
+    parts = [f"{SHORT[m]} {_word(lang, 'band:' + v)}" for m, v in verdicts.items()
              if not v.startswith("too few") and v != "not defined"]
     if few:
-        parts.append(f"{', '.join(few)}: too few quotes (95% CI wider than {MAX_CI_WIDTH})")
+        parts.append(_word(lang, "m_too_few_ci", which=", ".join(few), width=fmt(MAX_CI_WIDTH, 1, lang)))
     if entry.get("paradox"):
-        parts.append("kappa paradox: read AC1")
+        parts.append(_word(lang, "m_paradox"))
     return " · ".join(parts)
 
 
-def coefficient_headers(result: dict[str, Any]) -> list[str]:
+def coefficient_headers(result: dict[str, Any], lang: str | None = None) -> list[str]:
     metrics = shown_metrics(len(result["coders"]))
-    return ["variable", "n", *[SHORT[m] for m in metrics], "reading"]
+    return [_word(lang, "m_variable"), "n", *[SHORT[m] for m in metrics], _word(lang, "m_reading")]
 
 
-def coefficient_rows(result: dict[str, Any]) -> list[tuple[str, list[str]]]:
+def coefficient_rows(result: dict[str, Any], lang: str | None = None) -> list[tuple[str, list[str]]]:
     """(key, cells) per single facet, then per code of the multi facets (indented)."""
     metrics = shown_metrics(len(result["coders"]))
     rows = []
@@ -101,9 +137,9 @@ def coefficient_rows(result: dict[str, Any]) -> list[tuple[str, list[str]]]:
                 for k, e in result["codes"].items()]
     for key, label, entry in entries:
         cells = [label, str(entry["units"])]
-        cells += [fmt((entry["metrics"][m] or {}).get("value")) if m == "percent_agreement"
-                  else with_ci(entry["metrics"][m]) for m in metrics]
-        rows.append((key, [*cells, reading(entry, metrics)]))
+        cells += [share(entry["metrics"][m], lang) if m == "percent_agreement"
+                  else with_ci(entry["metrics"][m], lang) for m in metrics]
+        rows.append((key, [*cells, reading(entry, metrics, lang)]))
     return rows
 
 
@@ -116,15 +152,15 @@ def _counts(result: dict[str, Any], counts: dict[str, dict[str, int]]) -> list[s
     return ["/".join(str(counts[n][k]) for k, _ in VALENCE_COLUMNS) for n in names]
 
 
-def goal_headers(result: dict[str, Any]) -> list[str]:
+def goal_headers(result: dict[str, Any], lang: str | None = None) -> list[str]:
     names = result["coders"]
     counts = ([f"{name} {sign}" for name in names for _, sign in VALENCE_COLUMNS] if len(names) == 2
               else [f"{name} +/−/±/Σ" for name in names])
     kappa = "κ" if len(result["coders"]) == 2 else "Fleiss κ"
-    return ["goal", *counts, "n", "%", kappa, "α", "AC1", "reading"]
+    return [_word(lang, "m_goal"), *counts, "n", "%", kappa, "α", "AC1", _word(lang, "m_reading")]
 
 
-def goal_rows(result: dict[str, Any]) -> list[list[str]]:
+def goal_rows(result: dict[str, Any], lang: str | None = None) -> list[list[str]]:
     """Per goal: each coder's +/−/±/Σ counts and the quote-level agreement on the goal; a
     total row last."""
     names = result["coders"]
@@ -135,28 +171,28 @@ def goal_rows(result: dict[str, Any]) -> list[list[str]]:
         cells = [g["label"], *_counts(result, g["counts"])]
         agree = g["agreement"]
         if agree is None:
-            cells += [str(result["units"]), "—", "—", "—", "—", "no coder chose it"]
+            cells += [str(result["units"]), "—", "—", "—", "—", reading(None, metrics, lang)]
         else:
             m = agree["metrics"]
-            cells += [str(agree["units"]), fmt((m["percent_agreement"] or {}).get("value")),
-                      with_ci(m[kappa]), with_ci(m["krippendorff_alpha"]), with_ci(m["gwet_ac"]),
-                      reading(agree, metrics)]
+            cells += [str(agree["units"]), share(m["percent_agreement"], lang),
+                      with_ci(m[kappa], lang), with_ci(m["krippendorff_alpha"], lang),
+                      with_ci(m["gwet_ac"], lang), reading(agree, metrics, lang)]
         rows.append(cells)
     if result["goals"]:
         totals = result["goal_totals"]
-        rows.append(["Total", *_counts(result, totals)] + [""] * 6)
+        rows.append([_word(lang, "m_total"), *_counts(result, totals)] + [""] * 6)
     return rows
 
 
-def warnings(result: dict[str, Any]) -> list[str]:
+def warnings(result: dict[str, Any], lang: str | None = None) -> list[str]:
     """The kappa-paradox notes, by label (one line per variable)."""
     out = []
     for entry in [*result["facets"].values(), *result["codes"].values()]:
         if entry.get("paradox"):
             shares = entry["diagnostics"].get("category_shares", {})
             top = max(shares.items(), key=lambda kv: kv[1]) if shares else ("", 0.0)
-            out.append(f"{entry['label']}: {top[1]:.0%} of the ratings are {top[0]!r}; κ and α "
-                       "understate agreement here (kappa paradox), read % agreement and AC1")
+            out.append(_word(lang, "m_paradox_note", label=entry["label"], share=f"{top[1]:.0%}",
+                             category=repr(top[0])))
     return out
 
 

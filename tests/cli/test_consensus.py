@@ -61,11 +61,17 @@ def test_each_code_one_coder_gave_is_decided_alone(run, project, disputed):
 def test_exports_mark_quotes_with_undecided_facets(run, project, disputed, tmp_path):
     ok(run("adjudicate", "agreed", "--coders", "anna,bram"))
     out = tmp_path / "q.csv"
-    result = ok(run("export", "quotes", "--consensus", "-o", out))
+    result = ok(run("export", "quotes", "--consensus", "--keys", "-o", out))
     assert "1 with facets not yet adjudicated" in result.stderr
     rows = {int(r["quote_id"]): r for r in csv.DictReader(out.read_text(encoding="utf-8").splitlines())}
     assert rows[disputed[0]]["unresolved"] == "valentie;drie_vs" and rows[disputed[0]]["valentie"] == ""
     assert rows[disputed[1]]["unresolved"] == ""
+    labelled = tmp_path / "labels.csv"
+    ok(run("export", "quotes", "--consensus", "-o", labelled))
+    shown = list(csv.DictReader(labelled.read_text(encoding="utf-8").splitlines()))
+    assert "Nog niet beslist" in shown[0] and "Quote-nr." in shown[0]
+    open_facets = {r["Nog niet beslist"] for r in shown if r["Nog niet beslist"]}
+    assert len(open_facets) == 1 and "valentie" not in next(iter(open_facets))  # facet labels, not keys
     html = tmp_path / "r.html"
     ok(run("report", "--consensus", "-o", html))
     assert "Nog niet beslist" in html.read_text()

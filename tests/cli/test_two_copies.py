@@ -81,7 +81,7 @@ def test_two_copies_from_hand_off_to_consensus(run, project, tmp_path):
 
     # the consensus layer is complete, holds both memos, and exports without gaps
     table = tmp_path / "consensus.csv"
-    written = ok(run("export", "quotes", "--consensus", "-o", table))
+    written = ok(run("export", "quotes", "--consensus", "--keys", "-o", table))
     assert "not yet adjudicated" not in written.stderr
     rows = list(csv.DictReader(table.read_text(encoding="utf-8").splitlines()))
     assert len(rows) == 8 and all(r["unresolved"] == "" for r in rows)
