@@ -82,6 +82,8 @@ class PageRecord:
     tables: list[TableRecord] = field(default_factory=list)
     image_only: bool = False
     error: str | None = None
+    shaded: list[tuple[float, float, float, float]] = field(default_factory=list)  # filled boxes (sidebars)
+    removed: list[Line] = field(default_factory=list)  # running headers/footers taken out
 
 
 def _word(raw: dict[str, Any]) -> Word:
@@ -162,6 +164,31 @@ def _inside(word: Word, table: TableRecord) -> bool:
     return table.x0 <= cx <= table.x1 and table.top <= cy <= table.bottom
 
 
+def _shaded(page: Any) -> list[tuple[float, float, float, float]]:
+    """Filled, coloured boxes smaller than half the page: the background of a sidebar."""
+    boxes = []
+    area = float(page.width) * float(page.height)
+    for rect in page.rects:
+        color = rect.get("non_stroking_color")
+        if not rect.get("fill") or color is None or _white(color):
+            continue
+        w, h = rect["x1"] - rect["x0"], rect["bottom"] - rect["top"]
+        if w >= 40 and h >= 20 and w * h < 0.5 * area:
+            boxes.append((rect["x0"], rect["top"], rect["x1"], rect["bottom"]))
+    return boxes
+
+
+def _white(color: Any) -> bool:
+    values = color if isinstance(color, (list, tuple)) else [color]
+    try:
+        numbers = [float(v) for v in values]
+    except (TypeError, ValueError):
+        return False
+    if len(numbers) == 4:  # CMYK: no ink is white
+        return all(v <= 0.02 for v in numbers)
+    return all(v >= 0.98 for v in numbers)
+
+
 def read_page(page: Any, number: int) -> PageRecord:
     """One page to a :class:`PageRecord`; never raises (a bad page carries ``error``)."""
     record = PageRecord(number, float(page.width), float(page.height))
@@ -177,6 +204,7 @@ def read_page(page: Any, number: int) -> PageRecord:
             record.tables = []
         words = [w for w in words if not any(_inside(w, t) for t in record.tables)]
         record.lines = group_lines(words, number)
+        record.shaded = _shaded(page)
     except Exception as exc:  # one bad page must not sink the document
         record.error = f"{type(exc).__name__}: {exc}"
     return record

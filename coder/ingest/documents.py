@@ -125,7 +125,8 @@ def _store_document(db: sqlite_utils.Database, path: Path, sha: str, metadata: d
         doc_id = db["documents"].insert(row).last_pk
         db["document_texts"].insert({"doc_id": doc_id, "text": extraction.text})
     db["pages"].insert_all(
-        {"doc_id": doc_id, "page": p.page, "start": p.start, "end": p.end, "image_only": p.image_only}
+        {"doc_id": doc_id, "page": p.page, "start": p.start, "end": p.end, "image_only": p.image_only,
+         "label": p.label}
         for p in extraction.pages)
     db["blocks"].insert_all(
         ({"doc_id": doc_id, "start": b.start, "end": b.end, "kind": b.kind, "level": b.level,

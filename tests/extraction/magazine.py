@@ -61,6 +61,12 @@ PULL_QUOTES = [
     ("‘Elke dag een beetje beter voor de wijk’", "Karim El Idrissi", "teamleider"),
     ("‘Hulp dichtbij werkt, dat zien we elke week’", "Ingrid Bos", "huisarts"),
     ("‘Ik voel me weer gezien in mijn eigen buurt’", "Joyce Martens", "inwoner"),
+    ("‘Samen met school houden we kinderen in beeld’", "Peter Jansen", "jeugdconsulent"),
+    ("‘Mijn schulden zijn eindelijk overzichtelijk’", "Fatma Yilmaz", "cliënt"),
+    ("‘De wijkverpleging en wij lopen elkaar nu echt tegen het lijf’", "Marco Visser", "buurtwerker"),
+    ("‘Niemand hoeft hier alleen te blijven zitten’", "Els de Boer", "vrijwilliger"),
+    ("‘Wij zijn er ook als het even niet gaat’", "Ahmed Bakkali", "wijkcoach"),
+    ("‘Mijn moeder kan weer zelfstandig thuis wonen’", "Linda Smit", "mantelzorger"),
 ]
 END = None  # marks the end of a paragraph in the word stream
 SPEECH = ["zegt een {role}", "vertelt een {role}", "aldus een {role}"]
@@ -155,6 +161,7 @@ class Writer:
         for i in range(self.rng.randint(3, 6)):
             if i == 1 and self.rng.random() < 0.35:
                 text, role = QUOTES[self.quote_i % len(QUOTES)]
+                text = f"{text}, hier in {WIJKEN[(self.quote_i // len(QUOTES)) % len(WIJKEN)]}"  # unique
                 self.quote_i += 1
                 verb = SPEECH[self.quote_i % len(SPEECH)].format(role=role)
                 parts.append((f"„{text}”, {verb}.", {"text": text, "speaker": role}))
