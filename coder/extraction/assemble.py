@@ -104,6 +104,8 @@ def join_across_breaks(blocks: list[RawBlock]) -> list[RawBlock]:
         prev = out[-1] if out else None
         running = prev is not None and prev.kind in ("paragraph", "quote") \
             and not SENTENCE_END.search(prev.lines[-1].text)
+        if block.kind == "footnote" and prev is not None and prev.lines[-1].text.rstrip().endswith((":", ";")):
+            running = True  # a list or quotation follows on the next page: notes wait for it
         if block.kind not in FLOW and block.kind != "quote":
             if running:
                 held.append(block)

@@ -142,4 +142,6 @@ def strip_furniture(pages: list[PageRecord], body: float) -> dict[int, list[tupl
                 labels.setdefault(record.page, []).extend(_numbers(line))
         record.removed = [line for i, line in enumerate(record.lines) if (record.page, i) in drop]
         record.lines = [line for i, line in enumerate(record.lines) if (record.page, i) not in drop]
-    return labels
+    # a page number changes from page to page; a number on several pages is a year or an edition
+    seen = Counter(n for found in labels.values() for n in {number for _, number in found})
+    return {page: [(x, n) for x, n in found if seen[n] == 1 or len(labels) == 1] for page, found in labels.items()}

@@ -119,15 +119,23 @@ def body_size(records: list[PageRecord]) -> float:
 
 
 def extract_pdf(path: str | Path, *, password: str | None = None, progress: ProgressFn | None = None,
-                jobs: int | None = None) -> Extraction:
-    """Extract one PDF; a page that fails is reported in ``warnings`` and left empty."""
+                jobs: int | None = None, ocr_pages: list[int] | None = None) -> Extraction:
+    """Extract one PDF; a page that fails is reported in ``warnings`` and left empty.
+
+    ``ocr_pages``: the pages an OCR pass has just read (``path`` is then the OCR'd copy),
+    so the warnings say what OCR did instead of asking for OCR again."""
     path = Path(path)
     check_pdf_header(path)
     total = page_count(path, password)
     records = _read_all(path, password, total, jobs or os.cpu_count() or 1, progress)
     warnings = [f"page {r.page}: skipped ({r.error})" for r in records if r.error]
-    warnings += [f"page {r.page}: no text layer (scanned image?); run OCR, e.g. coder import --ocr"
-                 for r in records if r.image_only]
+    if ocr_pages:
+        warnings.append(f"pages {', '.join(map(str, ocr_pages))}: text from OCR (check it against the scan)")
+        warnings += [f"page {r.page}: no text even after OCR (blank or unreadable scan)"
+                     for r in records if r.image_only]
+    else:
+        warnings += [f"page {r.page}: no text layer (scanned image?); run OCR, e.g. coder import --ocr"
+                     for r in records if r.image_only]
     body = body_size(records)
     numbers = strip_furniture(records, body)
     ordered, labels = [], {}

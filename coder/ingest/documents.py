@@ -83,12 +83,14 @@ def import_pdf(
         if jobs is not None:
             options["jobs"] = jobs
         extraction = extract_pdf(path, **options)
-        if ocr and any(page.image_only for page in extraction.pages):
+        scanned = [page.page for page in extraction.pages if page.image_only]
+        if ocr and scanned:
             from coder.extraction.ocr import ocr_pdf  # optional tool: only loaded when asked for
 
-            extraction = extract_pdf(ocr_pdf(path), **options)
+            extraction = extract_pdf(ocr_pdf(path, scanned), ocr_pages=scanned, **options)
         if not extraction.text.strip():
-            raise CoderError(f"{path}: no text found on any page (scanned? run OCR, e.g. --ocr)")
+            hint = "even after OCR" if ocr and scanned else "(scanned? run OCR, e.g. --ocr)"
+            raise CoderError(f"{path}: no text found on any page {hint}")
         candidates = detect_quotes(extraction.text, italics=extraction.italics, blocks=extraction.blocks)
         with write(db):
             if existing:
