@@ -3,8 +3,8 @@
 A line in the top or bottom band of a page is cut into segments at wide gaps (so the
 left and right halves of a spread's footer, or "title … chapter", are judged apart).
 Each segment is normalised: case folded, every number (``12``, ``3.2.1``) and roman
-numeral (``iv``) made ``#``. A line is furniture when one of its segments occurs in the
-same band at the same height on enough pages (odd and even pages simply count as two
+numeral (``iv``) made ``#``. A line is furniture when most of it is segments that occur in
+the same band on enough pages (odd and even pages simply count as two
 variants, each repeating). Lines that sit where furniture sits on many pages, in a type
 size other than the body's, are furniture too: that catches a running header that
 changes per chapter even when a chapter is short. Bare page numbers (``12``, ``- 12 -``,
@@ -85,13 +85,13 @@ def find_furniture(pages: list[PageRecord], body: float) -> set[tuple[int, int]]
     """(page, line index) of every header/footer line to drop."""
     with_text = [p for p in pages if p.lines]
     threshold = max(2, len(with_text) // 2) if len(with_text) < 10 else 3
-    counts: Counter[tuple[str, int, str]] = Counter()
+    counts: Counter[tuple[str, str]] = Counter()
     for record in with_text:
         seen = set()
         for line in record.lines:
             band = _band(line, record.height)
             if band:
-                seen.update((band, _slot(line)[0], seg) for seg in _segments(line))
+                seen.update((band, seg) for seg in _segments(line))
         counts.update(seen)
     repeated: set[tuple[int, int]] = set()
     numbers: set[tuple[int, int]] = set()
@@ -117,10 +117,11 @@ def find_furniture(pages: list[PageRecord], body: float) -> set[tuple[int, int]]
     return numbers | candidates if _sane(with_text, candidates | numbers) else numbers
 
 
-def _repeated_share(line: Line, band: str, counts: Counter[tuple[str, int, str]], threshold: int) -> float:
-    """Share of the line's characters in segments that repeat across pages."""
+def _repeated_share(line: Line, band: str, counts: Counter[tuple[str, str]], threshold: int) -> float:
+    """Share of the line's characters in segments that repeat across pages (in the same
+    band; the height may drift by a point or two, so it is not part of the key)."""
     segs = _segments(line)
-    hit = sum(len(seg) for seg in segs if counts[(band, _slot(line)[0], seg)] >= threshold)
+    hit = sum(len(seg) for seg in segs if counts[(band, seg)] >= threshold)
     return hit / max(1, sum(len(seg) for seg in segs))
 
 
@@ -144,4 +145,6 @@ def strip_furniture(pages: list[PageRecord], body: float) -> dict[int, list[tupl
         record.lines = [line for i, line in enumerate(record.lines) if (record.page, i) not in drop]
     # a page number changes from page to page; a number on several pages is a year or an edition
     seen = Counter(n for found in labels.values() for n in {number for _, number in found})
-    return {page: [(x, n) for x, n in found if seen[n] == 1 or len(labels) == 1] for page, found in labels.items()}
+    # and a four-digit number is a year, not a page
+    return {page: [(x, n) for x, n in found if (seen[n] == 1 or len(labels) == 1) and len(n) < 4]
+            for page, found in labels.items()}

@@ -96,8 +96,14 @@ def group_lines(words: list[Word], page: int) -> list[Line]:
     """Words at (nearly) the same height form one line, left to right."""
     lines: list[Line] = []
     for word in sorted(words, key=lambda w: (round(w.top), w.x0)):
-        if lines and abs(lines[-1].words[0].top - word.top) <= max(word.size, 1) * 0.45:
-            lines[-1].words.append(word)
+        # the same height, and no word of the line already there: text set over or beside
+        # other text (a pull quote across a column) does not merge into its lines
+        home = next((line for line in reversed(lines[-4:])
+                     if abs(line.words[0].top - word.top) <= max(word.size, 1) * 0.45
+                     and (word.size <= 1.3 * max(w.size for w in line.words) or len(line.words) < 3)
+                     and not any(w.x0 < word.x1 - 0.5 and word.x0 < w.x1 - 0.5 for w in line.words)), None)
+        if home is not None:
+            home.words.append(word)
         else:
             lines.append(Line([word], page))
     for line in lines:

@@ -180,6 +180,15 @@ def resolve_document(db: sqlite_utils.Database, ref: str | int) -> int:
     return row[0]
 
 
+def source_pdf(db: sqlite_utils.Database, ref: str | int) -> Path:
+    """The file a stored document was imported from (it must still be there)."""
+    doc_id = resolve_document(db, ref)
+    path = Path(db.execute("SELECT path FROM documents WHERE id = ?", [doc_id]).fetchone()[0])
+    if not path.is_file():
+        raise InputError(f"{path}: the imported file is no longer there")
+    return path
+
+
 def page_text(db: sqlite_utils.Database, doc_id: int, page: int) -> str:
     row = db.execute('SELECT start, "end" FROM pages WHERE doc_id = ? AND page = ?', [doc_id, page]).fetchone()
     if row is None:

@@ -1,0 +1,29 @@
+"""``coder layout``: draw how a page was read (blocks, order, kinds, removed furniture)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from coder.cli.base import cli, db_option, open_db
+
+
+@cli.command()
+@db_option
+@click.argument("doc")
+@click.option("--page", type=click.IntRange(min=1), required=True, help="Page of the PDF (1-based).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True, help="PNG file to write.")
+@click.option("--password", default=None, help="Password for an encrypted PDF.")
+def layout(doc: str, page: int, output: str, password: str | None) -> None:
+    """Draw a page with its blocks numbered in reading order, their kinds and the running
+    headers/footers that were removed (DOC: a PDF file, or a document of the project)."""
+    from coder.extraction.draw import draw_layout
+    from coder.ingest.documents import source_pdf
+
+    path = Path(doc) if Path(doc).is_file() else source_pdf(open_db(), doc)
+    view = draw_layout(path, page, output, password=password)
+    label = f" (printed {view.label})" if view.label else ""
+    click.echo(f"{output}: page {page}{label}, {len(view.blocks)} blocks, {len(view.removed)} furniture lines removed")
+    for n, kind, _box, words in view.blocks:
+        click.echo(f"{n:3d} {kind:<11} {words}")
