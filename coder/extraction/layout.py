@@ -49,31 +49,25 @@ class Placed:
 
 @dataclass
 class LBlock:
+    """Lines stacked into one block; its box is fixed once the block is complete
+    (:meth:`seal`), since the reading order compares boxes many times."""
+
     lines: list[Line]
     kind: str = "paragraph"
     id: int = 0
-    below: list[int] = field(default_factory=list)
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    size: float = 0.0
 
-    @property
-    def x0(self) -> float:
-        return min(line.x0 for line in self.lines)
-
-    @property
-    def x1(self) -> float:
-        return max(line.x1 for line in self.lines)
-
-    @property
-    def top(self) -> float:
-        return self.lines[0].top
-
-    @property
-    def bottom(self) -> float:
-        return max(line.bottom for line in self.lines)
-
-    @property
-    def size(self) -> float:
+    def seal(self) -> None:
+        self.x0 = min(line.x0 for line in self.lines)
+        self.x1 = max(line.x1 for line in self.lines)
+        self.top = min(line.top for line in self.lines)
+        self.bottom = max(line.bottom for line in self.lines)
         sizes = sorted(line.size for line in self.lines)
-        return sizes[len(sizes) // 2]
+        self.size = sizes[len(sizes) // 2]
 
     @property
     def text(self) -> str:
@@ -125,6 +119,7 @@ def build_blocks(segs: list[Line]) -> list[LBlock]:
         open_blocks = [b for b in open_blocks if seg.top - b.lines[-1].bottom <= 3 * seg.size]
     for i, block in enumerate(blocks):
         block.id = i
+        block.seal()
     return blocks
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from coder.extraction.normalise import normalise
@@ -35,6 +36,8 @@ class Word:
 
 @dataclass
 class Line:
+    """Words on one baseline, left to right (not changed once grouped: the box is cached)."""
+
     words: list[Word]
     page: int
     table: str | None = None  # the rendered text when this "line" stands for a table
@@ -47,15 +50,15 @@ class Line:
     def x1(self) -> float:
         return self.words[-1].x1
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(w.top for w in self.words)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(w.bottom for w in self.words)
 
-    @property
+    @cached_property
     def size(self) -> float:
         return max(w.size for w in self.words)
 
