@@ -13,14 +13,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from coder.extraction.layout import FLOW, Placed
 from coder.extraction.hyphenation import join_broken, vocabulary
+from coder.extraction.layout import FLOW, Placed
 from coder.extraction.model import Block, Extraction, PageSpan
 from coder.extraction.words import Line, Word
 
 PARAGRAPH_STEP = 1.5  # × font size between line tops that starts a new paragraph
 HEADING_RATIO = 1.15
-CAPTION = re.compile(r"^(Tabel|Figuur|Grafiek|Bron|Noot|Table|Figure|Source)\b", re.I)
+CAPTION = re.compile(r"^(Tabel|Figuur|Grafiek|Bron|Noot|Table|Figure|Source)\b", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$|[”’\"]$")
 
 

@@ -15,7 +15,15 @@ from pathlib import Path
 from coder.errors import InputError
 from coder.extraction.furniture import strip_furniture
 from coder.extraction.layout import page_layout
-from coder.extraction.pdf import _open, _read_all, _table_line, body_size, check_pdf_header, page_label
+from coder.extraction.pdf import (
+    _open,
+    _read_all,
+    _table_line,
+    body_size,
+    check_pdf_header,
+    page_label,
+)
+from coder.extraction.words import Line
 
 Box = tuple[float, float, float, float]
 COLOURS = {"paragraph": "#1f77b4", "heading": "#2ca02c", "pullquote": "#9467bd", "attribution": "#8c564b",
@@ -49,7 +57,7 @@ def analyse_page(path: str | Path, page: int, *, password: str | None = None, jo
     lines = record.lines + [_table_line(t, record.page) for t in record.tables]
     placed, fold = page_layout(lines, record.width, record.height, body, record.shaded)
     view = PageView(page, page_label(numbers.get(page, []), fold), fold)
-    groups: dict[str, list] = {}
+    groups: dict[str, list[Line]] = {}
     kinds: dict[str, str] = {}
     for item in placed:
         groups.setdefault(item.side, []).append(item.line)

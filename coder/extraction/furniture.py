@@ -29,7 +29,7 @@ MAX_SHARE = 1 / 3
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 ROMAN = re.compile(r"\b(?=[mdclxvi]+\b)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})\b")
 PAGE_NUMBER = re.compile(r"^[\W_]*(?:pagina|page|blz\.?|p\.)?\s*(\d+|[ivxlcdm]+)(?:\s*(?:van|of|/|\|)\s*\d+)?[\W_]*$",
-                         re.I)
+                         re.IGNORECASE)
 
 
 def normalise(text: str) -> str:
@@ -38,7 +38,8 @@ def normalise(text: str) -> str:
 
 
 def _parts(line: Line) -> list[list[Word]]:
-    parts, current = [], [line.words[0]]
+    parts: list[list[Word]] = []
+    current = [line.words[0]]
     for word in line.words[1:]:
         if word.x0 - current[-1].x1 > SEGMENT_GAP:
             parts.append(current)
@@ -57,8 +58,9 @@ def _numbers(line: Line) -> list[tuple[float, str]]:
     found = []
     for part in _parts(line):
         for word in (part[0], part[-1]):
-            if PAGE_NUMBER.match(word.text) and (word is part[0] or word is part[-1]):
-                found.append(((word.x0 + word.x1) / 2, PAGE_NUMBER.match(word.text).group(1)))
+            match = PAGE_NUMBER.match(word.text)
+            if match:
+                found.append(((word.x0 + word.x1) / 2, match.group(1)))
                 break
     return found
 
@@ -87,7 +89,7 @@ def find_furniture(pages: list[PageRecord], body: float) -> set[tuple[int, int]]
     threshold = max(2, len(with_text) // 2) if len(with_text) < 10 else 3
     counts: Counter[tuple[str, str]] = Counter()
     for record in with_text:
-        seen = set()
+        seen: set[tuple[str, str]] = set()
         for line in record.lines:
             band = _band(line, record.height)
             if band:

@@ -26,14 +26,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from coder.extraction.words import Line
 
 FLOW = {"paragraph", "heading"}
 SEGMENT_GAP_EM = 1.2
 CAPTION = re.compile(r"^(Foto|Beeld|Illustratie|Tabel|Figuur|Grafiek|Bron|Kaart|Photo|Figure|Table|Source|Chart)\b",
-                     re.I)
+                     re.IGNORECASE)
 QUOTE_MARKS = "„“”‘’\"'«»"
 FOOTNOTE = re.compile(r"^(\d{1,3}|[*†‡])\s")
 

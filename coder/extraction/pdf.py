@@ -19,8 +19,8 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 
 from coder.errors import CoderError
 from coder.extraction.assemble import assemble
-from coder.extraction.layout import page_layout
 from coder.extraction.furniture import strip_furniture
+from coder.extraction.layout import page_layout
 from coder.extraction.model import Extraction
 from coder.extraction.words import Line, PageRecord, TableRecord, Word, read_page
 

@@ -14,8 +14,8 @@ from typing import Any
 
 from coder.extraction.normalise import normalise
 
-ITALIC = re.compile(r"italic|oblique|kursiv|slant|[-,](bold)?it$", re.I)
-BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+ITALIC = re.compile(r"italic|oblique|kursiv|slant|[-,](bold)?it$", re.IGNORECASE)
+BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 CELL_GAP = 8.0
 MAX_CELL = 60
 TABLE_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "lines",

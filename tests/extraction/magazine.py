@@ -188,7 +188,7 @@ class Writer:
 
     # ---- drawing ----------------------------------------------------------------------
     def draw_furniture(self, half: int, printed: int, chapter: str) -> None:
-        c, (w, h) = self.canvas, self.spec.sheet
+        c, h = self.canvas, self.spec.sheet[1]
         x0, x1 = self.half_box(half)
         c.setFont("Helvetica", 7.5)
         left_page = printed % 2 == 0
