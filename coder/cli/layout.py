@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from coder.cli.base import cli, db_option, open_db
+from coder.cli.base import cli, db_option, open_project
 
 
 @cli.command()
@@ -18,11 +18,12 @@ from coder.cli.base import cli, db_option, open_db
 def layout(doc: str, page: int, output: str, password: str | None) -> None:
     """Draw a page with its blocks numbered in reading order, their kinds and the running
     headers/footers that were removed (DOC: a PDF file, or a document of the project)."""
-    from coder.extraction.draw import draw_layout
-    from coder.ingest.documents import source_pdf
+    if Path(doc).is_file():
+        from coder.api import draw_layout
 
-    path = Path(doc) if Path(doc).is_file() else source_pdf(open_db(), doc)
-    view = draw_layout(path, page, output, password=password)
+        view = draw_layout(doc, page, output, password=password)
+    else:
+        view = open_project().draw_layout(doc, page, output, password=password)
     label = f" (printed {view.label})" if view.label else ""
     click.echo(f"{output}: page {page}{label}, {len(view.blocks)} blocks, {len(view.removed)} furniture lines removed")
     for n, kind, _box, words in view.blocks:
