@@ -24,7 +24,7 @@ from coder.extraction.layout import page_layout
 from coder.extraction.model import Extraction
 from coder.extraction.words import Line, PageRecord, TableRecord, Word, read_page
 
-EXTRACTOR = "coder-layout/1"
+EXTRACTOR = "coder-layout/2"  # 2: layout blocks, spreads, furniture by repetition
 CHUNK = 4
 PARALLEL_FROM_PAGES = 6  # below this, starting (forked) workers costs more than it saves
 

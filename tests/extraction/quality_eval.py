@@ -25,13 +25,10 @@ from typing import Any
 import yaml
 
 from tests.extraction import magazine
+from tests.extraction.corpus_eval import same_quote
 
 GOLD = Path(__file__).resolve().parent / "gold"
 REAL = Path("/work/shared/real/pdf")
-
-
-def squash(text: str) -> str:
-    return re.sub(r"[^0-9a-zà-ÿ]", "", text.lower())
 
 
 def letters(text: str) -> str:
@@ -139,14 +136,6 @@ def read_plain(pdf: Path) -> Read:
             page.close()
     text = "".join(parts)
     return Read(text, pages, list(detect_quotes(text)))
-
-
-def same_quote(gold: str, found: str) -> bool:
-    g, f = squash(gold), squash(found)
-    if not g or not f:
-        return False
-    shorter, longer = sorted((g, f), key=len)
-    return shorter in longer and len(shorter) >= 0.9 * len(longer)
 
 
 def furniture_left(doc: Doc, text: str) -> int:
