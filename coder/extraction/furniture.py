@@ -105,7 +105,7 @@ def find_furniture(pages: list[PageRecord], body: float) -> set[tuple[int, int]]
                 continue
             if page_number(line):
                 numbers.add((record.page, i))
-            elif _repeated_share(line, band, counts, threshold) >= 0.5:
+            elif _repeated_share(line, band, counts, _needed(line, body, threshold, len(with_text))) >= 0.5:
                 repeated.add((record.page, i))
                 slots[(band, _slot(line))] += 1
     variants = set()
@@ -117,6 +117,13 @@ def find_furniture(pages: list[PageRecord], body: float) -> set[tuple[int, int]]
                 variants.add((record.page, i))
     candidates = repeated | variants
     return numbers | candidates if _sane(with_text, candidates | numbers) else numbers
+
+
+def _needed(line: Line, body: float, threshold: int, pages: int) -> int:
+    """Pages a segment must recur on. In the body's own type size it must be on at least
+    half of the pages: the last line of a column can recur by chance (digits masked),
+    a running header or footer in body type recurs on nearly every page."""
+    return max(threshold, -(-pages // 2)) if abs(line.size - body) <= 0.3 else threshold
 
 
 def _repeated_share(line: Line, band: str, counts: Counter[tuple[str, str]], threshold: int) -> float:
