@@ -35,6 +35,7 @@ SEGMENT_GAP_EM = 1.2
 CAPTION = re.compile(r"^(Foto|Beeld|Illustratie|Tabel|Figuur|Grafiek|Bron|Kaart|Photo|Figure|Table|Source|Chart)\b",
                      re.IGNORECASE)
 QUOTE_MARKS = "„“”‘’\"'«»"
+LABEL = re.compile(r"^(\d+(\.\d+)*\.|[a-z]\)|[ivx]+\.|[•▪●◦–-])$", re.I)  # a number or bullet hung before text
 FOOTNOTE = re.compile(r"^(\d{1,3}|[*†‡])\s")
 
 
@@ -83,7 +84,8 @@ def segments(lines: list[Line]) -> list[Line]:
             continue
         current = [line.words[0]]
         for word in line.words[1:]:
-            if word.x0 - current[-1].x1 > max(SEGMENT_GAP_EM * min(word.size, current[-1].size), 7.0):
+            if word.x0 - current[-1].x1 > max(SEGMENT_GAP_EM * min(word.size, current[-1].size), 7.0) \
+                    and not (len(current) == 1 and LABEL.match(current[0].text)):  # "8.   Heading"
                 out.append(Line(current, line.page))
                 current = []
             current.append(word)
