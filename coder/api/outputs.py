@@ -103,13 +103,14 @@ class Outputs:
         write_atomic(path, lambda p: export_qdc(self.db, p))
         return Written(str(path), 1)
 
-    def export_qdpx(self, output: str | Path, *, name: str = "coder project") -> Written:
-        """The whole project as a REFI-QDA .qdpx file."""
+    def export_qdpx(self, output: str | Path, *, name: str = "coder project",
+                    offsets: str = "code-points") -> Written:
+        """The whole project as a REFI-QDA .qdpx file (offsets: "code-points" or "utf-16")."""
         from coder.exchange.refi.write import export_qdpx
         from coder.export.files import write_atomic
 
         path = Path(output)
-        write_atomic(path, lambda p: export_qdpx(self.db, p, name))
+        write_atomic(path, lambda p: export_qdpx(self.db, p, name, offsets))
         return Written(str(path), 1)
 
     def export_codings(self, output: str | Path, *, coder: str) -> Written:
