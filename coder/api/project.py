@@ -22,11 +22,11 @@ from coder.api.records import CoderSummary, Coding, CodingChange, Document, Quot
 from coder.api.reliability import Reliability
 
 if TYPE_CHECKING:
-    from coder.extraction.draw import PageView
     from coder.codebook.model import Codebook
     from coder.codebook.sync import SyncReport
     from coder.coding.coders import Coder
     from coder.coding.events import Event
+    from coder.extraction.draw import PageView
     from coder.ingest.batch import ImportBatch
     from coder.ingest.documents import ImportResult
     from coder.ingest.indicators import Pooled

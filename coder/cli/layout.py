@@ -25,6 +25,7 @@ def layout(doc: str, page: int, output: str, password: str | None) -> None:
     else:
         view = open_project().draw_layout(doc, page, output, password=password)
     label = f" (printed {view.label})" if view.label else ""
-    click.echo(f"{output}: page {page}{label}, {len(view.blocks)} blocks, {len(view.removed)} furniture lines removed")
+    click.echo(f"{output}: page {page}{label}, {len(view.blocks)} blocks, "
+               f"{len(view.removed)} furniture lines removed")
     for n, kind, _box, words in view.blocks:
         click.echo(f"{n:3d} {kind:<11} {words}")

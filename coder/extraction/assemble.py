@@ -52,7 +52,7 @@ def _italic_share(line: Line) -> float:
     return sum(len(w.text) for w in line.words if w.italic) / total
 
 
-def _style(line: Line, body: float) -> tuple:
+def _style(line: Line, body: float) -> tuple[bool, int, bool]:
     heading = line.size >= body * HEADING_RATIO
     return (heading, round(line.size) if heading else 0, _italic_share(line) >= 0.8)
 
@@ -90,7 +90,8 @@ def classify(blocks: list[RawBlock], body: float) -> None:
             block.kind, block.level = "heading", sizes.index(round(first.size)) + 1
         elif block.layout == "heading":
             block.kind, block.level = "heading", len(sizes) + 1
-        elif sum(_italic_share(l) * len(l.text) for l in block.lines) >= 0.8 * sum(len(l.text) for l in block.lines):
+        elif sum(_italic_share(l) * len(l.text) for l in block.lines) \
+                >= 0.8 * sum(len(l.text) for l in block.lines):
             block.kind = "quote"
 
 
@@ -104,7 +105,8 @@ def join_across_breaks(blocks: list[RawBlock]) -> list[RawBlock]:
         prev = out[-1] if out else None
         running = prev is not None and prev.kind in ("paragraph", "quote") \
             and not SENTENCE_END.search(prev.lines[-1].text)
-        if block.kind == "footnote" and prev is not None and prev.lines[-1].text.rstrip().endswith((":", ";")):
+        if block.kind == "footnote" and prev is not None \
+                and prev.lines[-1].text.rstrip().endswith((":", ";")):
             running = True  # a list or quotation follows on the next page: notes wait for it
         if block.kind not in FLOW and block.kind != "quote":
             if running:
@@ -176,7 +178,7 @@ def _line_tokens(line: Line) -> list[tuple[str, Word]]:
 
 def write_block(builder: TextBuilder, block: RawBlock, vocab: Counter[str]) -> None:
     if block.kind == "table":
-        builder.add(block.table_text, block.page)
+        builder.add(block.table_text or "", block.page)
         return
     pending_hyphen: Word | None = None
     for i, line in enumerate(block.lines):
@@ -215,7 +217,8 @@ def assemble(pages: list[list[Placed]], page_numbers: list[int], image_only: set
         write_block(builder, block, vocab)
         out_blocks.append(Block(start, builder.length, block.kind, block.level, block.page))
     text = builder.text
-    return Extraction(text, _page_spans(builder.page_starts, page_numbers, len(text), image_only, labels or {}),
+    spans = _page_spans(builder.page_starts, page_numbers, len(text), image_only, labels or {})
+    return Extraction(text, spans,
                       out_blocks, builder.italics, warnings, extractor)
 
 

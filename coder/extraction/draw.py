@@ -26,9 +26,17 @@ from coder.extraction.pdf import (
 from coder.extraction.words import Line
 
 Box = tuple[float, float, float, float]
-COLOURS = {"paragraph": "#1f77b4", "heading": "#2ca02c", "pullquote": "#9467bd", "attribution": "#8c564b",
-           "caption": "#e377c2", "footnote": "#7f7f7f", "sidebar": "#17becf", "table": "#ff7f0e",
-           "full": "#bcbd22"}
+COLOURS = {
+    "paragraph": "#1f77b4",
+    "heading": "#2ca02c",
+    "pullquote": "#9467bd",
+    "attribution": "#8c564b",
+    "caption": "#e377c2",
+    "footnote": "#7f7f7f",
+    "sidebar": "#17becf",
+    "table": "#ff7f0e",
+    "full": "#bcbd22",
+}
 
 
 @dataclass
@@ -42,7 +50,9 @@ class PageView:
     removed: list[tuple[Box, str]] = field(default_factory=list)
 
 
-def analyse_page(path: str | Path, page: int, *, password: str | None = None, jobs: int | None = None) -> PageView:
+def analyse_page(
+    path: str | Path, page: int, *, password: str | None = None, jobs: int | None = None
+) -> PageView:
     """The blocks of ``page`` (1-based) in reading order, and the furniture taken off it."""
     path = Path(path)
     check_pdf_header(path)
@@ -63,23 +73,34 @@ def analyse_page(path: str | Path, page: int, *, password: str | None = None, jo
         groups.setdefault(item.side, []).append(item.line)
         kinds[item.side] = item.kind or "full"
     for n, (side, group) in enumerate(groups.items(), 1):
-        box = (min(l.x0 for l in group), min(l.top for l in group), max(l.x1 for l in group),
-               max(l.bottom for l in group))
+        box = (
+            min(l.x0 for l in group),
+            min(l.top for l in group),
+            max(l.x1 for l in group),
+            max(l.bottom for l in group),
+        )
         first = group[0].table.split("\n")[0] if group[0].table else group[0].text
         view.blocks.append((n, kinds[side], box, first[:60]))
     view.removed = [((l.x0, l.top, l.x1, l.bottom), l.text) for l in record.removed]
     return view
 
 
-def draw_layout(path: str | Path, page: int, out: str | Path, *, password: str | None = None,
-                resolution: int = 100, jobs: int | None = None) -> PageView:
+def draw_layout(
+    path: str | Path,
+    page: int,
+    out: str | Path,
+    *,
+    password: str | None = None,
+    resolution: int = 100,
+    jobs: int | None = None,
+) -> PageView:
     """Write a PNG of ``page`` with its blocks, their order and kinds, and the removed furniture."""
     view = analyse_page(path, page, password=password, jobs=jobs)
     with _open(Path(path), password) as pdf:
         image = pdf.pages[page - 1].to_image(resolution=resolution)
         for n, kind, box, _ in view.blocks:
             colour = COLOURS.get(kind, "#000000")
-            image.draw_rect(box, fill=None, stroke=colour, stroke_width=2)
+            image.draw_rect(box, fill=(0, 0, 0, 0), stroke=colour, stroke_width=2)
             x, y = image._reproject((box[0], box[1]))
             label = f"{n} {kind}"
             image.draw.rectangle((x, y - 12, x + 7 * len(label), y), fill=colour)

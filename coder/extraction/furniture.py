@@ -28,8 +28,10 @@ SEGMENT_GAP = 15.0
 MAX_SHARE = 1 / 3
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 ROMAN = re.compile(r"\b(?=[mdclxvi]+\b)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})\b")
-PAGE_NUMBER = re.compile(r"^[\W_]*(?:pagina|page|blz\.?|p\.)?\s*(\d+|[ivxlcdm]+)(?:\s*(?:van|of|/|\|)\s*\d+)?[\W_]*$",
-                         re.IGNORECASE)
+PAGE_NUMBER = re.compile(
+    r"^[\W_]*(?:pagina|page|blz\.?|p\.)?\s*(\d+|[ivxlcdm]+)(?:\s*(?:van|of|/|\|)\s*\d+)?[\W_]*$",
+    re.IGNORECASE,
+)
 
 
 def normalise(text: str) -> str:
@@ -45,7 +47,7 @@ def _parts(line: Line) -> list[list[Word]]:
             parts.append(current)
             current = []
         current.append(word)
-    return parts + [current]
+    return [*parts, current]
 
 
 def _segments(line: Line) -> list[str]:
@@ -112,8 +114,13 @@ def find_furniture(pages: list[PageRecord], body: float) -> set[tuple[int, int]]
     for record in with_text:
         for i, line in enumerate(record.lines):
             band = _band(line, record.height)
-            if band and (record.page, i) not in repeated | numbers and abs(line.size - body) > 0.3 \
-                    and len(line.words) <= 10 and slots[(band, _slot(line))] >= max(threshold, 0.3 * len(with_text)):
+            if (
+                band
+                and (record.page, i) not in repeated | numbers
+                and abs(line.size - body) > 0.3
+                and len(line.words) <= 10
+                and slots[(band, _slot(line))] >= max(threshold, 0.3 * len(with_text))
+            ):
                 variants.add((record.page, i))
     candidates = repeated | variants
     return numbers | candidates if _sane(with_text, candidates | numbers) else numbers
@@ -155,5 +162,7 @@ def strip_furniture(pages: list[PageRecord], body: float) -> dict[int, list[tupl
     # a page number changes from page to page; a number on several pages is a year or an edition
     seen = Counter(n for found in labels.values() for n in {number for _, number in found})
     # and a four-digit number is a year, not a page
-    return {page: [(x, n) for x, n in found if (seen[n] == 1 or len(labels) == 1) and len(n) < 4]
-            for page, found in labels.items()}
+    return {
+        page: [(x, n) for x, n in found if (seen[n] == 1 or len(labels) == 1) and len(n) < 4]
+        for page, found in labels.items()
+    }

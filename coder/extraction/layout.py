@@ -32,10 +32,14 @@ from coder.extraction.words import Line
 
 FLOW = {"paragraph", "heading"}
 SEGMENT_GAP_EM = 1.2
-CAPTION = re.compile(r"^(Foto|Beeld|Illustratie|Tabel|Figuur|Grafiek|Bron|Kaart|Photo|Figure|Table|Source|Chart)\b",
-                     re.IGNORECASE)
+CAPTION = re.compile(
+    r"^(Foto|Beeld|Illustratie|Tabel|Figuur|Grafiek|Bron|Kaart|Photo|Figure|Table|Source|Chart)\b",
+    re.IGNORECASE,
+)
 QUOTE_MARKS = "„“”‘’\"'«»"
-LABEL = re.compile(r"^(\d+(\.\d+)*\.|[a-z]\)|[ivx]+\.|[•▪●◦–-])$", re.I)  # a number or bullet hung before text
+LABEL = re.compile(
+    r"^(\d+(\.\d+)*\.|[a-z]\)|[ivx]+\.|[•▪●◦–-])$", re.I
+)  # a number or bullet hung before text
 FOOTNOTE = re.compile(r"^(\d{1,3}|[*†‡])\s")
 
 
@@ -84,8 +88,9 @@ def segments(lines: list[Line]) -> list[Line]:
             continue
         current = [line.words[0]]
         for word in line.words[1:]:
-            if word.x0 - current[-1].x1 > max(SEGMENT_GAP_EM * min(word.size, current[-1].size), 7.0) \
-                    and not (len(current) == 1 and LABEL.match(current[0].text)):  # "8.   Heading"
+            if word.x0 - current[-1].x1 > max(
+                SEGMENT_GAP_EM * min(word.size, current[-1].size), 7.0
+            ) and not (len(current) == 1 and LABEL.match(current[0].text)):  # "8.   Heading"
                 out.append(Line(current, line.page))
                 current = []
             current.append(word)
@@ -109,8 +114,12 @@ def build_blocks(segs: list[Line]) -> list[LBlock]:
             last = block.lines[-1]
             width = min(seg.x1 - seg.x0, last.x1 - last.x0)
             gap = seg.top - last.bottom
-            if _overlap(seg.x0, seg.x1, last.x0, last.x1) >= 0.5 * width and -1.0 <= gap <= 0.9 * seg.size \
-                    and abs(seg.size - last.size) <= 0.6 and (best is None or last.bottom > best.lines[-1].bottom):
+            if (
+                _overlap(seg.x0, seg.x1, last.x0, last.x1) >= 0.5 * width
+                and -1.0 <= gap <= 0.9 * seg.size
+                and abs(seg.size - last.size) <= 0.6
+                and (best is None or last.bottom > best.lines[-1].bottom)
+            ):
                 best = block
         if best is None:
             best = LBlock([seg])
@@ -130,13 +139,16 @@ def _caps_share(text: str) -> float:
     return sum(c.isupper() for c in letters) / max(1, len(letters))
 
 
-def classify(blocks: list[LBlock], body: float, height: float,
-             shaded: list[tuple[float, float, float, float]]) -> None:
+def classify(
+    blocks: list[LBlock], body: float, height: float, shaded: list[tuple[float, float, float, float]]
+) -> None:
     for block in sorted(blocks, key=lambda b: b.top):
         if block.kind == "table":
             continue
         text, words, size = block.text, len(block.text.split()), block.size
-        bold = sum(w.bold for line in block.lines for w in line.words) >= 0.8 * sum(len(l.words) for l in block.lines)
+        bold = sum(w.bold for line in block.lines for w in line.words) >= 0.8 * sum(
+            len(l.words) for l in block.lines
+        )
         if size >= 1.15 * body:
             quoted = text[:1] in QUOTE_MARKS or text.rstrip()[-1:] in QUOTE_MARKS
             if words >= 4 and (quoted or _caps_share(text) > 0.8):
@@ -160,11 +172,18 @@ def classify(blocks: list[LBlock], body: float, height: float,
 
 def _attributes(quote: LBlock, block: LBlock, blocks: list[LBlock]) -> bool:
     """``block`` is the nearest block under pull quote ``quote``, close and overlapping it."""
-    if quote.kind != "pullquote" or not 0 <= block.top - quote.bottom <= 3 * quote.size \
-            or _overlap(quote.x0, quote.x1, block.x0, block.x1) <= 0:
+    if (
+        quote.kind != "pullquote"
+        or not 0 <= block.top - quote.bottom <= 3 * quote.size
+        or _overlap(quote.x0, quote.x1, block.x0, block.x1) <= 0
+    ):
         return False
-    return not any(0 <= other.top - quote.bottom < block.top - quote.bottom and other is not block
-                   and _overlap(quote.x0, quote.x1, other.x0, other.x1) > 0 for other in blocks)
+    return not any(
+        0 <= other.top - quote.bottom < block.top - quote.bottom
+        and other is not block
+        and _overlap(quote.x0, quote.x1, other.x0, other.x1) > 0
+        for other in blocks
+    )
 
 
 def _italic(block: LBlock) -> bool:
@@ -186,8 +205,13 @@ def _before(a: LBlock, b: LBlock, others: list[LBlock]) -> bool:
         for c in others:
             if c is a or c is b:
                 continue
-            if c.bottom > lo and c.top < hi and c.top > min(a.bottom, b.bottom) - 1 \
-                    and _overlap(c.x0, c.x1, a.x0, a.x1) > 0 and _overlap(c.x0, c.x1, b.x0, b.x1) > 0:
+            if (
+                c.bottom > lo
+                and c.top < hi
+                and c.top > min(a.bottom, b.bottom) - 1
+                and _overlap(c.x0, c.x1, a.x0, a.x1) > 0
+                and _overlap(c.x0, c.x1, b.x0, b.x1) > 0
+            ):
                 return False
         return True
     return False
@@ -222,13 +246,23 @@ def order_blocks(blocks: list[LBlock]) -> list[LBlock] | None:
     if ordered is None:
         return None
     notes = sorted((b for b in blocks if b.kind == "footnote"), key=lambda b: (b.top, b.x0))
-    for block in sorted((b for b in blocks if b.kind not in FLOW and b.kind != "footnote"),
-                        key=lambda b: (b.top, b.x0)):
+    for block in sorted(
+        (b for b in blocks if b.kind not in FLOW and b.kind != "footnote"), key=lambda b: (b.top, b.x0)
+    ):
         left = (block.x0, block.x0 + min(block.x1 - block.x0, 30.0))  # the column it starts in
-        above = [i for i, f in enumerate(ordered) if f.bottom <= block.top + 2
-                 and _overlap(f.x0, f.x1, *left) > 0 and f.kind in FLOW]
-        at = max(above) + 1 if above else next(
-            (i for i, f in enumerate(ordered) if _overlap(f.x0, f.x1, block.x0, block.x1) > 0), len(ordered))
+        above = [
+            i
+            for i, f in enumerate(ordered)
+            if f.bottom <= block.top + 2 and _overlap(f.x0, f.x1, *left) > 0 and f.kind in FLOW
+        ]
+        at = (
+            max(above) + 1
+            if above
+            else next(
+                (i for i, f in enumerate(ordered) if _overlap(f.x0, f.x1, block.x0, block.x1) > 0),
+                len(ordered),
+            )
+        )
         # after the flow block above it, and after the other lifted blocks already put there
         while at < len(ordered) and ordered[at].kind not in FLOW:
             at += 1
@@ -245,13 +279,22 @@ def spread_split(segs: list[Line], width: float, height: float) -> float | None:
         if any(s.x0 - 4 < x < s.x1 + 4 for s in segs):
             continue
         left = sum(1 for s in segs if s.x1 <= x)
-        if left >= 2 and len(segs) - left >= 2 and (best is None or abs(x - width / 2) < abs(best - width / 2)):
+        if (
+            left >= 2
+            and len(segs) - left >= 2
+            and (best is None or abs(x - width / 2) < abs(best - width / 2))
+        ):
             best = float(x)
     return best
 
 
-def page_layout(lines: list[Line], width: float, height: float, body: float,
-                shaded: list[tuple[float, float, float, float]] | None = None) -> tuple[list[Placed], float | None]:
+def page_layout(
+    lines: list[Line],
+    width: float,
+    height: float,
+    body: float,
+    shaded: list[tuple[float, float, float, float]] | None = None,
+) -> tuple[list[Placed], float | None]:
     """The page's lines in reading order, each with its block; and the fold x of a spread."""
     segs = segments(lines)
     fold = spread_split(segs, width, height)

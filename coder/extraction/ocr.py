@@ -31,8 +31,18 @@ def ocr_available() -> bool:
 def ocr_command(path: Path, out: Path, pages: Iterable[int], language: str = "nld") -> list[str]:
     """The ocrmypdf call that reads ``pages`` (1-based) of ``path`` into ``out``."""
     listed = ",".join(str(p) for p in sorted(set(pages)))
-    return ["ocrmypdf", "--force-ocr", "--pages", listed, "-l", language, "--output-type", "pdf",
-            str(path), str(out)]
+    return [
+        "ocrmypdf",
+        "--force-ocr",
+        "--pages",
+        listed,
+        "-l",
+        language,
+        "--output-type",
+        "pdf",
+        str(path),
+        str(out),
+    ]
 
 
 def ocr_pdf(path: str | Path, pages: Iterable[int], language: str = "nld") -> Path:
@@ -41,7 +51,9 @@ def ocr_pdf(path: str | Path, pages: Iterable[int], language: str = "nld") -> Pa
     if not ocr_available():
         raise CoderError(f"{path}: --ocr needs ocrmypdf, which is not installed; {INSTALL_HINT}")
     out = Path(tempfile.mkdtemp(prefix="coder-ocr-")) / path.name
-    done = subprocess.run(ocr_command(path, out, pages, language), capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        ocr_command(path, out, pages, language), capture_output=True, text=True, check=False
+    )
     if done.returncode != 0:
         last = (done.stderr.strip().splitlines() or ["unknown error"])[-1]
         raise CoderError(f"{path}: OCR failed ({last})")

@@ -48,7 +48,7 @@ def check_pdf_header(path: Path) -> None:
         raise ExtractionError(f"{path}: not a PDF (no %PDF header)")
 
 
-def _open(path: Path, password: str | None) -> pdfplumber.PDF:
+def _open(path: Path, password: str | None) -> pdfplumber.pdf.PDF:
     try:
         return pdfplumber.open(path, password=password or "")
     except Exception as exc:  # pdfminer raises many types on broken files, some with no message

@@ -136,7 +136,8 @@ def _tables(page: Any, words: list[Word]) -> list[TableRecord]:
         rows = []
         for row in table.rows:
             x0, top, x1, bottom = row.bbox
-            inside = [w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom]
+            inside = [w for w in words
+                      if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom]
             cells = _row_cells(inside)
             good = inside and bottom - top <= 3.5 * max(w.size for w in inside) \
                 and all(len(c) <= MAX_CELL for c in cells)
@@ -149,15 +150,19 @@ def _tables(page: Any, words: list[Word]) -> list[TableRecord]:
     return found
 
 
-def _runs(rows: list) -> list[list]:
-    runs, current = [], []
+Row = tuple[tuple[float, float, float, float], list[str]]
+
+
+def _runs(rows: list[Row | None]) -> list[list[Row]]:
+    runs: list[list[Row]] = []
+    current: list[Row] = []
     for row in rows:
         if row is None:
             runs.append(current)
             current = []
         else:
             current.append(row)
-    return [r for r in runs + [current] if r]
+    return [r for r in [*runs, current] if r]
 
 
 def _has_rules(page: Any) -> bool:

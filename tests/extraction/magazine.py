@@ -19,29 +19,96 @@ from pathlib import Path
 from typing import Any
 
 A4 = (595.28, 841.89)
-WIJKEN = ["Oost", "Noord", "Kanaleneiland", "Overvecht", "De Meern", "Zuilen", "Hoograven", "Lunetten",
-          "Tuindorp", "Rivierenwijk", "Vleuten", "Leidsche Rijn", "Wittevrouwen", "Ondiep"]
-ROLLEN = ["wijkcoaches", "jeugd|consulenten", "schuld|hulpverleners", "buurt|werkers", "ouderen|adviseurs",
-          "maatschappelijk werkers", "gezins|coaches"]
-PARTNERS = ["de huisarts", "het consultatiebureau", "de woningcorporatie", "de basisschool", "de politie",
-            "het buurthuis", "de voedselbank", "de GGD", "de wijkverpleging", "de bibliotheek"]
-ONDERWERPEN = ["schulden", "eenzaamheid", "opvoed|vragen", "mantel|zorg", "huisvesting", "werk en inkomen",
-               "echtscheiding", "jeugd|hulp", "dagbesteding", "taal en digitale vaardigheden",
-               "geldzorgen", "burenruzies", "psychische klachten", "school|verzuim"]
-MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-           "oktober", "november", "december"]
-EIGENSCHAPPEN = ["geduld", "vakmanschap", "vertrouwen", "doorzettings|vermogen", "nieuwsgierigheid",
-                 "lef", "samenwerking", "tijd"]
+WIJKEN = [
+    "Oost",
+    "Noord",
+    "Kanaleneiland",
+    "Overvecht",
+    "De Meern",
+    "Zuilen",
+    "Hoograven",
+    "Lunetten",
+    "Tuindorp",
+    "Rivierenwijk",
+    "Vleuten",
+    "Leidsche Rijn",
+    "Wittevrouwen",
+    "Ondiep",
+]
+ROLLEN = [
+    "wijkcoaches",
+    "jeugd|consulenten",
+    "schuld|hulpverleners",
+    "buurt|werkers",
+    "ouderen|adviseurs",
+    "maatschappelijk werkers",
+    "gezins|coaches",
+]
+PARTNERS = [
+    "de huisarts",
+    "het consultatiebureau",
+    "de woningcorporatie",
+    "de basisschool",
+    "de politie",
+    "het buurthuis",
+    "de voedselbank",
+    "de GGD",
+    "de wijkverpleging",
+    "de bibliotheek",
+]
+ONDERWERPEN = [
+    "schulden",
+    "eenzaamheid",
+    "opvoed|vragen",
+    "mantel|zorg",
+    "huisvesting",
+    "werk en inkomen",
+    "echtscheiding",
+    "jeugd|hulp",
+    "dagbesteding",
+    "taal en digitale vaardigheden",
+    "geldzorgen",
+    "burenruzies",
+    "psychische klachten",
+    "school|verzuim",
+]
+MAANDEN = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+EIGENSCHAPPEN = [
+    "geduld",
+    "vakmanschap",
+    "vertrouwen",
+    "doorzettings|vermogen",
+    "nieuwsgierigheid",
+    "lef",
+    "samenwerking",
+    "tijd",
+]
 TEMPLATES = [
     "In {wijk} spraken de {rol} in {maand} met {n} huishoudens over {onderwerp}.",
-    "Samen met {partner} ontwikkelden de {rol} een aanpak voor {onderwerp} die in {wijk} {n} keer werd ingezet.",
+    "Samen met {partner} ontwikkelden de {rol} een aanpak voor {onderwerp} "
+    "die in {wijk} {n} keer werd ingezet.",
     "Het aantal aanmeldingen over {onderwerp} steeg in {maand} met {p} procent ten opzichte van vorig jaar.",
     "Dat vraagt om {eig} en om korte lijnen met {partner}, zeker in een wijk als {wijk}.",
     "Bewoners konden op {n} middagen zonder afspraak binnenlopen bij {partner} in {wijk}.",
-    "Vrijwilligers legden in {maand} samen {m} huis|bezoeken af, vaak bij mensen die zelf nooit om hulp vragen.",
+    "Vrijwilligers legden in {maand} samen {m} huis|bezoeken af, "
+    "vaak bij mensen die zelf nooit om hulp vragen.",
     "De wachttijd voor een eerste gesprek over {onderwerp} daalde naar {n} dagen.",
     "Voor {onderwerp} werkte het team in {wijk} met een vast aanspreekpunt bij {partner}.",
-    "Uit de evaluatie blijkt dat {p} procent van de bewoners in {wijk} tevreden is over de hulp bij {onderwerp}.",
+    "Uit de evaluatie blijkt dat {p} procent van de bewoners in {wijk} "
+    "tevreden is over de hulp bij {onderwerp}.",
     "Niet elke vraag past in een hokje, en juist daar maken de {rol} het verschil met {eig}.",
     "In {m} gevallen verwezen de {rol} door naar {partner}, meestal na een tweede gesprek.",
     "Het spreekuur over {onderwerp} in {wijk} trok in {maand} ruim {m} bezoekers.",
@@ -110,20 +177,66 @@ class Spec:
 
 
 SPECS = {
-    "spread_brochure": Spec("spread_brochure", "spread", (A4[1] * 2 * 0.7071, A4[1]), 2, 2, 5,
-                            ["Samen in de wijk", "Jeugd en gezin", "Geld en werk"]),
-    "spread_three_columns": Spec("spread_three_columns", "spread", (A4[1] * 2 * 0.7071, A4[1]), 2, 3, 4,
-                                 ["Ons jaar", "Wonen en zorg", "Vooruit"], body=8.5, leading=11.0,
-                                 bare_numbers=True),
-    "three_columns": Spec("three_columns", "columns", A4, 1, 3, 6,
-                          ["Inleiding", "Jeugd", "Ouderen", "Financiën"], body=9.0, leading=11.5,
-                          table_every=3, bare_numbers=True),
-    "four_columns": Spec("four_columns", "columns", (A4[1], A4[0]), 1, 4, 5,
-                         ["Wijkbeeld", "Aanpak", "Resultaten"], body=8.5, leading=10.8, pull_every=2,
-                         sidebar_every=3),
-    "two_columns_table": Spec("two_columns_table", "columns", A4, 1, 2, 6,
-                              ["Inleiding", "Werkwijze", "Cijfers", "Conclusies"], table_every=2,
-                              caption_every=2, sidebar_every=0, pull_every=3),
+    "spread_brochure": Spec(
+        "spread_brochure",
+        "spread",
+        (A4[1] * 2 * 0.7071, A4[1]),
+        2,
+        2,
+        5,
+        ["Samen in de wijk", "Jeugd en gezin", "Geld en werk"],
+    ),
+    "spread_three_columns": Spec(
+        "spread_three_columns",
+        "spread",
+        (A4[1] * 2 * 0.7071, A4[1]),
+        2,
+        3,
+        4,
+        ["Ons jaar", "Wonen en zorg", "Vooruit"],
+        body=8.5,
+        leading=11.0,
+        bare_numbers=True,
+    ),
+    "three_columns": Spec(
+        "three_columns",
+        "columns",
+        A4,
+        1,
+        3,
+        6,
+        ["Inleiding", "Jeugd", "Ouderen", "Financiën"],
+        body=9.0,
+        leading=11.5,
+        table_every=3,
+        bare_numbers=True,
+    ),
+    "four_columns": Spec(
+        "four_columns",
+        "columns",
+        (A4[1], A4[0]),
+        1,
+        4,
+        5,
+        ["Wijkbeeld", "Aanpak", "Resultaten"],
+        body=8.5,
+        leading=10.8,
+        pull_every=2,
+        sidebar_every=3,
+    ),
+    "two_columns_table": Spec(
+        "two_columns_table",
+        "columns",
+        A4,
+        1,
+        2,
+        6,
+        ["Inleiding", "Werkwijze", "Cijfers", "Conclusies"],
+        table_every=2,
+        caption_every=2,
+        sidebar_every=0,
+        pull_every=3,
+    ),
 }
 
 
@@ -146,10 +259,17 @@ class Writer:
     def sentence(self) -> str:
         for _ in range(200):
             t = self.rng.choice(TEMPLATES)
-            s = t.format(wijk=self.rng.choice(WIJKEN), rol=self.rng.choice(ROLLEN), maand=self.rng.choice(MAANDEN),
-                         n=self.rng.randint(3, 95), m=self.rng.randint(100, 2400), p=self.rng.randint(4, 60),
-                         onderwerp=self.rng.choice(ONDERWERPEN), partner=self.rng.choice(PARTNERS),
-                         eig=self.rng.choice(EIGENSCHAPPEN))
+            s = t.format(
+                wijk=self.rng.choice(WIJKEN),
+                rol=self.rng.choice(ROLLEN),
+                maand=self.rng.choice(MAANDEN),
+                n=self.rng.randint(3, 95),
+                m=self.rng.randint(100, 2400),
+                p=self.rng.randint(4, 60),
+                onderwerp=self.rng.choice(ONDERWERPEN),
+                partner=self.rng.choice(PARTNERS),
+                eig=self.rng.choice(EIGENSCHAPPEN),
+            )
             if s not in self.used:
                 self.used.add(s)
                 return s
@@ -231,7 +351,15 @@ class Writer:
             bottom = y - 10
             for k in range(col, col + span):
                 out.append((k, top + 4, bottom))
-            self.gold.quotes.append({"text": text.strip("‘’"), "speaker": role, "page": self.pdf_page, "printed": printed, "pull": True})
+            self.gold.quotes.append(
+                {
+                    "text": text.strip("‘’"),
+                    "speaker": role,
+                    "page": self.pdf_page,
+                    "printed": printed,
+                    "pull": True,
+                }
+            )
         if s.caption_every and printed % s.caption_every == 1:
             col = n - 1
             x, cw, top, _ = frames[col]
@@ -246,7 +374,9 @@ class Writer:
             for line in self.wrap(cap, cw, 7, "Helvetica-Oblique"):
                 c.drawString(x, y, line.replace("|", ""))
                 y -= 8.5
-            self.gold.sentences.append({"text": cap.replace("|", ""), "page": self.pdf_page, "printed": printed, "where": "caption"})
+            self.gold.sentences.append(
+                {"text": cap.replace("|", ""), "page": self.pdf_page, "printed": printed, "where": "caption"}
+            )
             out.append((col, top + 2, y - 6))
         if s.sidebar_every and printed % s.sidebar_every == 0:
             col = 0
@@ -265,14 +395,18 @@ class Writer:
                 c.drawString(x + 6, y, line)
                 y -= 10
             for t in texts:
-                self.gold.sentences.append({"text": t, "page": self.pdf_page, "printed": printed, "where": "sidebar"})
+                self.gold.sentences.append(
+                    {"text": t, "page": self.pdf_page, "printed": printed, "where": "sidebar"}
+                )
             out.append((col, bottom + h + 8, bottom - 1))
         if s.table_every and printed % s.table_every == 0:
             col = n - 1
             x, cw, top, _ = frames[col]
             top -= 40
             rows = [("Wijk", "Meldingen", "Afgerond")] + [
-                (w, str(self.rng.randint(40, 900)), f"{self.rng.randint(50, 99)}%") for w in self.rng.sample(WIJKEN, 6)]
+                (w, str(self.rng.randint(40, 900)), f"{self.rng.randint(50, 99)}%")
+                for w in self.rng.sample(WIJKEN, 6)
+            ]
             c.setFont("Helvetica-Bold", 8)
             c.drawString(x, top + 6, f"Tabel {printed}. Meldingen per wijk")
             y = top
@@ -296,7 +430,7 @@ class Writer:
             else:
                 lines.append(cur)
                 cur = word
-        return lines + [cur] if cur else lines
+        return [*lines, cur] if cur else lines
 
 
 def _clean(s: str) -> str:
@@ -360,8 +494,16 @@ def _layout(writer: Writer) -> None:
                             pending += [(w, items if j == 0 else []) for j, w in enumerate(text.split())]
                         pending.append(END)
                         y -= s.leading * 0.6
-                    y, pending = _set_lines(writer, pending, x, cw, y, fbottom,
-                                            [(t, b) for col, t, b in blocked if col == k], printed)
+                    y, pending = _set_lines(
+                        writer,
+                        pending,
+                        x,
+                        cw,
+                        y,
+                        fbottom,
+                        [(t, b) for col, t, b in blocked if col == k],
+                        printed,
+                    )
                     if pending and pending != [END]:
                         break  # column full
                     pending = []
@@ -375,8 +517,16 @@ def _chain(first: Any, rest: Any) -> Any:
     yield from rest
 
 
-def _set_lines(writer: Writer, words: list[Any], x: float, width: float, y: float, bottom: float,
-               blocked: list[tuple[float, float]], printed: int) -> tuple[float, list[Any]]:
+def _set_lines(
+    writer: Writer,
+    words: list[Any],
+    x: float,
+    width: float,
+    y: float,
+    bottom: float,
+    blocked: list[tuple[float, float]],
+    printed: int,
+) -> tuple[float, list[Any]]:
     """Set words line by line until the paragraph ends or the column is full."""
     s, c = writer.spec, writer.canvas
     c.setFont("Helvetica", s.body)
@@ -391,7 +541,7 @@ def _set_lines(writer: Writer, words: list[Any], x: float, width: float, y: floa
         line: list[str] = []
         while i < len(words) and words[i] is not END:
             word, items = words[i]
-            trial = " ".join(line + [word]).replace("|", "")
+            trial = " ".join([*line, word]).replace("|", "")
             if writer.width(trial, s.body) <= width:
                 line.append(word)
                 for item in items:
@@ -401,7 +551,7 @@ def _set_lines(writer: Writer, words: list[Any], x: float, width: float, y: floa
                 continue
             if "|" in word:  # break a compound at its seam, with a layout hyphen
                 head, tail = word.split("|", 1)
-                if writer.width(" ".join(line + [head + "-"]).replace("|", ""), s.body) <= width:
+                if writer.width(" ".join([*line, head + "-"]).replace("|", ""), s.body) <= width:
                     line.append(head + "-")
                     for item in items:
                         item["page"] = writer.pdf_page
@@ -436,9 +586,11 @@ def short_repeating(folder: Path) -> Gold:
     for p in (1, 2):
         c.setFont("Helvetica", 11)
         y = 800  # a short memo: all of it sits in the top band where headers live
-        for line in [f"Verslag van het overleg van week {p + 10} met het wijkteam.",
-                     f"Er kwamen {p * 7} nieuwe vragen binnen over schulden en wonen.",
-                     "De volgende bijeenkomst is in het buurthuis aan de Kerkstraat."]:
+        for line in [
+            f"Verslag van het overleg van week {p + 10} met het wijkteam.",
+            f"Er kwamen {p * 7} nieuwe vragen binnen over schulden en wonen.",
+            "De volgende bijeenkomst is in het buurthuis aan de Kerkstraat.",
+        ]:
             c.drawString(60, y, line)
             gold.sentences.append({"text": line, "page": p, "where": "body"})
             y -= 16
@@ -447,7 +599,7 @@ def short_repeating(folder: Path) -> Gold:
     return gold
 
 
-GENERATED = list(SPECS) + ["short_repeating"]
+GENERATED = [*list(SPECS), "short_repeating"]
 
 
 def build_any(name: str, folder: Path) -> Gold:

@@ -85,8 +85,19 @@ def real_docs(folder: Path) -> list[Doc]:
         if "pages" in g:
             lo, hi = g["pages"]
             pdf, offset = subset(pdf, lo, hi, folder / f"{path.stem}.pdf"), lo - 1
-        docs.append(Doc(path.stem, g["kind"], pdf, g["sentences"], g.get("furniture", []), [],
-                        g.get("quotes", []), g.get("quotes_complete", True), offset))
+        docs.append(
+            Doc(
+                path.stem,
+                g["kind"],
+                pdf,
+                g["sentences"],
+                g.get("furniture", []),
+                [],
+                g.get("quotes", []),
+                g.get("quotes_complete", True),
+                offset,
+            )
+        )
     return docs
 
 
@@ -107,8 +118,18 @@ def generated_docs(folder: Path, names: list[str] | None = None) -> list[Doc]:
     docs = []
     for name in names or magazine.GENERATED:
         g = magazine.build_any(name, folder)
-        docs.append(Doc(name, g.kind, Path(g.file), g.sentences, [re.escape(f) for f in sorted(set(g.furniture))],
-                        g.page_numbers, g.quotes, True))
+        docs.append(
+            Doc(
+                name,
+                g.kind,
+                Path(g.file),
+                g.sentences,
+                [re.escape(f) for f in sorted(set(g.furniture))],
+                g.page_numbers,
+                g.quotes,
+                True,
+            )
+        )
     return docs
 
 
@@ -148,23 +169,28 @@ def furniture_left(doc: Doc, text: str) -> int:
 def score(doc: Doc, read: Read) -> Score:
     flat = letters(read.text)
     broken = [s["text"] for s in doc.sentences if letters(s["text"]) not in flat]
-    result = Score(1 - len(broken) / max(1, len(doc.sentences)), furniture_left(doc, read.text), broken=broken)
+    result = Score(
+        1 - len(broken) / max(1, len(doc.sentences)), furniture_left(doc, read.text), broken=broken
+    )
     if not doc.quotes:
         return result
     hits = [(g, next((q for q in read.quotes if same_quote(g["text"], q.text)), None)) for g in doc.quotes]
     found = [(g, q) for g, q in hits if q is not None]
     result.recall = len(found) / len(doc.quotes)
     if doc.quotes_complete and read.quotes:
-        result.precision = sum(any(same_quote(g["text"], q.text) for g in doc.quotes)
-                               for q in read.quotes) / len(read.quotes)
+        result.precision = sum(
+            any(same_quote(g["text"], q.text) for g in doc.quotes) for q in read.quotes
+        ) / len(read.quotes)
     elif doc.quotes_complete:
         result.precision = 0.0
     if found:
-        result.start_page = sum((read.page_at(q.start) or 0) + doc.page_offset == g["page"]
-                                for g, q in found) / len(found)
+        result.start_page = sum(
+            (read.page_at(q.start) or 0) + doc.page_offset == g["page"] for g, q in found
+        ) / len(found)
         named = [(g, q) for g, q in found if g.get("speaker")]
-        result.speaker = sum(g["speaker"].lower() in f"{q.speaker or ''} {q.attribution or ''}".lower()
-                             for g, q in named) / max(1, len(named))
+        result.speaker = sum(
+            g["speaker"].lower() in f"{q.speaker or ''} {q.attribution or ''}".lower() for g, q in named
+        ) / max(1, len(named))
     return result
 
 

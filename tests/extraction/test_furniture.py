@@ -22,7 +22,13 @@ def test_numbers_roman_numerals_and_case_do_not_make_headers_differ():
 
 
 def test_bare_page_numbers_in_their_usual_forms():
-    for text, number in [("12", "12"), ("- 12 -", "12"), ("pagina 7 van 40", "7"), ("xiv", "xiv"), ("3 | 75", "3")]:
+    for text, number in [
+        ("12", "12"),
+        ("- 12 -", "12"),
+        ("pagina 7 van 40", "7"),
+        ("xiv", "xiv"),
+        ("3 | 75", "3"),
+    ]:
         assert page_number(line(text)) == number
     assert page_number(line("12 gezinnen kregen hulp")) is None
 

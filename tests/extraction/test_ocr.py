@@ -17,7 +17,9 @@ def test_ocr_forces_exactly_the_pages_without_words():
     assert cmd[cmd.index("--pages") + 1] == "2,3"
 
 
-@pytest.mark.skipif(not ocr_available(), reason="ocrmypdf is not installed (apt-get install ocrmypdf tesseract-ocr-nld)")
+@pytest.mark.skipif(
+    not ocr_available(), reason="ocrmypdf is not installed (apt-get install ocrmypdf tesseract-ocr-nld)"
+)
 @pytest.mark.skipif(not SCAN.exists(), reason="the real scanned memo is not on this machine")
 def test_import_with_ocr_reads_all_three_pages_of_a_scan(tmp_path):
     from coder.ingest.documents import import_pdf
@@ -26,8 +28,11 @@ def test_import_with_ocr_reads_all_three_pages_of_a_scan(tmp_path):
     db = connect(tmp_path / "p.db")
     result = import_pdf(db, SCAN, ocr=True, jobs=1)
     assert result.status == "imported", result.error
-    spans = list(db.query('SELECT page, "end" - start AS chars FROM pages WHERE doc_id = ? ORDER BY page',
-                          [result.doc_id]))
+    spans = list(
+        db.query(
+            'SELECT page, "end" - start AS chars FROM pages WHERE doc_id = ? ORDER BY page', [result.doc_id]
+        )
+    )
     assert [s["page"] for s in spans] == [1, 2, 3]
     assert all(s["chars"] > 50 for s in spans), spans
     assert not any("run OCR" in w for w in result.warnings), result.warnings

@@ -39,8 +39,10 @@ def test_spread_pages_carry_both_printed_page_numbers(folder):
     assert labels[:3] == ["2–3", "4–5", "6–7"]
 
 
-@pytest.mark.skipif(not (qe.REAL / "nl_raad_van_state_advies_notificatieapp.pdf").exists(),
-                    reason="the real PDF set is not on this machine")
+@pytest.mark.skipif(
+    not (qe.REAL / "nl_raad_van_state_advies_notificatieapp.pdf").exists(),
+    reason="the real PDF set is not on this machine",
+)
 def test_real_one_column_kamerstuk(folder):
     doc = next(d for d in qe.real_docs(folder) if d.name == "rvs_advies")
     score = qe.score(doc, qe.read_ours(doc.pdf, jobs=1))

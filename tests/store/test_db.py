@@ -6,8 +6,8 @@ import sqlite3
 
 import pytest
 
-from coder.store.db import SchemaTooNew, connect, schema_version, write
 from coder.errors import CoderError
+from coder.store.db import SchemaTooNew, connect, schema_version, write
 from coder.store.migrations import SCHEMA_VERSION
 
 
@@ -53,10 +53,9 @@ def test_events_are_append_only(project):
 
 def test_write_rolls_back_everything_on_error(project):
     before = project.execute("SELECT COUNT(*) FROM coders").fetchone()[0]
-    with pytest.raises(RuntimeError):
-        with write(project):
-            project.execute("INSERT INTO coders (name, created_at) VALUES ('a', 'now')")
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), write(project):
+        project.execute("INSERT INTO coders (name, created_at) VALUES ('a', 'now')")
+        raise RuntimeError("boom")
     assert project.execute("SELECT COUNT(*) FROM coders").fetchone()[0] == before
 
 

@@ -22,12 +22,18 @@ SPLIT = re.compile(r"(?<=[.!?])[”’\"]?\s+(?=[A-Z„“\"‘(])")
 
 # file -> (min body size, {page: [boxes (x0, top, x1, bottom), in reading order]})
 BOXES: dict[str, tuple[float, dict[int, list[tuple[float, float, float, float]]]]] = {
-    "nl_raad_van_state_advies_notificatieapp.pdf": (
-        8.5, {p: [(200, 55, 545, 760)] for p in range(2, 16)}),
+    "nl_raad_van_state_advies_notificatieapp.pdf": (8.5, {p: [(200, 55, 545, 760)] for p in range(2, 16)}),
     "nl_vws_coronamelder_dpia.pdf": (
-        8.5, {p: [(60, 56, 540, 800)] for p in (9, 10, 11, 12, 13, 14, 16, 18, 20, 21, 22, 30, 31, 32)}),
+        8.5,
+        {p: [(60, 56, 540, 800)] for p in (9, 10, 11, 12, 13, 14, 16, 18, 20, 21, 22, 30, 31, 32)},
+    ),
     "en_philips_annual_report_2018.pdf": (
-        7.5, {p: [(50, 40, 312, 795), (318, 40, 545, 795)] for p in (4, 6, 9, 11, 12, 13, 14, 19, 42, 47, 52, 54, 55, 56, 57, 58, 59)}),
+        7.5,
+        {
+            p: [(50, 40, 312, 795), (318, 40, 545, 795)]
+            for p in (4, 6, 9, 11, 12, 13, 14, 19, 42, 47, 52, 54, 55, 56, 57, 58, 59)
+        },
+    ),
 }
 
 
@@ -36,9 +42,14 @@ def page_text(page: Any, boxes: list[tuple[float, float, float, float]], min_siz
     tables = [t.bbox for t in page.find_tables()]
     for box in boxes:
         region = page.crop(box).filter(
-            lambda o: o.get("object_type") != "char" or (
-                o.get("size", 0) >= min_size and not any(
-                    t[0] <= o["x0"] <= t[2] and t[1] <= o["top"] <= t[3] for t in tables)))
+            lambda o: (
+                o.get("object_type") != "char"
+                or (
+                    o.get("size", 0) >= min_size
+                    and not any(t[0] <= o["x0"] <= t[2] and t[1] <= o["top"] <= t[3] for t in tables)
+                )
+            )
+        )
         parts.append(region.extract_text() or "")
     return "\n".join(parts)
 
