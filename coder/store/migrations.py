@@ -274,18 +274,18 @@ def _v3(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
-BLOCK_KINDS_V5 = ("heading", "paragraph", "quote", "table", "list",
+BLOCK_KINDS_V12 = ("heading", "paragraph", "quote", "table", "list",
                   "pullquote", "attribution", "caption", "footnote", "sidebar")
 
 
-def _v5(db: sqlite_utils.Database) -> None:
+def _v12(db: sqlite_utils.Database) -> None:
     """Layout kinds beyond the running text (pull quotes and their attribution, captions,
     footnotes, sidebars) and the printed page label beside the PDF page number.
 
     SQLite cannot change a CHECK constraint, so ``blocks`` is copied into a new table."""
-    kinds = ", ".join(f"'{k}'" for k in BLOCK_KINDS_V5)
+    kinds = ", ".join(f"'{k}'" for k in BLOCK_KINDS_V12)
     for statement in (
-        f"""CREATE TABLE blocks_v5 (
+        f"""CREATE TABLE blocks_v12 (
             doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             start INTEGER NOT NULL,
             "end" INTEGER NOT NULL,
@@ -294,10 +294,10 @@ def _v5(db: sqlite_utils.Database) -> None:
             page INTEGER,
             PRIMARY KEY (doc_id, start, kind)
         )""",
-        'INSERT INTO blocks_v5 (doc_id, start, "end", kind, level, page)'
+        'INSERT INTO blocks_v12 (doc_id, start, "end", kind, level, page)'
         ' SELECT doc_id, start, "end", kind, level, page FROM blocks',
         "DROP TABLE blocks",
-        "ALTER TABLE blocks_v5 RENAME TO blocks",
+        "ALTER TABLE blocks_v12 RENAME TO blocks",
         "ALTER TABLE pages ADD COLUMN label TEXT",
     ):
         db.execute(statement)
@@ -355,9 +355,9 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _v1,
     2: _v2,
     3: _v3,
-    5: _v5,
     7: _v7,
     10: _v10,
     11: _v11,
+    12: _v12,  # given number 5; after main's 11 so that projects made on main get it too
 }
 SCHEMA_VERSION = max(MIGRATIONS)
