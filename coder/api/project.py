@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from coder.codebook.sync import SyncReport
     from coder.coding.coders import Coder
     from coder.coding.events import Event
+    from coder.extraction.draw import PageView
     from coder.ingest.batch import ImportBatch
     from coder.ingest.documents import ImportResult
     from coder.ingest.indicators import Pooled
@@ -104,6 +105,15 @@ class Project(Outputs, Reliability):
 
         doc_id = self.document_id(doc)
         return page_text(self.db, doc_id, page) if page else document_text(self.db, doc_id)
+
+    def draw_layout(self, doc: str | int, page: int, output: str | Path, *,
+                    password: str | None = None) -> PageView:
+        """Draw a page of an imported document (from its file, which must still be there)
+        with its layout blocks in reading order, their kinds and the removed furniture."""
+        from coder.api.files import draw_layout
+        from coder.ingest.documents import source_pdf
+
+        return draw_layout(source_pdf(self.db, doc), page, output, password=password)
 
     # --- quotes (coder quotes, search, quote add/adjust/delete) -----------------------
 

@@ -87,12 +87,14 @@ def import_pdf(
         if jobs is not None:
             options["jobs"] = jobs
         extraction = extract_pdf(path, **options)
-        if ocr and any(page.image_only for page in extraction.pages):
+        scanned = [page.page for page in extraction.pages if page.image_only]
+        if ocr and scanned:
             from coder.extraction.ocr import ocr_pdf  # optional tool: only loaded when asked for
 
-            extraction = extract_pdf(ocr_pdf(path), **options)
+            extraction = extract_pdf(ocr_pdf(path, scanned), ocr_pages=scanned, **options)
         if not extraction.text.strip():
-            raise CoderError(f"{path}: no text found on any page (scanned? run OCR, e.g. --ocr)")
+            hint = "even after OCR" if ocr and scanned else "(scanned? run OCR, e.g. --ocr)"
+            raise CoderError(f"{path}: no text found on any page {hint}")
         candidates = detect_quotes(extraction.text, italics=extraction.italics, blocks=extraction.blocks)
         with write(db):
             if existing:
@@ -129,7 +131,8 @@ def _store_document(db: sqlite_utils.Database, path: Path, sha: str, metadata: d
         doc_id = db["documents"].insert(row).last_pk
         db["document_texts"].insert({"doc_id": doc_id, "text": extraction.text})
     db["pages"].insert_all(
-        {"doc_id": doc_id, "page": p.page, "start": p.start, "end": p.end, "image_only": p.image_only}
+        {"doc_id": doc_id, "page": p.page, "start": p.start, "end": p.end, "image_only": p.image_only,
+         "label": p.label}
         for p in extraction.pages)
     db["blocks"].insert_all(
         ({"doc_id": doc_id, "start": b.start, "end": b.end, "kind": b.kind, "level": b.level,
@@ -179,6 +182,15 @@ def resolve_document(db: sqlite_utils.Database, ref: str | int) -> int:
     if row is None:
         raise InputError(f"unknown document {ref!r} (see `coder docs`)")
     return row[0]
+
+
+def source_pdf(db: sqlite_utils.Database, ref: str | int) -> Path:
+    """The file a stored document was imported from (it must still be there)."""
+    doc_id = resolve_document(db, ref)
+    path = Path(db.execute("SELECT path FROM documents WHERE id = ?", [doc_id]).fetchone()[0])
+    if not path.is_file():
+        raise InputError(f"{path}: the imported file is no longer there")
+    return path
 
 
 def page_rows(db: sqlite_utils.Database, doc_id: int) -> list[tuple[int, int, int]]:

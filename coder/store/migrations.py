@@ -274,6 +274,35 @@ def _v3(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+BLOCK_KINDS_V12 = ("heading", "paragraph", "quote", "table", "list",
+                  "pullquote", "attribution", "caption", "footnote", "sidebar")
+
+
+def _v12(db: sqlite_utils.Database) -> None:
+    """Layout kinds beyond the running text (pull quotes and their attribution, captions,
+    footnotes, sidebars) and the printed page label beside the PDF page number.
+
+    SQLite cannot change a CHECK constraint, so ``blocks`` is copied into a new table."""
+    kinds = ", ".join(f"'{k}'" for k in BLOCK_KINDS_V12)
+    for statement in (
+        f"""CREATE TABLE blocks_v12 (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ({kinds})),
+            level INTEGER,
+            page INTEGER,
+            PRIMARY KEY (doc_id, start, kind)
+        )""",
+        'INSERT INTO blocks_v12 (doc_id, start, "end", kind, level, page)'
+        ' SELECT doc_id, start, "end", kind, level, page FROM blocks',
+        "DROP TABLE blocks",
+        "ALTER TABLE blocks_v12 RENAME TO blocks",
+        "ALTER TABLE pages ADD COLUMN label TEXT",
+    ):
+        db.execute(statement)
+
+
 def _v10(db: sqlite_utils.Database) -> None:
     """Original files kept inside the project (a PDF that came in a .qdpx), in 1 MiB chunks
     so that a file of any size is written and read without holding it whole."""
@@ -329,5 +358,6 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     7: _v7,
     10: _v10,
     11: _v11,
+    12: _v12,  # given number 5; after main's 11 so that projects made on main get it too
 }
 SCHEMA_VERSION = max(MIGRATIONS)

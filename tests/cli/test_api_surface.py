@@ -61,6 +61,7 @@ COUNTERPART = {
     "export codings": "Project.export_codings",
     "export ratings": "Project.export_ratings",
     "report": "Project.report",
+    "layout": "Project.draw_layout",  # and draw_layout for a PDF file (no project)
 }
 EXCEPTED = {"tui", "demo"}  # they open the Textual app; the API has no screen
 
