@@ -1,9 +1,14 @@
-"""Pairing quotation marks in running text: „…”, “…”, "…", ‘…’ and '…'.
+"""Pairing quotation marks in running text: „…”, “…”, "…", ‘…’, '…' and «…».
 
 An apostrophe is not a quotation mark: ``auto's``, ``cliënt's``, ``'s-Hertogenbosch``,
 ``'t``, ``zo'n`` all have a ' or ’ touching a letter on the inside of a word. An opening
 mark needs a non-letter before it and a non-space after it; a closing mark the reverse.
 Quotes nested inside a quote belong to the outer one.
+
+A closing mark may be followed by a footnote number (``…virus».15``). A quote may run on
+across a blank line (a paragraph, column or page break) when the next paragraph starts
+with a mark, starts in lower case (the sentence goes on), or closes the quote itself
+before any new quotation opens in it; otherwise an unclosed mark is no quote.
 """
 
 from __future__ import annotations
@@ -11,8 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-OPENERS = {"„": "”“", "“": "”", '"': '"', "‘": "’", "'": "'", "‚": "’‘"}
+OPENERS = {"„": "”“", "“": "”", '"': '"', "‘": "’", "'": "'", "‚": "’‘", "«": "»", "‹": "›"}
 CONTRACTIONS = re.compile(r"['’](s|t|n|k|m|r)\b", re.I)
+YEAR = re.compile(r"['’]\d\d(?!\d)")  # jaren '90
+APOSTROPHES = "'’"
 MAX_LENGTH = 2500
 
 
@@ -43,7 +50,7 @@ def _can_open(text: str, i: int) -> bool:
         return False
     if text[i] in "'’‘" and CONTRACTIONS.match(text, i) and not text[i + 2:i + 3].isalpha():
         return False  # 's-Hertogenbosch, 't, 'n
-    return True
+    return not (text[i] in APOSTROPHES and YEAR.match(text, i))
 
 
 def _can_close(text: str, i: int) -> bool:
@@ -51,6 +58,8 @@ def _can_close(text: str, i: int) -> bool:
     after = text[i + 1] if i + 1 < len(text) else " "
     if before.isspace():
         return False
+    if after.isdigit():  # a footnote number; after an apostrophe only behind punctuation
+        return text[i] not in APOSTROPHES or before in ".,;:!?"
     return not _letter(after)
 
 
@@ -76,7 +85,7 @@ def _find_close(text: str, open_at: int) -> int | None:
     j = open_at + 1
     while j < limit:
         ch = text[j]
-        if text.startswith("\n\n", j) and not _continues_quote(text, j):
+        if text.startswith("\n\n", j) and not _continues_quote(text, j, closers):
             return None
         if ch in closers and _can_close(text, j):
             return j
@@ -89,7 +98,17 @@ def _find_close(text: str, open_at: int) -> int | None:
     return None
 
 
-def _continues_quote(text: str, at: int) -> bool:
-    """A quote may run into the next paragraph only when that paragraph opens with a mark."""
-    nxt = text[at + 2:at + 3]
-    return nxt in OPENERS
+def _continues_quote(text: str, at: int, closers: str) -> bool:
+    """Whether a quote open at a blank line (``text[at:at + 2]``) goes on after it."""
+    nxt = text[at:].lstrip()[:1]
+    if nxt in OPENERS or nxt.islower():
+        return True
+    start = len(text) - len(text[at:].lstrip())
+    stop = text.find("\n\n", start)
+    stop = len(text) if stop < 0 else stop
+    for k in range(start, stop):  # the next paragraph closes the quote before opening another
+        if text[k] in closers and _can_close(text, k):
+            return True
+        if text[k] in OPENERS and _can_open(text, k):
+            return False
+    return False
