@@ -134,7 +134,7 @@ def coders_rename(old: str, new: str) -> None:
 
 @cli.group()
 def quote() -> None:
-    """Make, adjust and delete manual quotes (coder-made selections)."""
+    """Make, adjust and delete manual quotes; dismiss candidates that are not quotes."""
 
 
 @quote.command("add")
@@ -173,3 +173,33 @@ def quote_delete(quote_id: int, coder_name: str) -> None:
     db = open_db()
     delete_manual_quote(db, quote_id, get_coder(db, coder_name).id)
     click.echo(f"quote {quote_id} deleted")
+
+
+@quote.command("dismiss")
+@db_option
+@click.argument("quote_id", type=int)
+@click.option("--coder", "coder_name", required=True, envvar="CODER_NAME")
+@click.option("--reason", default=None, help="Why it is not a quote (heading, caption, fragment...).")
+def quote_dismiss(quote_id: int, coder_name: str, reason: str | None) -> None:
+    """Mark a candidate "not a quote" for this coder (undo or `quote undismiss` takes it back)."""
+    from coder.quotes.dismiss import dismiss_quote
+
+    db = open_db()
+    with write(db):
+        coder, _ = ensure_coder(db, coder_name)
+        event = dismiss_quote(db, quote_id, coder.id, reason)
+    click.echo(f"quote {quote_id}: " + (f"dismissed as not a quote (event {event})" if event
+                                        else "already dismissed"))
+
+
+@quote.command("undismiss")
+@db_option
+@click.argument("quote_id", type=int)
+@click.option("--coder", "coder_name", required=True, envvar="CODER_NAME")
+def quote_undismiss(quote_id: int, coder_name: str) -> None:
+    """Take back this coder's dismissal of a candidate."""
+    from coder.quotes.dismiss import undismiss_quote
+
+    db = open_db()
+    event = undismiss_quote(db, quote_id, get_coder(db, coder_name).id)
+    click.echo(f"quote {quote_id}: a candidate again (event {event})")

@@ -17,7 +17,7 @@ from coder.ingest.inputs import collect_inputs, import_other, import_pdfs
 from coder.store.project import init_project
 from coder.quotes.store import document_text, list_quotes, search_quotes
 
-QUOTE_FIELDS = ("id", "doc_id", "page", "start", "end", "text", "origin", "speaker", "source",
+QUOTE_FIELDS = ("id", "doc_id", "page", "end_page", "start", "end", "text", "origin", "speaker", "source",
                 "attribution")
 
 
@@ -133,9 +133,14 @@ def text(doc: str, page: int | None) -> None:
 @click.option("--doc", default=None, help="Only quotes of this document (id or file name).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
 @click.option("--search", "query", default=None, help="Full-text search over quote text.")
-def quotes(doc: str | None, as_json: bool, query: str | None) -> None:
+@click.option("--dismissed", is_flag=True, help="List the candidates dismissed as not a quote, by whom and why.")
+@click.option("--coder", "coder_name", default=None, help="With --dismissed: only this coder's dismissals.")
+def quotes(doc: str | None, as_json: bool, query: str | None, dismissed: bool, coder_name: str | None) -> None:
     """List quotes (detected and manual), optionally of one document or matching a search."""
     db = open_db()
+    if dismissed:
+        _print_dismissed(db, coder_name, as_json)
+        return
     if query:
         rows = search_quotes(db, query)
         if doc:
@@ -155,8 +160,24 @@ def quotes(doc: str | None, as_json: bool, query: str | None) -> None:
     Console().print(table)
 
 
+def _print_dismissed(db, coder_name: str | None, as_json: bool) -> None:
+    from coder.coding.coders import get_coder
+    from coder.quotes.dismiss import list_dismissed
+
+    rows = list_dismissed(db, coder_id=get_coder(db, coder_name).id if coder_name else None)
+    if as_json:
+        echo_json(rows)
+        return
+    table = Table("id", "doc", "page", "coder", "reason", "quote", box=None)
+    for r in rows:
+        snippet = r["text"].replace("\n", " ")
+        table.add_row(str(r["id"]), str(r["doc_id"]), str(r["page"] or ""), r["coder"], r["reason"] or "",
+                      snippet[:70] + ("…" if len(snippet) > 70 else ""))
+    Console().print(table)
+
+
 def _with_codings(db, row: dict) -> dict:
-    out = {key: row[key] for key in QUOTE_FIELDS}
+    out = {key: row.get(key) for key in QUOTE_FIELDS}
     out["codings"] = [
         {"coder": c["coder"], "facet": c["facet"], "code": c["code"], "memo": c["memo"]}
         for c in db.query(

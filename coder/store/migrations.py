@@ -274,9 +274,29 @@ def _v3(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+def _v6(db: sqlite_utils.Database) -> None:
+    """Quotes know their end page; a coder can dismiss a candidate as "not a quote".
+
+    A dismissal is one coder's judgement, like a coding: one row per (quote, coder),
+    written and removed only through events (coder/quotes/dismiss.py). Old quotes get
+    ``end_page`` NULL (read as "same as page").
+    """
+    db.execute('ALTER TABLE quotes ADD COLUMN end_page INTEGER')
+    db.execute("""
+        CREATE TABLE dismissals (
+            quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+            coder_id INTEGER NOT NULL REFERENCES coders(id),
+            reason TEXT,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (quote_id, coder_id)
+        )""")
+    db.execute("CREATE INDEX dismissals_coder ON dismissals(coder_id, quote_id)")
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _v1,
     2: _v2,
     3: _v3,
+    6: _v6,
 }
 SCHEMA_VERSION = max(MIGRATIONS)

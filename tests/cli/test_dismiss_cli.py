@@ -1,0 +1,35 @@
+"""`coder quote dismiss / undismiss` and `coder quotes --dismissed`, as a user types them."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from coder.cli.base import cli
+
+
+def test_cli_dismiss_list_history_undismiss(run, report_pdf):
+    run("import", report_pdf)
+    (quote,) = json.loads(run("quotes", "--json").output)
+    qid = str(quote["id"])
+    out = run("quote", "dismiss", qid, "--coder", "anna", "--reason", "kop").output
+    assert "dismissed as not a quote" in out
+    assert "already dismissed" in run("quote", "dismiss", qid, "--coder", "anna").output
+    listed = json.loads(run("quotes", "--dismissed", "--json").output)
+    assert [(r["id"], r["coder"], r["reason"]) for r in listed] == [(quote["id"], "anna", "kop")]
+    assert "quote.dismiss" in run("history", "--coder", "anna").output
+    assert "a candidate again" in run("quote", "undismiss", qid, "--coder", "anna").output
+    assert json.loads(run("quotes", "--dismissed", "--json").output) == []
+    run("quote", "dismiss", qid, "--coder", "anna")
+    assert "quote.dismiss" in run("undo", "--coder", "anna").output
+    assert json.loads(run("quotes", "--dismissed", "--json").output) == []
+
+
+def test_cli_undismiss_of_a_quote_not_dismissed_is_a_one_line_error(run, report_pdf):
+    run("import", report_pdf)
+    (quote,) = json.loads(run("quotes", "--json").output)
+    run("coders", "add", "anna")
+    result = CliRunner().invoke(cli, ["--db", str(run.db), "quote", "undismiss", str(quote["id"]),
+                                      "--coder", "anna"])
+    assert result.exit_code == 2 and "not dismissed" in result.output
