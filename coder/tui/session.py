@@ -263,6 +263,20 @@ class Session:
             delete_manual_quote(self.db, self.current["id"], self.coder.id)
             self.reload_quotes()
 
+    def dismiss_current(self, reason: str | None = None) -> None:
+        """"Not a quote": dismiss a candidate for this coder (the next one becomes current);
+        a manual quote of the coder's own is simply deleted."""
+        from coder.quotes.dismiss import dismiss_quote
+
+        quote = self.current
+        if quote is None:
+            return
+        if quote["origin"] == "manual" and quote["created_by"] == self.coder.id:
+            self.delete_current()
+            return
+        dismiss_quote(self.db, quote["id"], self.coder.id, reason)
+        self.reload_quotes()
+
     # --- search and suggestions -----------------------------------------------------
 
     def search(self, query: str) -> list[dict[str, Any]]:

@@ -281,6 +281,9 @@ class CodingScreen(Screen):
     def action_delete_quote(self) -> None:
         self.guarded(self.session.delete_current, "quote deleted")
 
+    def action_dismiss_quote(self) -> None:
+        self.guarded(self.session.dismiss_current, "not a quote")
+
     def action_goto_page(self) -> None:
         s = self.session
         if s.doc_id is None:
