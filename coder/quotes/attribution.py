@@ -22,8 +22,10 @@ from dataclasses import dataclass
 
 from coder.quotes.roles import role_in
 
-SPEECH_VERBS = (r"aldus|zegt|zei|vertelt|vertelde|schrijft|schreef|stelt|stelde|meldt|merkt|vindt|"
-                r"benadrukt|geeft aan|legt uit|reageert|licht toe|concludeert|antwoordt|verzucht")
+SPEECH_VERBS = (r"aldus|zeggen|zegt|zei|zeiden|vertelt|vertellen|vertelde|schrijft|schreef|stelt|stellen|stelde|"
+                r"meldt|merkt|merken|vindt|vinden|benadrukt|geeft aan|geven aan|legt uit|reageert|licht toe|"
+                r"concludeert|antwoordt|verzucht|vult aan|volgens")
+
 AFTER_PHRASE = re.compile(rf"^[,.]?\s*[-–—]?\s*({SPEECH_VERBS})\s+([^.!?\n]{{2,90}}?)\s*(?:[.!?]|$|\n)", re.I)
 PAREN = re.compile(r"^[,.]?\s*\(([^()\n]{3,200})\)")
 DASH = re.compile(r"^\s*[-–—]\s*([^\n]{2,90}?)\s*(?:\n|$)")

@@ -38,10 +38,12 @@ BODY_ITALIC_SHARE = 0.4
 BODY_MIN_CHARS = 3000  # a page or two: below that a share says nothing
 HEADING_WORDS = 12
 CAPTION = re.compile(r"^\s*(Tabel|Figuur|Grafiek|Bron|Noot|Foto|Afbeelding)\b", re.I)
-BULLET = re.compile(r"^\s*(?:[•▪◦‣●■□►▸✓*]|[-–](?=\s)|\d{1,2}[.)](?=\s))")
+BULLET = re.compile(r"^\s*(?:[•▪◦‣●■□►▸✓*]|[-–](?=\s)|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)](?=\s))")
 SENTENCE_END = re.compile(r"[.!?…:;\"”’»)]\s*$")
-CITED_TITLE = re.compile(r"^\S?\s*(?:,\s*(?:kenmerk|p\.|pp\.|blz\.|nr\.|paragraaf|bijlage|\d{4})"
-                         r"|van\s+\d{1,2}\s+\w+\s+\d{4})", re.I)
+CITED_TITLE = re.compile(r"^\S?\s*(?:,\s*(?:kenmerk|p\.|pp\.|blz\.|nr\.|paragraaf|bijlage|\d|[A-Z])"
+                         r"|van\s+\d{1,2}\s+\w+\s+\d{4})")
+TITLE_LABEL = re.compile(r"\b(?:sub)?(?:onderdeel|paragraaf|hoofdstuk|getiteld|titel|rapport|brief|kamerbrief|"
+                         r"notitie|nota|artikel|boek|publicatie|project|programma|campagne)\s*$", re.I)
 TYPOGRAPHIC_KINDS = frozenset({"paragraph", "quote", "pullquote"})
 TRAILING_PAREN = re.compile(r"\(([^()\n]{3,200})\)\s*[.]?\s*$")
 TRAILING_DASH = re.compile(r"\n\s*[-–—]\s*([^\n]{2,90})\s*$")
@@ -63,11 +65,20 @@ def heading_like(text: str) -> bool:
     return "\n" not in body and _words(body) <= HEADING_WORDS and not SENTENCE_END.search(body)
 
 
-def _cited_title(inner: str, after: str) -> bool:
-    """``«Landelijke introductie Coronamelder», kenmerk …``: a title, not a quotation."""
-    body = inner.strip()
-    return (body[:1].isupper() and _words(body) <= 2 * HEADING_WORDS and not SENTENCE_END.search(body)
-            and CITED_TITLE.match(after) is not None)
+def _cited_title(text: str, open_at: int, close_at: int) -> bool:
+    """A title or name in marks, not a quotation: ``«Landelijke introductie Coronamelder»,
+    kenmerk …``, ``'Digital contact tracing …', University of Oxford``, ``het rapport „…”``,
+    ``“Decentralised, Privacy-Preserving Proximity Tracing”``."""
+    body = text[open_at + 1:close_at].strip()
+    if SENTENCE_END.search(body) or _words(body) > 2 * HEADING_WORDS:
+        return False
+    if TITLE_LABEL.search(text, max(0, open_at - 20), open_at):
+        return True
+    if all(w[:1].isupper() for w in body.split() if len(w) > 3):
+        return True  # Title Case: a name
+    after = text[close_at + 1:close_at + 40]
+    return body[:1].isupper() and CITED_TITLE.match(after) is not None and not (
+        (who := after_quote(text, close_at + 1)) and who.speaker)
 
 
 def _marked(text: str) -> list[CandidateQuote]:
@@ -76,7 +87,7 @@ def _marked(text: str) -> list[CandidateQuote]:
         inner = text[span.start:span.end]
         if _words(inner) < MIN_WORDS:
             continue
-        if _cited_title(inner, text[span.close_at + 1:span.close_at + 40]):
+        if _cited_title(text, span.open_at, span.close_at):
             continue
         who = after_quote(text, span.close_at + 1) or before_quote(text, span.open_at) or Attribution()
         found.append(_candidate(text, span.start, span.end, who))

@@ -6,9 +6,12 @@ mark needs a non-letter before it and a non-space after it; a closing mark the r
 Quotes nested inside a quote belong to the outer one.
 
 A closing mark may be followed by a footnote number (``…virus».15``). A quote may run on
-across a blank line (a paragraph, column or page break) when the next paragraph starts
-with a mark, starts in lower case (the sentence goes on), or closes the quote itself
-before any new quotation opens in it; otherwise an unclosed mark is no quote.
+across a blank line (a paragraph, column or page break) when the sentence goes on (no
+final punctuation before the break, or the next paragraph starts in lower case), when
+the next paragraph starts with a mark, or when it closes the quote itself before any
+new quotation opens in it; a quotation whose mark opens a paragraph (a block quotation)
+runs on until its closing mark unless a new one opens first. Otherwise an unclosed mark
+is no quote.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from dataclasses import dataclass
 
 OPENERS = {"„": "”“", "“": "”", '"': '"', "‘": "’", "'": "'", "‚": "’‘", "«": "»", "‹": "›"}
 CONTRACTIONS = re.compile(r"['’](s|t|n|k|m|r)\b", re.I)
+SENTENCE_END = re.compile(r"[.!?…:;]\s*$")
 YEAR = re.compile(r"['’]\d\d(?!\d)")  # jaren '90
 APOSTROPHES = "'’"
 MAX_LENGTH = 2500
@@ -82,13 +86,19 @@ def find_marked(text: str) -> list[MarkedSpan]:
 def _find_close(text: str, open_at: int) -> int | None:
     closers = OPENERS[text[open_at]]
     limit = min(len(text), open_at + MAX_LENGTH)
+    block = _opens_paragraph(text, open_at)
+    crossed = False
     j = open_at + 1
     while j < limit:
         ch = text[j]
-        if text.startswith("\n\n", j) and not _continues_quote(text, j, closers):
-            return None
+        if text.startswith("\n\n", j):
+            if not (block or _continues_quote(text, j, closers)):
+                return None
+            crossed = True
         if ch in closers and _can_close(text, j):
             return j
+        if crossed and block and ch == text[open_at] and _can_open(text, j):
+            return None  # a block quotation left open: the next one starts here
         if ch in OPENERS and ch not in closers and _can_open(text, j):
             inner = _find_close(text, j)  # a nested quote: skip over it
             if inner is not None:
@@ -98,10 +108,17 @@ def _find_close(text: str, open_at: int) -> int | None:
     return None
 
 
+def _opens_paragraph(text: str, at: int) -> bool:
+    """A mark at the start of a paragraph opens a block quotation, which may run over
+    several paragraphs (extractors often break every line of one)."""
+    before = text[max(0, at - 2):at]
+    return at == 0 or before.endswith("\n")
+
+
 def _continues_quote(text: str, at: int, closers: str) -> bool:
     """Whether a quote open at a blank line (``text[at:at + 2]``) goes on after it."""
     nxt = text[at:].lstrip()[:1]
-    if nxt in OPENERS or nxt.islower():
+    if nxt in OPENERS or nxt.islower() or not SENTENCE_END.search(text, max(0, at - 3), at):
         return True
     start = len(text) - len(text[at:].lstrip())
     stop = text.find("\n\n", start)

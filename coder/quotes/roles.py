@@ -2,7 +2,8 @@
 
 An attribution phrase names a speaker only when it holds a word for a person in a role:
 one of :data:`ROLE_WORDS`, or a compound ending in one of :data:`ROLE_ENDINGS`
-(``buurtsportcoach``, ``Wmo-consulent``, ``jeugd- en gezinswerker``). Anything else
+(``buurtsportcoach``, ``Wmo-consulent``, ``jeugd- en gezinswerker``), given in the
+singular (``ouders`` → ``ouder``). Anything else
 (``op basis``, ``de toelichting``, ``het rapport``) is no speaker, so a wrong guess never
 reaches the coder as a role; the attribution text is kept either way.
 """
@@ -12,14 +13,14 @@ from __future__ import annotations
 import re
 
 ROLE_WORDS = frozenset("""
-inwoner inwoonster bewoner bewoonster buurtbewoner wijkbewoner burger ouder ouders moeder vader
-jongere jongeren jongen meisje kind tiener puber scholier student cliënt client cliënten deelnemer
-respondent mantelzorger vrijwilliger ervaringsdeskundige professional professionals wijkcoach
-wijkteammedewerker medewerker medewerkers huisarts wethouder burgemeester ambtenaar raadslid
+inwoner inwoonster bewoner bewoonster buurtbewoner wijkbewoner burger ouder moeder vader
+jongere jongen meisje kind tiener puber scholier student cliënt client deelnemer
+respondent mantelzorger vrijwilliger ervaringsdeskundige professional wijkcoach
+wijkteammedewerker medewerker huisarts wethouder burgemeester ambtenaar raadslid
 beleidsmedewerker teamleider manager directeur bestuurder coördinator leerkracht docent juf meester
 mentor wijkagent verpleegkundige wijkverpleegkundige generalist consulent hulpverlener gezinswerker
 jeugdwerker jongerenwerker opbouwwerker schuldhulpverlener praktijkondersteuner zorgcoördinator
-onderzoeker partner partners weduwe weduwnaar oudere senior patiënt gebruiker opa oma grootouder
+onderzoeker partner weduwe weduwnaar oudere senior patiënt gebruiker opa oma grootouder
 pleegouder pleegmoeder pleegvader zoon dochter casemanager regisseur trajectbegeleider begeleider
 werker man vrouw buurvrouw buurman dominee imam politieagent agent
 """.split())
@@ -32,11 +33,22 @@ WORD = re.compile(r"[\w’'-]+(?:\s+(?:en|of)\s+[\w-]+)?", re.UNICODE)
 ADJECTIVE_ROLES = {"maatschappelijk werker", "intern begeleider", "maatschappelijk werkster"}
 
 
-def is_role_word(word: str) -> bool:
+def _known(w: str) -> bool:
+    return w in ROLE_WORDS or (len(w) > 5 and any(w.endswith(e) and len(w) > len(e) + 1 for e in ROLE_ENDINGS))
+
+
+def singular_role(word: str) -> str | None:
+    """The role a word names, in the singular (``ouders`` → ``ouder``), or None."""
     w = word.lower().strip("’'-")
-    if w in ROLE_WORDS:
-        return True
-    return len(w) > 5 and any(w.endswith(e) and len(w) > len(e) + 1 for e in ROLE_ENDINGS)
+    for form in (w, w[:-1] if w.endswith("s") else "", w[:-1] if w.endswith("en") else "",
+                 w[:-2] if w.endswith("en") else ""):
+        if form and _known(form):
+            return form
+    return None
+
+
+def is_role_word(word: str) -> bool:
+    return singular_role(word) is not None
 
 
 def role_in(phrase: str, *, max_words: int = 8) -> str | None:
@@ -50,7 +62,7 @@ def role_in(phrase: str, *, max_words: int = 8) -> str | None:
         word = raw.strip(",.;:!?\"“”„‘’«»")
         if not word or not is_role_word(word):
             continue
-        lower = word.lower()
+        lower = singular_role(word) or word.lower()
         if i >= 2 and words[i - 1].lower() in ("en", "of") and words[i - 2].endswith("-"):
             return f"{words[i - 2].lower()} {words[i - 1].lower()} {lower}"
         if i >= 1 and f"{words[i - 1].lower()} {lower}" in ADJECTIVE_ROLES:

@@ -106,11 +106,13 @@ def test_headings_bullets_captions_and_tables_are_not_candidates():
     bullet = "• Wijkteams vergroten de zelfredzaamheid van inwoners in de wijk."
     caption = "Figuur 3 Aantal meldingen bij het wijkteam per maand in 2021."
     table = "Aantal cliënten per wijk en per team in het jaar 2021 totaal"
+    item = "(1) Personen die in de nabijheid van besmette personen waren worden sneller bereikt"
     body = "Het wijkteam werkt sinds 2015 in de wijk."
-    text = "\n\n".join([heading, roman, bullet, caption, table, body])
+    text = "\n\n".join([heading, roman, bullet, caption, table, item, body])
     blocks = [block(text, heading, "heading"), block(text, roman, "paragraph"), block(text, bullet, "list"),
-              block(text, caption, "caption"), block(text, table, "table"), block(text, body, "paragraph")]
-    italics = [(b.start, b.end) for b in blocks[:5]]
+              block(text, caption, "caption"), block(text, table, "table"), block(text, item, "paragraph"),
+              block(text, body, "paragraph")]
+    italics = [(b.start, b.end) for b in blocks[:6]]
     assert texts(text, italics=italics, blocks=blocks) == []
     assert texts(text, italics=italics) == []  # without layout: typography alone
 
@@ -164,6 +166,8 @@ def test_italic_body_type_is_no_quote_signal():
     ("„Het helpt dat je elkaar kent in de wijk.” (professional in focusgroep, Evaluatie 2021)", "professional"),
     ("„We stemmen alles af in één plan met het gezin,” aldus een jeugd- en gezinswerker.", "jeugd- en gezinswerker"),
     ("„Ik heb er weer zin in om naar school te gaan,” zegt een meisje van 15.", "meisje"),
+    ("Op basis van de gesprekken met partners: „De lijnen met het wijkteam zijn kort.”", "partner"),
+    ("„We hebben elkaar nodig in de wijk,” zeggen de jongeren.", "jongere"),
 ])
 def test_speaker_role(text, speaker):
     (quote,) = detect_quotes(text)
@@ -171,7 +175,7 @@ def test_speaker_role(text, speaker):
 
 
 @pytest.mark.parametrize("text", [
-    "Op basis van de gesprekken concluderen de onderzoekers: „De toegang is nog niet overal even helder.”",
+    "Op basis van de gesprekken is de conclusie: „De toegang is nog niet overal even helder.”",
     "„De gegevens mogen niet voor andere doeleinden worden gebruikt,” aldus de toelichting.",
     "„Het wijkteam is in 2015 van start gegaan in alle wijken.” (Jaarverslag Wijkteams Arnhem 2020)",
 ])
