@@ -57,7 +57,7 @@ def split_parenthesised(inner: str) -> Attribution:
     study = STUDY.match(inner)
     if study and role(study.group(1)):
         return Attribution(inner, role(study.group(1)), study.group(2).strip())
-    head, sep, tail = inner.partition(",")
+    head, _, tail = inner.partition(",")
     connected = CONNECTOR.match(head)
     who_part = connected.group(1) if connected else head
     speaker = role(who_part) if not SOURCE_WORDS.search(who_part) else None
@@ -70,7 +70,8 @@ def split_parenthesised(inner: str) -> Attribution:
 def after_quote(text: str, end: int) -> Attribution | None:
     """An attribution right after the closing mark (``end`` = index after it)."""
     rest = text[end:end + 260]
-    rest = rest[FOOTNOTE.match(rest).end():] if FOOTNOTE.match(rest) else rest
+    note = FOOTNOTE.match(rest)
+    rest = rest[note.end():] if note else rest
     match = PAREN.match(rest)
     if match:
         return split_parenthesised(match.group(1))

@@ -28,7 +28,13 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
-from coder.quotes.attribution import Attribution, after_quote, before_quote, following_line, split_parenthesised
+from coder.quotes.attribution import (
+    Attribution,
+    after_quote,
+    before_quote,
+    following_line,
+    split_parenthesised,
+)
 from coder.quotes.marks import find_marked
 from coder.quotes.model import CandidateQuote
 
@@ -37,13 +43,13 @@ MIN_ITALIC_WORDS = 6
 BODY_ITALIC_SHARE = 0.4
 BODY_MIN_CHARS = 3000  # a page or two: below that a share says nothing
 HEADING_WORDS = 12
-CAPTION = re.compile(r"^\s*(Tabel|Figuur|Grafiek|Bron|Noot|Foto|Afbeelding)\b", re.I)
+CAPTION = re.compile(r"^\s*(Tabel|Figuur|Grafiek|Bron|Noot|Foto|Afbeelding)\b", re.IGNORECASE)
 BULLET = re.compile(r"^\s*(?:[•▪◦‣●■□►▸✓*]|[-–](?=\s)|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)](?=\s))")
 SENTENCE_END = re.compile(r"[.!?…:;\"”’»)]\s*$")
 CITED_TITLE = re.compile(r"^\S?\s*(?:,\s*(?:kenmerk|p\.|pp\.|blz\.|nr\.|paragraaf|bijlage|\d|[A-Z])"
                          r"|van\s+\d{1,2}\s+\w+\s+\d{4})")
 TITLE_LABEL = re.compile(r"\b(?:sub)?(?:onderdeel|paragraaf|hoofdstuk|getiteld|titel|rapport|brief|kamerbrief|"
-                         r"notitie|nota|artikel|boek|publicatie|project|programma|campagne)\s*$", re.I)
+                         r"notitie|nota|artikel|boek|publicatie|project|programma|campagne)\s*$", re.IGNORECASE)
 TYPOGRAPHIC_KINDS = frozenset({"paragraph", "quote", "pullquote"})
 TRAILING_PAREN = re.compile(r"\(([^()\n]{3,200})\)\s*[.]?\s*$")
 TRAILING_DASH = re.compile(r"\n\s*[-–—]\s*([^\n]{2,90})\s*$")
@@ -115,9 +121,9 @@ def _trailing_attribution(text: str, start: int, end: int) -> tuple[int, Attribu
             return _rstrip(text, start, start + match.start()), who
     match = TRAILING_DASH.search(body)
     if match and _words(body[:match.start()]) >= MIN_WORDS:
-        who = following_line(text, start + match.start())
-        if who is not None:
-            return _rstrip(text, start, start + match.start()), who
+        line = following_line(text, start + match.start())
+        if line is not None:
+            return _rstrip(text, start, start + match.start()), line
     return end, None
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-ROLE_WORDS = frozenset("""
+ROLE_WORDS = frozenset("""  # noqa: SIM905 (a word list reads better as text)
 inwoner inwoonster bewoner bewoonster buurtbewoner wijkbewoner burger ouder moeder vader
 jongere jongen meisje kind tiener puber scholier student cliënt client deelnemer
 respondent mantelzorger vrijwilliger ervaringsdeskundige professional wijkcoach

@@ -43,7 +43,10 @@ def coder_codings(db: sqlite_utils.Database, coder_id: int, *,
     return by_quote
 
 
-def _dismissed(codings: dict, quote: int) -> bool:
+Codings = dict[int, dict[str, set[str]]]
+
+
+def _dismissed(codings: Codings, quote: int) -> bool:
     return DISMISSED in codings[quote]
 
 
@@ -108,7 +111,7 @@ def _single_facet(f: FacetCodes, units, codings_a, codings_b, ci: str) -> dict:
     return {"units": len(units), "metrics": _metrics(res), "diagnostics": res.diagnostics}
 
 
-def binary_value(codings: dict, quote: int, facet: str, code: str) -> str:
+def binary_value(codings: Codings, quote: int, facet: str, code: str) -> str:
     """"present", "absent", or "not a quote" when the coder dismissed the quote."""
     if _dismissed(codings, quote):
         return NOT_A_QUOTE

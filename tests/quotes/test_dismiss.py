@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from coder.coding.assign import Assignment, code_quote
 from coder.coding.coders import ensure_coder
 from coder.coding.events import undo
@@ -11,7 +12,12 @@ from coder.ingest.documents import list_documents
 from coder.quotes.dismiss import dismiss_quote, excluded_from_samples
 from coder.quotes.store import list_quotes
 from coder.reliability.compare import project_agreement, ratings_rows
-from coder.reliability.rounds import create_round, lock_round, round_progress, round_quote_ids
+from coder.reliability.rounds import (
+    create_round,
+    lock_round,
+    round_progress,
+    round_quote_ids,
+)
 from tests.conftest import add_text_document
 
 MORE = "".join(f"Een ouder zegt: „Dit is citaat nummer {i} over het wijkteam in de wijk.”\n\n" for i in range(6))

@@ -108,7 +108,8 @@ def test_headings_bullets_captions_and_tables_are_not_candidates():
     table = "Aantal cliënten per wijk en per team in het jaar 2021 totaal"
     item = "(1) Personen die in de nabijheid van besmette personen waren worden sneller bereikt"
     body = "Het wijkteam werkt sinds 2015 in de wijk."
-    text = "\n\n".join([heading, roman, bullet, caption, table, item, body])
+    parts = [heading, roman, bullet, caption, table, item, body]
+    text = "\n\n".join(parts)
     blocks = [block(text, heading, "heading"), block(text, roman, "paragraph"), block(text, bullet, "list"),
               block(text, caption, "caption"), block(text, table, "table"), block(text, item, "paragraph"),
               block(text, body, "paragraph")]
