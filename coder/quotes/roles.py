@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-ROLE_WORDS = frozenset("""  # noqa: SIM905 (a word list reads better as text)
+ROLE_WORDS = frozenset("""
 inwoner inwoonster bewoner bewoonster buurtbewoner wijkbewoner burger ouder moeder vader
 jongere jongen meisje kind tiener puber scholier student cliënt client deelnemer
 respondent mantelzorger vrijwilliger ervaringsdeskundige professional wijkcoach
@@ -23,7 +23,7 @@ jeugdwerker jongerenwerker opbouwwerker schuldhulpverlener praktijkondersteuner 
 onderzoeker partner weduwe weduwnaar oudere senior patiënt gebruiker opa oma grootouder
 pleegouder pleegmoeder pleegvader zoon dochter casemanager regisseur trajectbegeleider begeleider
 werker man vrouw buurvrouw buurman dominee imam politieagent agent
-""".split())
+""".split())  # noqa: SIM905 (a word list reads better as text)
 ROLE_ENDINGS = ("werker", "medewerker", "coach", "consulent", "verlener", "verpleegkundige", "arts",
                 "coördinator", "leider", "manager", "directeur", "begeleider", "deskundige", "adviseur",
                 "regisseur", "agent", "ouder", "moeder", "vader", "bewoner", "bewoonster", "cliënt",
