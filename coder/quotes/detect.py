@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Protocol
 
 from coder.quotes.attribution import (
@@ -215,7 +216,18 @@ def detect_quotes(
         for start, end in _partial_italic_runs(text, italics, blocks, taken):
             who = after_quote(text, end) or before_quote(text, start) or Attribution()
             found.append(_candidate(text, start, end, who))
-    return _without_overlaps(sorted(found, key=lambda q: (q.start, q.end)))
+    return _share_attribution(text, _without_overlaps(sorted(found, key=lambda q: (q.start, q.end))))
+
+
+def _share_attribution(text: str, quotes: list[CandidateQuote]) -> list[CandidateQuote]:
+    """Back-to-back quotations with one source after the last (``“…” “…” (cliënten, …)``):
+    each earlier one without an attribution of its own gets that source."""
+    out = list(quotes)
+    for i in range(len(out) - 2, -1, -1):
+        q, nxt = out[i], out[i + 1]
+        if q.attribution is None and nxt.attribution and not text[q.end:nxt.start].strip(" \n\"”’»“„‘«'"):
+            out[i] = replace(q, speaker=nxt.speaker, source=nxt.source, attribution=nxt.attribution)
+    return out
 
 
 def _without_overlaps(quotes: list[CandidateQuote]) -> list[CandidateQuote]:

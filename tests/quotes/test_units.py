@@ -41,6 +41,11 @@ def test_italic_paragraph_of_quotations_is_split_into_them():
     assert len(found) == 3 and found[0].startswith("De wijkcoach") and found[2].endswith("gebeurt.")
 
 
+def test_back_to_back_quotations_share_the_source_after_the_last():
+    text = "“Ze luisterde eerst naar ons.” “Ik hoef niet steeds opnieuw te beginnen.” (ouders, evaluatie 2021)"
+    assert [q.speaker for q in detect_quotes(text)] == ["ouder", "ouder"]
+
+
 def test_nested_quotation_stays_inside_its_quote():
     text = "Een moeder: „Mijn zoon zei ‘ga nou bellen’ en toen heb ik het wijkteam gebeld.”"
     assert texts(text) == ["Mijn zoon zei ‘ga nou bellen’ en toen heb ik het wijkteam gebeld."]

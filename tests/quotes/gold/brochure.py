@@ -61,6 +61,13 @@ CONTENT: list[tuple[str, str]] = [
           "gezinnen veel ellende bespaart en op termijn ook de gemeente geld oplevert,” stelt de wethouder."),
     ("p", "Jongeren zijn kritischer. „Ik moest mijn verhaal drie keer vertellen aan steeds iemand anders. "
           "Daar werd ik echt moe van.” (jongere, 16 jaar) Het team werkt daarom aan vaste contactpersonen."),
+    ("h", "Wat cliënten zeggen"),
+    ("i", "Stem van de wijk"),
+    ("i", "“Ze kwam gewoon bij ons aan de keukentafel zitten en luisterde eerst.” “Ik hoef mijn verhaal "
+          "niet steeds opnieuw te vertellen aan weer een nieuwe hulpverlener.”"),
+    ("p", "(cliënten in het Cliëntervaringsonderzoek Rivierstad 2022)"),
+    ("i", "Het duurde drie maanden voordat er iemand kwam, en toen was het thuis al uit de hand gelopen. "
+          "(vader, Cliëntervaringsonderzoek Rivierstad 2022)"),
     ("p", "In de jaren '90 was er nog geen wijkteam; toen ging een gezin langs vijf loketten. De term "
           "„integraal” wordt nu veel gebruikt, maar betekent voor iedereen iets anders."),
 ]
