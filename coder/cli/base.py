@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import sqlite3
 from collections.abc import Callable
 from typing import Any
@@ -13,7 +12,8 @@ import click
 import sqlite_utils
 
 from coder import __version__
-from coder.store.db import DEFAULT_DB, connect
+from coder.paths import default_db
+from coder.store.db import connect
 from coder.errors import CoderError, InputError
 
 
@@ -57,7 +57,7 @@ def explain_sqlite_error(exc: sqlite3.Error) -> str:
 @click.option(
     "--db",
     "db_path",
-    default=lambda: os.environ.get("CODER_DB", DEFAULT_DB),
+    default=default_db,
     show_default="./coder.db or $CODER_DB",
     type=click.Path(dir_okay=False),
     help="Project database file.",

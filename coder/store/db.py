@@ -16,10 +16,11 @@ from pathlib import Path
 
 import sqlite_utils
 
+from coder.paths import DEFAULT_DB_NAME
 from coder.errors import CoderError
 from coder.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
-DEFAULT_DB = "coder.db"
+DEFAULT_DB = DEFAULT_DB_NAME
 BUSY_TIMEOUT_MS = 30_000
 
 
