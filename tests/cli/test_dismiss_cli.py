@@ -33,3 +33,18 @@ def test_cli_undismiss_of_a_quote_not_dismissed_is_a_one_line_error(run, report_
     result = CliRunner().invoke(cli, ["--db", str(run.db), "quote", "undismiss", str(quote["id"]),
                                       "--coder", "anna"])
     assert result.exit_code == 2 and "not dismissed" in result.output
+
+
+def test_dismissals_travel_in_the_codings_file(run, report_pdf, tmp_path):
+    other = tmp_path / "other.db"
+    for db in (run.db, other):
+        run("import", report_pdf, db_path=db)
+    (quote,) = json.loads(run("quotes", "--json", db_path=other).output)
+    run("quote", "dismiss", str(quote["id"]), "--coder", "bram", "--reason", "kop", db_path=other)
+    run("export", "codings", "--coder", "bram", "-o", tmp_path / "bram.codings", db_path=other)
+    assert "1 candidate(s) dismissed" in run("import", tmp_path / "bram.codings").output
+    listed = json.loads(run("quotes", "--dismissed", "--json").output)
+    assert [(r["coder"], r["reason"]) for r in listed] == [("bram", "kop")]
+    assert "already present" in run("import", tmp_path / "bram.codings").output
+    assert "quote.dismiss" not in run("undo", "--coder", "bram").output  # the import is one event
+    assert json.loads(run("quotes", "--dismissed", "--json").output) == []
