@@ -119,7 +119,7 @@ def _store_document(db: sqlite_utils.Database, path: Path, sha: str, metadata: d
         for table in ("pages", "blocks", "italics"):
             db.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
         db.execute("DELETE FROM quotes WHERE doc_id = ? AND origin = 'detected' AND id NOT IN"
-                   " (SELECT quote_id FROM codings)", [doc_id])
+                   " (SELECT quote_id FROM codings) AND id NOT IN (SELECT quote_id FROM dismissals)", [doc_id])
         db["document_texts"].upsert({"doc_id": doc_id, "text": extraction.text}, pk="doc_id")
     else:
         doc_id = db["documents"].insert(row).last_pk
@@ -137,11 +137,11 @@ def _store_document(db: sqlite_utils.Database, path: Path, sha: str, metadata: d
 
 def _check_reextract_keeps_quotes(db: sqlite_utils.Database, doc_id: int, new_text: str,
                                   path: Path) -> None:
-    """Re-extracting must not orphan coded or manual quotes: their text has to be at the
-    same offsets in the new text, else the re-import is refused for this file."""
+    """Re-extracting must not orphan coded, dismissed or manual quotes: their text has to be
+    at the same offsets in the new text, else the re-import is refused for this file."""
     kept = db.query(
         "SELECT id, start, \"end\", text FROM quotes WHERE doc_id = ? AND (origin = 'manual'"
-        " OR id IN (SELECT quote_id FROM codings))", [doc_id])
+        " OR id IN (SELECT quote_id FROM codings) OR id IN (SELECT quote_id FROM dismissals))", [doc_id])
     moved = [q["id"] for q in kept if new_text[q["start"]:q["end"]] != q["text"]]
     if moved:
         raise CoderError(f"{path}: re-extraction would move {len(moved)} coded or manual quote(s) "

@@ -48,3 +48,11 @@ def test_dismissals_travel_in_the_codings_file(run, report_pdf, tmp_path):
     assert "already present" in run("import", tmp_path / "bram.codings").output
     assert "quote.dismiss" not in run("undo", "--coder", "bram").output  # the import is one event
     assert json.loads(run("quotes", "--dismissed", "--json").output) == []
+
+
+def test_reimport_with_force_keeps_dismissals(run, report_pdf):
+    run("import", report_pdf)
+    (quote,) = json.loads(run("quotes", "--json").output)
+    run("quote", "dismiss", str(quote["id"]), "--coder", "anna")
+    assert "reimported" in run("import", "--force", report_pdf).output
+    assert [r["id"] for r in json.loads(run("quotes", "--dismissed", "--json").output)] == [quote["id"]]
