@@ -24,6 +24,7 @@ CONTRACTIONS = re.compile(r"['’](s|t|n|k|m|r)\b", re.I)
 SENTENCE_END = re.compile(r"[.!?…:;]\s*$")
 YEAR = re.compile(r"['’]\d\d(?!\d)")  # jaren '90
 APOSTROPHES = "'’"
+SPACE = re.compile(r"\s*")
 MAX_LENGTH = 2500
 
 
@@ -97,7 +98,7 @@ def _find_close(text: str, open_at: int) -> int | None:
             crossed = True
         if ch in closers and _can_close(text, j):
             return j
-        if crossed and block and ch == text[open_at] and _can_open(text, j):
+        if crossed and block and (ch == text[open_at] or ch in closers) and _can_open(text, j):
             return None  # a block quotation left open: the next one starts here
         if ch in OPENERS and ch not in closers and _can_open(text, j):
             inner = _find_close(text, j)  # a nested quote: skip over it
@@ -117,10 +118,10 @@ def _opens_paragraph(text: str, at: int) -> bool:
 
 def _continues_quote(text: str, at: int, closers: str) -> bool:
     """Whether a quote open at a blank line (``text[at:at + 2]``) goes on after it."""
-    nxt = text[at:].lstrip()[:1]
+    start = SPACE.match(text, at).end()  # type: ignore[union-attr]  # \s* always matches
+    nxt = text[start:start + 1]
     if nxt in OPENERS or nxt.islower() or not SENTENCE_END.search(text, max(0, at - 3), at):
         return True
-    start = len(text) - len(text[at:].lstrip())
     stop = text.find("\n\n", start)
     stop = len(text) if stop < 0 else stop
     for k in range(start, stop):  # the next paragraph closes the quote before opening another

@@ -70,6 +70,19 @@ def test_unclosed_mark_does_not_swallow_the_next_paragraph():
     assert texts(text) == ["meer tijd voor elk gezin vrijmaken"]
 
 
+def test_block_quotation_runs_over_line_broken_paragraphs():
+    text = ("De EDPB merkt op:\n\n“The same legal bases are still applicable.\n\nWhen relying on public "
+            "interest, national law may need to be adjusted.”\n\nTen tijde van het schrijven.")
+    (quote,) = texts(text)
+    assert quote.startswith("The same") and quote.endswith("adjusted.")
+
+
+def test_unclosed_block_quotation_stops_where_another_opens():
+    text = ("Inleiding:\n\n„Dit citaat sluit nooit af en loopt door.\n\n"
+            "Daarna zegt een moeder “Het is goed zo met ons gezin” en klaar.")
+    assert texts(text) == ["Het is goed zo met ons gezin"]
+
+
 def test_parenthesised_source_is_kept_out_and_split_into_role_and_document():
     text = ("„Ik wist eerst niet waar ik terecht kon met mijn vragen.” "
             "(inwoner in kwalitatief onderzoek gemeente Arnhem, 2019) Daarna volgt meer.")
