@@ -57,9 +57,14 @@ TRAILING_DASH = re.compile(r"\n\s*[-–—]\s*([^\n]{2,90})\s*$")
 
 
 class BlockLike(Protocol):
-    start: int
-    end: int
-    kind: str
+    """A layout block as :mod:`coder.extraction` gives it (read-only is enough)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
 
 
 def _words(text: str) -> int:
