@@ -38,6 +38,7 @@ from coder.quotes.attribution import (
 )
 from coder.quotes.marks import find_marked
 from coder.quotes.model import CandidateQuote
+from coder.quotes.roles import role_in
 
 MIN_WORDS = 4
 MIN_ITALIC_WORDS = 6
@@ -51,7 +52,8 @@ CITED_TITLE = re.compile(r"^\S?\s*(?:,\s*(?:kenmerk|p\.|pp\.|blz\.|nr\.|paragraa
                          r"|van\s+\d{1,2}\s+\w+\s+\d{4})")
 TITLE_LABEL = re.compile(r"\b(?:sub)?(?:onderdeel|paragraaf|hoofdstuk|getiteld|titel|rapport|brief|kamerbrief|"
                          r"notitie|nota|artikel|boek|publicatie|project|programma|campagne)\s*$", re.IGNORECASE)
-TYPOGRAPHIC_KINDS = frozenset({"paragraph", "quote", "pullquote"})
+TYPOGRAPHIC_KINDS = frozenset({"paragraph", "quote", "pullquote", "sidebar"})
+ATTRIBUTION_GAP = 4  # characters (marks, spaces) between a quote and its attribution block
 TRAILING_PAREN = re.compile(r"\(([^()\n]{3,200})\)\s*[.]?\s*$")
 TRAILING_DASH = re.compile(r"\n\s*[-–—]\s*([^\n]{2,90})\s*$")
 
@@ -152,7 +154,7 @@ def _typographic_blocks(text: str, italics: Sequence[tuple[int, int]],
              if b.kind == "pullquote" or (trust_italics and b.kind == "quote")]
     if trust_italics:
         for block in blocks:
-            if block.kind != "paragraph":
+            if block.kind not in ("paragraph", "sidebar"):
                 continue
             covered = sum(max(0, min(e, block.end) - max(s, block.start)) for s, e in italics)
             if covered >= 0.8 * (block.end - block.start):
@@ -221,7 +223,27 @@ def detect_quotes(
         for start, end in _partial_italic_runs(text, italics, blocks, taken):
             who = after_quote(text, end) or before_quote(text, start) or Attribution()
             found.append(_candidate(text, start, end, who))
-    return _share_attribution(text, _without_overlaps(sorted(found, key=lambda q: (q.start, q.end))))
+    found = _without_overlaps(sorted(found, key=lambda q: (q.start, q.end)))
+    return _share_attribution(text, _attribution_blocks(text, found, blocks))
+
+
+def _attribution_blocks(text: str, quotes: list[CandidateQuote], blocks: Sequence[BlockLike]) -> list[CandidateQuote]:
+    """A pull quote's ``attribution`` block (``Eddie Perdok CEO``, the line under it) names
+    who speaks: attach it to the quote that ends right before it."""
+    starts = {b.start: b for b in blocks if b.kind == "attribution"}
+    if not starts:
+        return quotes
+    out = []
+    for q in quotes:
+        gap = q.end
+        while gap < len(text) and gap - q.end <= ATTRIBUTION_GAP and (text[gap].isspace() or text[gap] in "”’»\"'"):
+            gap += 1
+        block = starts.get(gap)
+        if block is not None and q.attribution is None:
+            line = " ".join(text[block.start:block.end].strip(" -–—").split())
+            q = replace(q, attribution=line, speaker=role_in(line))
+        out.append(q)
+    return out
 
 
 def _share_attribution(text: str, quotes: list[CandidateQuote]) -> list[CandidateQuote]:

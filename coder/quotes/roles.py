@@ -23,6 +23,7 @@ jeugdwerker jongerenwerker opbouwwerker schuldhulpverlener praktijkondersteuner 
 onderzoeker partner weduwe weduwnaar oudere senior patiënt gebruiker opa oma grootouder
 pleegouder pleegmoeder pleegvader zoon dochter casemanager regisseur trajectbegeleider begeleider
 werker man vrouw buurvrouw buurman dominee imam politieagent agent
+ceo cfo directeur-bestuurder voorzitter chairman director manager resident client parent employee
 """.split())  # noqa: SIM905 (a word list reads better as text)
 ROLE_ENDINGS = ("werker", "medewerker", "coach", "consulent", "verlener", "verpleegkundige", "arts",
                 "coördinator", "leider", "manager", "directeur", "begeleider", "deskundige", "adviseur",

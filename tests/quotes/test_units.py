@@ -150,6 +150,24 @@ def test_pull_quote_block_is_a_candidate_with_its_dash_attribution():
     assert quote.speaker == "moeder"
 
 
+def test_pull_quote_takes_the_attribution_block_under_it():
+    pull = "„Elke dag een beetje beter worden, dat is wat ons drijft”"
+    who = "Eddie Perdok, CEO"
+    text = f"Tekst van de kolom.\n\n{pull}\n\n{who}\n\nVerder met de kolom."
+    blocks = [block(text, pull, "pullquote"), block(text, who, "attribution")]
+    (quote,) = detect_quotes(text, blocks=blocks)
+    assert quote.text == "Elke dag een beetje beter worden, dat is wat ons drijft"
+    assert (quote.attribution, quote.speaker) == ("Eddie Perdok, CEO", "ceo")
+
+
+def test_italic_paragraph_in_a_sidebar_is_a_candidate():
+    side = "Ik had nooit gedacht dat ik zelf weer de regie zou krijgen over mijn geldzaken."
+    text = f"Kader\n\n{side}\n\nDe rest."
+    b = block(text, side, "sidebar")
+    (quote,) = detect_quotes(text, italics=[(b.start, b.end)], blocks=[block(text, "Kader", "heading"), b])
+    assert quote.text == side
+
+
 def test_italic_quote_start_is_not_cut_off():
     text = ("Over de eerste weken zegt zij dat het lastig was. Ik wist niet wat ik kon verwachten van "
             "het wijkteam, maar ze kwamen gewoon langs. Daarna ging het beter.")
