@@ -4,7 +4,8 @@ One candidate per quotation. Two sources of candidates, merged:
 
 1. text between quotation marks (:mod:`coder.quotes.marks`) of at least
    :data:`MIN_WORDS` words, so that scare quotes ("wijkgericht") are left alone; titles
-   cited in quotation marks (``«Voortgang Coronamelder», kenmerk …``) are not quotes.
+   cited in quotation marks (``«Voortgang Coronamelder», kenmerk …``) and short phrases
+   (up to :data:`PHRASE_WORDS` words, no punctuation, nobody said them) are not quotes.
    Anything in quotation marks is a candidate whatever block holds it;
 2. typography: pull-quote blocks, and paragraphs set (mostly) in italics — the
    extractor marks them as ``quote`` blocks and reports every italic run. Headings,
@@ -53,6 +54,8 @@ CITED_TITLE = re.compile(r"^\S?\s*(?:,\s*(?:kenmerk|p\.|pp\.|blz\.|nr\.|paragraa
 TITLE_LABEL = re.compile(r"\b(?:sub)?(?:onderdeel|paragraaf|hoofdstuk|getiteld|titel|rapport|brief|kamerbrief|"
                          r"notitie|nota|artikel|boek|publicatie|project|programma|campagne)\s*$", re.IGNORECASE)
 TYPOGRAPHIC_KINDS = frozenset({"paragraph", "quote", "pullquote", "sidebar"})
+QUOTE_MARKS = "„“”‘’\"«»‹›"
+PHRASE_WORDS = 6  # a short quoted phrase without punctuation or speaker is a term, not a quote
 ATTRIBUTION_GAP = 4  # characters (marks, spaces) between a quote and its attribution block
 TRAILING_PAREN = re.compile(r"\(([^()\n]{3,200})\)\s*[.]?\s*$")
 TRAILING_DASH = re.compile(r"\n\s*[-–—]\s*([^\n]{2,90})\s*$")
@@ -95,6 +98,13 @@ def _cited_title(text: str, open_at: int, close_at: int) -> bool:
         (who := after_quote(text, close_at + 1)) and who.speaker)
 
 
+def _standalone(text: str, open_at: int, close_at: int) -> bool:
+    """The quotation is a line of its own (a quote as heading, a pull quote)."""
+    line_end = text.find("\n", close_at)
+    after = text[close_at + 1:len(text) if line_end < 0 else line_end]
+    return (open_at == 0 or text[open_at - 1] == "\n") and not after.strip()
+
+
 def _marked(text: str) -> list[CandidateQuote]:
     found = []
     for span in find_marked(text):
@@ -104,14 +114,19 @@ def _marked(text: str) -> list[CandidateQuote]:
         if _cited_title(text, span.open_at, span.close_at):
             continue
         who = after_quote(text, span.close_at + 1) or before_quote(text, span.open_at) or Attribution()
+        if (_words(inner) <= PHRASE_WORDS and who.attribution is None and not SENTENCE_END.search(inner.rstrip(","))
+                and not _standalone(text, span.open_at, span.close_at)):
+            continue  # "zero waste to landfill", „werken vanuit de leefwereld”: a phrase
         found.append(_candidate(text, span.start, span.end, who))
     return found
 
 
 def _candidate(text: str, start: int, end: int, who: Attribution) -> CandidateQuote:
-    while start < end and text[start].isspace():
+    """The candidate without surrounding space, without the marks of a pull quote whose
+    closing mark is missing or elsewhere, and without a trailing source."""
+    while start < end and (text[start].isspace() or text[start] in QUOTE_MARKS):
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and (text[end - 1].isspace() or text[end - 1] in QUOTE_MARKS):
         end -= 1
     end, inside = _trailing_attribution(text, start, end)
     if inside is not None and not (who.speaker or who.source):

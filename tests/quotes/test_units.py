@@ -114,6 +114,12 @@ def test_cited_titles_are_not_quotes():
     assert texts(text) == []
 
 
+def test_short_quoted_phrases_are_terms_not_quotes():
+    text = ("Het team werkt volgens „één gezin, één plan” en wil „werken vanuit de leefwereld” van "
+            "inwoners. „Ik voel me gehoord,” zegt een moeder.")
+    assert texts(text) == ["Ik voel me gehoord,"]
+
+
 def test_year_apostrophe_is_not_a_quotation_mark():
     assert texts("In de jaren '90 werkten we anders, zegt hij, en in de jaren '80 ook al.") == []
 
