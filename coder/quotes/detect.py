@@ -231,7 +231,8 @@ def detect_quotes(
         if _marked_share(start, end, marked) >= 0.5:
             continue  # a paragraph of quotations: each quotation is its own unit
         found = [q for q in found if not (start <= q.start and q.end <= end)]  # marks nested inside
-        who = following_line(text, end) or before_quote(text, start) or Attribution()
+        end, under = _pull_quote_signature(text, start, end) if kind == "pullquote" else (end, None)
+        who = under or following_line(text, end) or before_quote(text, start) or Attribution()
         found.append(_candidate(text, start, end, who))
     taken = [(q.start, q.end) for q in found] + [(s, e) for s, e, _ in typographic]
     if blocks and trust_italics:
@@ -240,6 +241,17 @@ def detect_quotes(
             found.append(_candidate(text, start, end, who))
     found = _without_overlaps(sorted(found, key=lambda q: (q.start, q.end)))
     return _share_attribution(text, _attribution_blocks(text, found, blocks))
+
+
+def _pull_quote_signature(text: str, start: int, end: int) -> tuple[int, Attribution | None]:
+    """``“… further value.”Frans van Houten, CEO``: a pull quote block that holds its
+    attribution after the closing mark ends at that mark."""
+    body = text[start:end]
+    close = max(body.rfind(mark) for mark in "”»\"’")
+    rest = " ".join(body[close + 1:].strip(" -–—\n").split()) if close > 0 else ""
+    if not rest or _words(rest) > HEADING_WORDS or _words(body[:close]) < MIN_WORDS:
+        return end, None
+    return start + close, Attribution(rest, role_in(rest), None)
 
 
 def _attribution_blocks(text: str, quotes: list[CandidateQuote], blocks: Sequence[BlockLike]) -> list[CandidateQuote]:

@@ -166,6 +166,14 @@ def test_pull_quote_takes_the_attribution_block_under_it():
     assert (quote.attribution, quote.speaker) == ("Eddie Perdok, CEO", "ceo")
 
 
+def test_pull_quote_block_holding_its_signature():
+    pull = "“Our transformation is gathering momentum and will unlock further value.”Frans van Houten, CEO Royal Philips"
+    text = f"Message from the CEO\n\n{pull}\n\nDear Stakeholder,"
+    (quote,) = detect_quotes(text, blocks=[block(text, pull, "pullquote")])
+    assert quote.text == "Our transformation is gathering momentum and will unlock further value."
+    assert (quote.attribution, quote.speaker) == ("Frans van Houten, CEO Royal Philips", "ceo")
+
+
 def test_italic_paragraph_in_a_sidebar_is_a_candidate():
     side = "Ik had nooit gedacht dat ik zelf weer de regie zou krijgen over mijn geldzaken."
     text = f"Kader\n\n{side}\n\nDe rest."
