@@ -84,3 +84,25 @@ def test_rounds_leave_out_quotes_everyone_dismissed_and_locked_rounds_never_chan
     fresh = create_round(db, "nieuw", sample=len(all_ids), seed=3)
     assert heading not in round_quote_ids(db, fresh.name) and disputed in round_quote_ids(db, fresh.name)
     assert round_progress(db, "vast")["dismissed"] == {"anna": 2, "ben": 1}
+
+
+def test_a_project_from_before_dismissals_opens_and_can_dismiss(tmp_path):
+    import sqlite_utils
+
+    from coder.store.db import connect
+    from coder.store.migrations import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    old = sqlite_utils.Database(path)
+    for version in sorted(v for v in MIGRATIONS if v < 6):
+        MIGRATIONS[version](old)
+    old.execute(f"PRAGMA user_version = {max(v for v in MIGRATIONS if v < 6)}")
+    old.conn.commit()
+    old.close()
+    db = connect(path)
+    add_text_document(db)
+    anna, _ = ensure_coder(db, "anna")
+    first = list_quotes(db)[0]
+    assert first["end_page"] == 1
+    dismiss_quote(db, first["id"], anna.id)
+    assert [q["id"] for q in list_quotes(db, visible_to=anna.id)] == [list_quotes(db)[1]["id"]]
