@@ -6,15 +6,16 @@ import functools
 import json
 import sqlite3
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import sqlite_utils
 
 from coder import __version__
 from coder.paths import default_db
-from coder.store.db import connect
 from coder.errors import CoderError, InputError
+
+if TYPE_CHECKING:
+    from coder.api import Project
 
 
 class CoderGroup(click.Group):
@@ -99,9 +100,11 @@ def db_path() -> str:
     return click.get_current_context().find_root().obj["db_path"]
 
 
-def open_db() -> sqlite_utils.Database:
-    """The project database named by ``--db``, created and migrated if needed."""
-    return connect(db_path())
+def open_project() -> Project:
+    """The project named by ``--db`` as a :class:`coder.api.Project` (what commands call)."""
+    from coder.api import Project
+
+    return Project.open(db_path())
 
 
 def echo_json(value: Any) -> None:

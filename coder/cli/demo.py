@@ -7,8 +7,6 @@ from pathlib import Path
 import click
 
 from coder.cli.base import cli, echo_json
-from coder.store.db import connect
-from coder.ingest.demo import DEMO_DB, build_demo, summary
 from coder.errors import InputError
 from coder.paths import demo_corpus
 
@@ -29,6 +27,9 @@ def demo(ctx: click.Context, no_tui: bool, coder_name: str, corpus: str | None, 
 
     Documents already in the project are skipped, so running it again is quick.
     """
+    from coder.ingest.demo import DEMO_DB, build_demo, summary
+    from coder.store.db import connect
+
     root = ctx.find_root()
     explicit = root.get_parameter_source("db_path") not in (None, click.core.ParameterSource.DEFAULT)
     path = sub_db_path or (root.obj["db_path"] if explicit else DEMO_DB)

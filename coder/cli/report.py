@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from coder.cli.base import cli, db_option, open_db
-from coder.coding.layers import resolve_layer
-from coder.report.html import render
+from coder.cli.base import cli, db_option, open_project
 
 
 @cli.command()
@@ -19,10 +15,5 @@ from coder.report.html import render
 def report(output: str, coder_name: str | None, consensus: bool) -> None:
     """Write the analysis report: corpus, goals (positive/negative), active elements,
     obstacles, the three V's, client-experience indicators and agreement."""
-    db = open_db()
-    layer = resolve_layer(db, coder_name, consensus=consensus)
-    from coder.report.agreement import agreement_sections  # optional section, may be empty
-
-    html = render(db, layer.id, layer.name, extra_sections=agreement_sections(db))
-    Path(output).write_text(html, encoding="utf-8")
-    click.echo(f"{output}: report written ({len(html) // 1024} KB, codings of {layer.name})")
+    done = open_project().report(output, coder=coder_name, consensus=consensus)
+    click.echo(f"{output}: report written ({done.count} KB, codings of {done.layer})")

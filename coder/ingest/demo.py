@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 from coder.ingest.documents import ImportResult, import_pdf
 from coder.ingest.inputs import collect_inputs

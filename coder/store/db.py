@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 from coder.paths import DEFAULT_DB_NAME
 from coder.errors import CoderError

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 from coder.paths import bundled_codebook
 
