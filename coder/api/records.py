@@ -69,7 +69,8 @@ class Quote:
 
     @classmethod
     def from_row(cls, row: dict[str, Any], codings: tuple[Coding, ...] = ()) -> Quote:
-        return cls(**{key: row.get(key) for key in QUOTE_FIELDS}, codings=codings)
+        fields: dict[str, Any] = {key: row.get(key) for key in QUOTE_FIELDS}
+        return cls(**fields, codings=codings)
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON shape of `coder quotes --json` (codings as a list of objects)."""
