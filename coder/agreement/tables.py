@@ -6,30 +6,33 @@ coder pairs only (one pass for the usual two coders).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
+
+from coder.agreement.arrays import Array
 
 
 @dataclass
 class Prepared:
     """Ratings of the units that have at least one rating, with the shared per-unit sums."""
 
-    codes: np.ndarray  # n x r category indices, -1 missing
+    codes: Array  # n x r category indices, -1 missing
     q: int
 
     @cached_property
-    def rated(self) -> np.ndarray:
+    def rated(self) -> Array:
         return self.codes >= 0
 
     @cached_property
-    def safe(self) -> np.ndarray:
+    def safe(self) -> Array:
         """Codes with missing cells set to 0, for fancy indexing (always masked by `rated`)."""
         return np.where(self.rated, self.codes, 0)
 
     @cached_property
-    def r_i(self) -> np.ndarray:
+    def r_i(self) -> Array:
         return self.rated.sum(axis=1).astype(float)
 
     @property
@@ -41,18 +44,18 @@ class Prepared:
         return int(self.codes.shape[1])
 
     @cached_property
-    def pairable(self) -> np.ndarray:
+    def pairable(self) -> Array:
         return self.r_i >= 2
 
     @property
     def n2(self) -> int:
         return int(self.pairable.sum())
 
-    def unit_sum(self, per_category: np.ndarray) -> np.ndarray:
+    def unit_sum(self, per_category: Array) -> Array:
         """For each unit, the sum over its ratings of `per_category[value]`."""
         return np.where(self.rated, per_category[self.safe], 0.0).sum(axis=1)
 
-    def pair_agreement(self, w: np.ndarray) -> np.ndarray:
+    def pair_agreement(self, w: Array) -> Array:
         """For each unit, the weighted number of agreeing ordered coder pairs (g != h)."""
         total = np.zeros(self.n)
         for g, h in self._pairs():
@@ -60,12 +63,12 @@ class Prepared:
             total += 2.0 * np.where(both, w[self.safe[:, g], self.safe[:, h]], 0.0)
         return total
 
-    def prevalence(self) -> np.ndarray:
+    def prevalence(self) -> Array:
         """pi_k: the mean over units of each unit's share of ratings in category k."""
         weights = np.broadcast_to((1.0 / self.r_i)[:, None], self.codes.shape)[self.rated]
         return np.bincount(self.codes[self.rated], weights=weights, minlength=self.q) / self.n
 
-    def coder_distribution(self) -> tuple[np.ndarray, np.ndarray]:
+    def coder_distribution(self) -> tuple[Array, Array]:
         """p_gk (each coder's share of their own ratings per category) and n_g."""
         p = np.zeros((self.r, self.q))
         n_g = self.rated.sum(axis=0).astype(float)
@@ -74,7 +77,7 @@ class Prepared:
             p[g] = np.bincount(column, minlength=self.q) / max(n_g[g], 1.0)
         return p, n_g
 
-    def coincidences(self) -> np.ndarray:
+    def coincidences(self) -> Array:
         """Krippendorff's coincidence matrix: pairable values, each unit weighted 1/(m_u - 1)."""
         q = self.q
         weight = np.where(self.pairable, 1.0 / np.maximum(self.r_i - 1, 1), 0.0)
@@ -92,10 +95,10 @@ class Prepared:
         return bool(self.codes.min() >= 0) if self.codes.size else True
 
     @cached_property
-    def first_pair_table(self) -> np.ndarray:
+    def first_pair_table(self) -> Array:
         return self.pair_table(0, 1)
 
-    def pair_table(self, g: int = 0, h: int = 1) -> np.ndarray:
+    def pair_table(self, g: int = 0, h: int = 1) -> Array:
         """q x q counts of (coder g, coder h) over the units both rated."""
         if self.complete:
             a, b = self.codes[:, g], self.codes[:, h]
@@ -105,11 +108,11 @@ class Prepared:
         index = a * self.q + b
         return np.bincount(index, minlength=self.q * self.q).reshape(self.q, self.q).astype(float)
 
-    def _pairs(self):
+    def _pairs(self) -> Iterator[tuple[int, int]]:
         return ((g, h) for g in range(self.r) for h in range(g + 1, self.r))
 
 
-def prepare(codes: np.ndarray, q: int) -> Prepared:
+def prepare(codes: Array, q: int) -> Prepared:
     """Drop units nobody rated and coders who rated nothing (they carry no information)."""
     codes = np.asarray(codes, dtype=np.int64)
     if codes.size and codes.min() >= 0:

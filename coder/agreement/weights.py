@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from coder.agreement.choices import LEVELS, WEIGHTS  # noqa: F401  (re-exported)
+from coder.agreement.arrays import Array
+from coder.agreement.choices import LEVELS, WEIGHTS
 from coder.errors import InputError
 
 #: The weight scheme that gives the same chance-corrected figures as each level of measurement.
@@ -18,7 +19,7 @@ LEVEL_WEIGHTS = {"nominal": "identity", "ordinal": "ordinal", "interval": "quadr
                  "ratio": "ratio", "circular": "circular", "bipolar": "bipolar"}
 
 
-def weight_matrix(name: str, positions: np.ndarray) -> np.ndarray:
+def weight_matrix(name: str, positions: Array) -> Array:
     """q x q agreement weights for one of `WEIGHTS`."""
     x = np.asarray(positions, dtype=float)
     q = len(x)
@@ -47,7 +48,7 @@ def weight_matrix(name: str, positions: np.ndarray) -> np.ndarray:
     raise InputError(f"unknown weights {name!r} (choose from {', '.join(WEIGHTS)})")
 
 
-def difference_matrix(level: str, positions: np.ndarray, marginals: np.ndarray) -> np.ndarray:
+def difference_matrix(level: str, positions: Array, marginals: Array) -> Array:
     """Krippendorff's delta^2 for a level of measurement.
 
     `marginals` (the coincidence totals n_c) matter only for the ordinal metric, which
@@ -78,12 +79,12 @@ def difference_matrix(level: str, positions: np.ndarray, marginals: np.ndarray) 
     raise InputError(f"unknown level {level!r} (choose from {', '.join(LEVELS)})")
 
 
-def weights_from_differences(delta: np.ndarray) -> np.ndarray:
+def weights_from_differences(delta: Array) -> Array:
     """Agreement weights 1 - delta/max(delta): alpha is unchanged by rescaling delta."""
     return _normalised_similarity(delta)
 
 
-def _bipolar(k: np.ndarray, l: np.ndarray, lo: float, hi: float) -> np.ndarray:
+def _bipolar(k: Array, l: Array, lo: float, hi: float) -> Array:
     with np.errstate(invalid="ignore", divide="ignore"):
         d = (k - l) ** 2 / ((k + l - 2 * lo) * (2 * hi - k - l))
     d = np.nan_to_num(d, nan=0.0, posinf=0.0)
@@ -91,7 +92,7 @@ def _bipolar(k: np.ndarray, l: np.ndarray, lo: float, hi: float) -> np.ndarray:
     return d
 
 
-def _normalised_similarity(distance: np.ndarray) -> np.ndarray:
+def _normalised_similarity(distance: Array) -> Array:
     top = float(np.max(distance)) if distance.size else 0.0
     if top == 0:
         return np.ones_like(distance, dtype=float)
