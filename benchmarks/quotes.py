@@ -75,12 +75,14 @@ class QuoteScore:
         def pct(a: int, b: int) -> str:
             return f"{a / b:.0%} ({a}/{b})" if b else "-"
         return {"recall": pct(self.matched, self.gold), "precision": pct(self.true_found, self.found),
-                "start page": pct(self.right_page, self.matched), "end right": pct(self.right_end, self.with_end),
+                "start page": pct(self.right_page, self.matched),
+                "end right": pct(self.right_end, self.with_end),
                 "speaker": pct(self.right_speaker, self.named),
                 "spurious speaker": str(self.spurious_speaker)}
 
 
-def score(gold: Sequence[dict[str, Any]], candidates: Sequence[Any], page_at: Callable[[int], int | None]) -> QuoteScore:
+def score(gold: Sequence[dict[str, Any]], candidates: Sequence[Any],
+          page_at: Callable[[int], int | None]) -> QuoteScore:
     """Compare candidates (``start``, ``text``, ``speaker``) with gold quotes."""
     s = QuoteScore(gold=len(gold), found=len(candidates))
     texts = [squash(c.text) for c in candidates]
@@ -152,7 +154,8 @@ def main(argv: list[str] | None = None) -> int:
                     print(*(f"    miss  {m}" for m in result.misses), sep="\n") if result.misses else None
                     print(*(f"    extra {x}" for x in result.extras), sep="\n") if result.extras else None
         for name, total in totals.items():
-            print(f"{'all documents':<46} {name:<8} " + "  ".join(f"{k} {v}" for k, v in total.figures().items()))
+            row = "  ".join(f"{k} {v}" for k, v in total.figures().items())
+            print(f"{'all documents':<46} {name:<8} {row}")
     return 0
 
 

@@ -22,18 +22,20 @@ from dataclasses import dataclass
 
 from coder.quotes.roles import role_in
 
-SPEECH_VERBS = (r"aldus|zeggen|zegt|zei|zeiden|vertelt|vertellen|vertelde|schrijft|schreef|stelt|stellen|stelde|"
-                r"meldt|merkt|merken|vindt|vinden|benadrukt|geeft aan|geven aan|legt uit|reageert|licht toe|"
-                r"concludeert|antwoordt|verzucht|vult aan|volgens")
+SPEECH_VERBS = (r"aldus|zeggen|zegt|zei|zeiden|vertelt|vertellen|vertelde|schrijft|schreef|stelt|stellen|"
+                r"stelde|meldt|merkt|merken|vindt|vinden|benadrukt|geeft aan|geven aan|legt uit|reageert|"
+                r"licht toe|concludeert|antwoordt|verzucht|vult aan|volgens")
 
 AFTER_PHRASE = re.compile(rf"^[,.]?\s*[-–—]?\s*({SPEECH_VERBS})\s+([^.!?\n]{{2,90}}?)\s*(?:[.!?]|$|\n)", re.I)
 PAREN = re.compile(r"^[,.]?\s*\(([^()\n]{3,200})\)")
 DASH = re.compile(r"^\s*[-–—]\s*([^\n]{2,90}?)\s*(?:\n|$)")
 FOOTNOTE = re.compile(r"^\d{1,3}(?!\d)")
 CONNECTOR = re.compile(r"^(.*?)\s+(?:in|uit|bij|tijdens|over)\s+(?:het\s+|de\s+|een\s+)?(.+)$", re.I)
-INTRO = re.compile(rf"(?:^|[.!?]\s+|\n)([^.!?\n„“\"‘]{{2,120}}?)(?:\s+(?:{SPEECH_VERBS})(?:\s+\w+)?)?\s*:\s*$", re.I)
+INTRO = re.compile(rf"(?:^|[.!?]\s+|\n)([^.!?\n„“\"‘]{{2,120}}?)"
+                   rf"(?:\s+(?:{SPEECH_VERBS})(?:\s+\w+)?)?\s*:\s*$", re.I)
 ARTICLE = re.compile(r"^(een|de|het|die|deze)\s+", re.I)
-STUDY = re.compile(r"^(.*?)\s+(?:in|uit)\s+(?:het\s+|de\s+)?(?:onderzoek|evaluatie|rapport|enquête)\s+(?:van|door)\s+(.+)$", re.I)
+STUDY = re.compile(r"^(.*?)\s+(?:in|uit)\s+(?:het\s+|de\s+)?(?:onderzoek|evaluatie|rapport|enquête)"
+                   r"\s+(?:van|door)\s+(.+)$", re.I)
 SOURCE_WORDS = re.compile(r"\b(jaarverslag|rekenkamer|onderzoek|evaluatie|rapport|monitor|enquête|"
                           r"cliëntervaringsonderzoek|gemeente|\d{4})\b", re.I)
 

@@ -51,8 +51,9 @@ BULLET = re.compile(r"^\s*(?:[•▪◦‣●■□►▸✓*]|[-–](?=\s)|\(?(
 SENTENCE_END = re.compile(r"[.!?…:;\"”’»)]\s*$")
 CITED_TITLE = re.compile(r"^\S?\s*(?:,\s*(?:kenmerk|p\.|pp\.|blz\.|nr\.|paragraaf|bijlage|\d|[A-Z])"
                          r"|van\s+\d{1,2}\s+\w+\s+\d{4})")
-TITLE_LABEL = re.compile(r"\b(?:sub)?(?:onderdeel|paragraaf|hoofdstuk|getiteld|titel|rapport|brief|kamerbrief|"
-                         r"notitie|nota|artikel|boek|publicatie|project|programma|campagne)\s*$", re.IGNORECASE)
+TITLE_LABEL = re.compile(r"\b(?:sub)?(?:onderdeel|paragraaf|hoofdstuk|getiteld|titel|rapport|brief|"
+                         r"kamerbrief|notitie|nota|artikel|boek|publicatie|project|programma|campagne)\s*$",
+                         re.IGNORECASE)
 TYPOGRAPHIC_KINDS = frozenset({"paragraph", "quote", "pullquote", "sidebar"})
 QUOTE_MARKS = "„“”‘’\"«»‹›"
 PHRASE_WORDS = 6  # a short quoted phrase without punctuation or speaker is a term, not a quote
@@ -114,8 +115,8 @@ def _marked(text: str) -> list[CandidateQuote]:
         if _cited_title(text, span.open_at, span.close_at):
             continue
         who = after_quote(text, span.close_at + 1) or before_quote(text, span.open_at) or Attribution()
-        if (_words(inner) <= PHRASE_WORDS and who.attribution is None and not SENTENCE_END.search(inner.rstrip(","))
-                and not _standalone(text, span.open_at, span.close_at)):
+        phrase = _words(inner) <= PHRASE_WORDS and not SENTENCE_END.search(inner.rstrip(","))
+        if phrase and who.attribution is None and not _standalone(text, span.open_at, span.close_at):
             continue  # "zero waste to landfill", „werken vanuit de leefwereld”: a phrase
         found.append(_candidate(text, span.start, span.end, who))
     return found
@@ -254,7 +255,8 @@ def _pull_quote_signature(text: str, start: int, end: int) -> tuple[int, Attribu
     return start + close, Attribution(rest, role_in(rest), None)
 
 
-def _attribution_blocks(text: str, quotes: list[CandidateQuote], blocks: Sequence[BlockLike]) -> list[CandidateQuote]:
+def _attribution_blocks(text: str, quotes: list[CandidateQuote],
+                        blocks: Sequence[BlockLike]) -> list[CandidateQuote]:
     """A pull quote's ``attribution`` block (``Eddie Perdok CEO``, the line under it) names
     who speaks: attach it to the quote that ends right before it."""
     starts = {b.start: b for b in blocks if b.kind == "attribution"}
@@ -262,8 +264,8 @@ def _attribution_blocks(text: str, quotes: list[CandidateQuote], blocks: Sequenc
         return quotes
     out = []
     for q in quotes:
-        gap = q.end
-        while gap < len(text) and gap - q.end <= ATTRIBUTION_GAP and (text[gap].isspace() or text[gap] in "”’»\"'"):
+        gap, limit = q.end, min(len(text), q.end + ATTRIBUTION_GAP + 1)
+        while gap < limit and (text[gap].isspace() or text[gap] in QUOTE_MARKS):
             gap += 1
         block = starts.get(gap)
         if block is not None and q.attribution is None:

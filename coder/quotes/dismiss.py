@@ -28,7 +28,8 @@ NOT_A_QUOTE = "not a quote"
 
 
 def dismissal(db: sqlite_utils.Database, quote_id: int, coder_id: int) -> dict[str, Any] | None:
-    rows = list(db.query("SELECT * FROM dismissals WHERE quote_id = ? AND coder_id = ?", [quote_id, coder_id]))
+    rows = list(db.query("SELECT * FROM dismissals WHERE quote_id = ? AND coder_id = ?",
+                         [quote_id, coder_id]))
     return rows[0] if rows else None
 
 
@@ -39,7 +40,8 @@ def dismiss_quote(db: sqlite_utils.Database, quote_id: int, coder_id: int,
         get_quote(db, quote_id)
         if dismissal(db, quote_id, coder_id) is not None:
             return None
-        codings = list(db.query("SELECT * FROM codings WHERE quote_id = ? AND coder_id = ?", [quote_id, coder_id]))
+        codings = list(db.query("SELECT * FROM codings WHERE quote_id = ? AND coder_id = ?",
+                                [quote_id, coder_id]))
         ops: list[Op] = [{"op": "coding_remove", "coding": c} for c in codings]
         row = {"quote_id": quote_id, "coder_id": coder_id, "reason": reason or None, "created_at": now()}
         ops.append({"op": "dismiss_add", "dismissal": row})

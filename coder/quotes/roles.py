@@ -35,7 +35,9 @@ ADJECTIVE_ROLES = {"maatschappelijk werker", "intern begeleider", "maatschappeli
 
 
 def _known(w: str) -> bool:
-    return w in ROLE_WORDS or (len(w) > 5 and any(w.endswith(e) and len(w) > len(e) + 1 for e in ROLE_ENDINGS))
+    if w in ROLE_WORDS:
+        return True
+    return len(w) > 5 and any(w.endswith(e) and len(w) > len(e) + 1 for e in ROLE_ENDINGS)
 
 
 def singular_role(word: str) -> str | None:

@@ -54,7 +54,7 @@ def _with_not_a_quote(categories: list[str], values: list[list[str]]) -> list[st
     """The category "not a quote" only when someone used it: the number of categories
     changes chance agreement (Gwet's AC1), so an unused one must not be listed."""
     used = any(NOT_A_QUOTE in pair for pair in values)
-    return categories + [NOT_A_QUOTE] if used else categories
+    return [*categories, NOT_A_QUOTE] if used else categories
 
 
 def shared_units(codings_a: dict, codings_b: dict, quotes: list[int] | None = None) -> list[int]:
@@ -104,7 +104,7 @@ def single_facet_value(codings: dict, quote: int, facet: str) -> str:
 
 def _single_facet(f: FacetCodes, units, codings_a, codings_b, ci: str) -> dict:
     values = [[single_facet_value(c, u, f.key) for c in (codings_a, codings_b)] for u in units]
-    categories = _with_not_a_quote(list(f.codes) + [NONE], values)
+    categories = _with_not_a_quote([*f.codes, NONE], values)
     index = {c: i for i, c in enumerate(categories)}
     codes = np.array([[index[v] for v in pair] for pair in values])
     res = agreement(ratings_from_codes(codes, categories, ["A", "B"]), ci=ci)
@@ -179,7 +179,7 @@ def ratings_rows(db: sqlite_utils.Database, coder_a: str, coder_b: str, variable
     Exported so that the same data can be checked in `coder agree --table` or elsewhere.
     """
     a, b = get_coder(db, coder_a), get_coder(db, coder_b)
-    sets = {a.name: coder_codings(db, a.id, with_dismissed=True), b.name: coder_codings(db, b.id, with_dismissed=True)}
+    sets = {c.name: coder_codings(db, c.id, with_dismissed=True) for c in (a, b)}
     units = shared_units(sets[a.name], sets[b.name], quotes)
     all_facets = facet_codes(db)
     rows = []

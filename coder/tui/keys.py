@@ -51,7 +51,7 @@ DESCRIPTIONS = {
     "redo": "Redo what you undid",
     "new-quote": "Make a quote of the selected text (select with shift+arrows or the mouse)",
     "adjust-bounds": "Set the current quote's bounds to the selected text",
-    "dismiss-quote": "Not a quote: dismiss this candidate for you (z undoes; your own manual quote is deleted)",
+    "dismiss-quote": "Not a quote: dismiss this candidate for you (z undoes; a quote you made is deleted)",
     "delete-quote": "Delete the current quote (only quotes you made)",
     "search": "Search all quotes (full text) and jump to one",
     "filter": "Show all, uncoded or coded quotes, or those with a code",

@@ -20,7 +20,8 @@ from coder.reliability.rounds import (
 )
 from tests.conftest import add_text_document
 
-MORE = "".join(f"Een ouder zegt: „Dit is citaat nummer {i} over het wijkteam in de wijk.”\n\n" for i in range(6))
+MORE = "".join(f"Een ouder zegt: „Dit is citaat nummer {i} over het wijkteam in de wijk.”\n\n"
+               for i in range(6))
 
 
 @pytest.fixture
@@ -48,7 +49,8 @@ def test_dismiss_hides_the_quote_from_that_coder_only_and_undo_brings_it_back(tw
     undone = undo(db, anna)
     assert undone is not None and undone.action == "quote.dismiss"
     assert ids(db, anna) == [first, second]
-    assert [c["code"] for c in db.query("SELECT code FROM codings WHERE coder_id = ?", [anna])] == ["positief"]
+    codes = [c["code"] for c in db.query("SELECT code FROM codings WHERE coder_id = ?", [anna])]
+    assert codes == ["positief"]
 
 
 def test_agreement_counts_not_a_quote_as_a_category(two):

@@ -42,7 +42,8 @@ def test_italic_paragraph_of_quotations_is_split_into_them():
 
 
 def test_back_to_back_quotations_share_the_source_after_the_last():
-    text = "“Ze luisterde eerst naar ons.” “Ik hoef niet steeds opnieuw te beginnen.” (ouders, evaluatie 2021)"
+    text = ("“Ze luisterde eerst naar ons.” “Ik hoef niet steeds opnieuw te beginnen.” "
+            "(ouders, evaluatie 2021)")
     assert [q.speaker for q in detect_quotes(text)] == ["ouder", "ouder"]
 
 
@@ -52,7 +53,8 @@ def test_nested_quotation_stays_inside_its_quote():
 
 
 def test_quote_running_across_a_page_break_mid_sentence_is_one_quote():
-    text = "Een jongere vertelt: „Ik heb geleerd om hulp te vragen. Dat maakt je sterk. Je\n\nweet het voor de volgende keer.” Daarna."
+    text = ("Een jongere vertelt: „Ik heb geleerd om hulp te vragen. Dat maakt je sterk. Je\n\n"
+            "weet het voor de volgende keer.” Daarna.")
     (quote,) = texts(text)
     assert quote.startswith("Ik heb geleerd") and quote.endswith("volgende keer.")
 
@@ -109,8 +111,9 @@ def test_footnote_number_after_a_closing_mark_does_not_merge_quotations():
 
 
 def test_cited_titles_are_not_quotes():
-    text = ("4 Kamerbrief van 16 juli 2020, «Landelijke introductie van de Coronamelder in Nederland», kenmerk 1722926. "
-            "7 Vergelijk «Ethische analyse van de notificatie-app ter aanvulling op het bron- en contactonderzoek» van 14 juli 2020.")
+    text = ("4 Kamerbrief van 16 juli 2020, «Landelijke introductie van de Coronamelder in Nederland», "
+            "kenmerk 1722926. 7 Vergelijk «Ethische analyse van de notificatie-app ter aanvulling op het "
+            "bron- en contactonderzoek» van 14 juli 2020.")
     assert texts(text) == []
 
 
@@ -167,7 +170,8 @@ def test_pull_quote_takes_the_attribution_block_under_it():
 
 
 def test_pull_quote_block_holding_its_signature():
-    pull = "“Our transformation is gathering momentum and will unlock further value.”Frans van Houten, CEO Royal Philips"
+    pull = ("“Our transformation is gathering momentum and will unlock further value.”"
+            "Frans van Houten, CEO Royal Philips")
     text = f"Message from the CEO\n\n{pull}\n\nDear Stakeholder,"
     (quote,) = detect_quotes(text, blocks=[block(text, pull, "pullquote")])
     assert quote.text == "Our transformation is gathering momentum and will unlock further value."
@@ -214,8 +218,10 @@ def test_italic_body_type_is_no_quote_signal():
     ("„Ik word dezelfde dag nog teruggebeld door het team,” aldus de huisarts.", "huisarts"),
     ("„We investeren bewust in preventie in de wijken,” stelt de wethouder.", "wethouder"),
     ("„Je moet er echt zijn voor gezinnen,” vertelt Jan (43), vader van twee kinderen.", "vader"),
-    ("„Het helpt dat je elkaar kent in de wijk.” (professional in focusgroep, Evaluatie 2021)", "professional"),
-    ("„We stemmen alles af in één plan met het gezin,” aldus een jeugd- en gezinswerker.", "jeugd- en gezinswerker"),
+    ("„Het helpt dat je elkaar kent in de wijk.” (professional in focusgroep, Evaluatie 2021)",
+     "professional"),
+    ("„We stemmen alles af in één plan met het gezin,” aldus een jeugd- en gezinswerker.",
+     "jeugd- en gezinswerker"),
     ("„Ik heb er weer zin in om naar school te gaan,” zegt een meisje van 15.", "meisje"),
     ("Op basis van de gesprekken met partners: „De lijnen met het wijkteam zijn kort.”", "partner"),
     ("„We hebben elkaar nodig in de wijk,” zeggen de jongeren.", "jongere"),
@@ -236,5 +242,6 @@ def test_no_speaker_without_a_role(text):
 
 
 def test_document_source_without_role():
-    (quote,) = detect_quotes("„Het wijkteam is in 2015 van start gegaan in de wijk.” (Jaarverslag Wijkteams Arnhem 2020)")
+    (quote,) = detect_quotes("„Het wijkteam is in 2015 van start gegaan in de wijk.” "
+                             "(Jaarverslag Wijkteams Arnhem 2020)")
     assert (quote.speaker, quote.source) == (None, "Jaarverslag Wijkteams Arnhem 2020")
