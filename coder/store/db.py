@@ -53,6 +53,12 @@ def connect(path: str | Path = DEFAULT_DB, *, migrate: bool = True) -> sqlite_ut
     return db
 
 
+def data_version(db: sqlite_utils.Database) -> int:
+    """A number that changes whenever another connection commits to the file (SQLite's
+    ``PRAGMA data_version``; this connection's own commits leave it alone)."""
+    return int(db.execute("PRAGMA data_version").fetchone()[0])
+
+
 def schema_version(db: sqlite_utils.Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 

@@ -274,29 +274,82 @@ def _v3(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
-def _v6(db: sqlite_utils.Database) -> None:
+def _v10(db: sqlite_utils.Database) -> None:
+    """Original files kept inside the project (a PDF that came in a .qdpx), in 1 MiB chunks
+    so that a file of any size is written and read without holding it whole."""
+    for statement in _split_sql("""
+        CREATE TABLE document_files (
+            doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            filename TEXT NOT NULL,
+            media_type TEXT NOT NULL,
+            bytes INTEGER NOT NULL,
+            sha256 TEXT NOT NULL
+        );
+        CREATE TABLE document_file_chunks (
+            doc_id INTEGER NOT NULL REFERENCES document_files(doc_id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            data BLOB NOT NULL,
+            PRIMARY KEY (doc_id, seq)
+        );
+    """):
+        db.execute(statement)
+
+
+def _v7(db: sqlite_utils.Database) -> None:
+    """Where a facet's code suggestions come from (keywords, speaker, none), see
+    :class:`coder.codebook.model.Facet` (existing facets keep keyword suggestions until
+    the codebook is loaded again); memos on quotes without codings."""
+    db.execute("ALTER TABLE facets ADD COLUMN suggest TEXT NOT NULL DEFAULT 'keywords'")
+    # A coder's memo on a quote they have not coded (yet): memos on codings need a coding.
+    db.execute("""CREATE TABLE quote_memos (
+            quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+            coder_id INTEGER NOT NULL REFERENCES coders(id),
+            memo TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (quote_id, coder_id)
+        )""")
+
+
+def _v11(db: sqlite_utils.Database) -> None:
+    """English texts beside the codebook's own language (``label_en``, ``description_en``, ...).
+
+    A column already there is left alone, so the step is safe wherever it is numbered."""
+    for table, columns in (("facets", ("label_en", "description_en")),
+                           ("codes", ("label_en", "description_en", "when_to_use_en", "when_not_en"))):
+        present = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+        for column in columns:
+            if column not in present:
+                db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
+
+
+def _v12(db: sqlite_utils.Database) -> None:
     """Quotes know their end page; a coder can dismiss a candidate as "not a quote".
 
     A dismissal is one coder's judgement, like a coding: one row per (quote, coder),
     written and removed only through events (coder/quotes/dismiss.py). Old quotes get
-    ``end_page`` NULL (read as "same as page").
+    ``end_page`` NULL (read as "same as page"). What is already there is left alone, so
+    the step is safe wherever it is numbered.
     """
-    db.execute('ALTER TABLE quotes ADD COLUMN end_page INTEGER')
+    if "end_page" not in {row[1] for row in db.execute("PRAGMA table_info(quotes)")}:
+        db.execute("ALTER TABLE quotes ADD COLUMN end_page INTEGER")
     db.execute("""
-        CREATE TABLE dismissals (
+        CREATE TABLE IF NOT EXISTS dismissals (
             quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
             coder_id INTEGER NOT NULL REFERENCES coders(id),
             reason TEXT,
             created_at TEXT NOT NULL,
             PRIMARY KEY (quote_id, coder_id)
         )""")
-    db.execute("CREATE INDEX dismissals_coder ON dismissals(coder_id, quote_id)")
+    db.execute("CREATE INDEX IF NOT EXISTS dismissals_coder ON dismissals(coder_id, quote_id)")
 
 
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _v1,
     2: _v2,
     3: _v3,
-    6: _v6,
+    7: _v7,
+    10: _v10,
+    11: _v11,
+    12: _v12,
 }
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -18,11 +18,11 @@ def test_cli_dismiss_list_history_undismiss(run, report_pdf):
     assert "already dismissed" in run("quote", "dismiss", qid, "--coder", "anna").output
     listed = json.loads(run("quotes", "--dismissed", "--json").output)
     assert [(r["id"], r["coder"], r["reason"]) for r in listed] == [(quote["id"], "anna", "kop")]
-    assert "quote.dismiss" in run("history", "--coder", "anna").output
+    assert "not a quote (kop)" in run("history", "--coder", "anna").output
     assert "a candidate again" in run("quote", "undismiss", qid, "--coder", "anna").output
     assert json.loads(run("quotes", "--dismissed", "--json").output) == []
     run("quote", "dismiss", qid, "--coder", "anna")
-    assert "quote.dismiss" in run("undo", "--coder", "anna").output
+    assert "undone: not a quote" in run("undo", "--coder", "anna").output
     assert json.loads(run("quotes", "--dismissed", "--json").output) == []
 
 
@@ -46,7 +46,7 @@ def test_dismissals_travel_in_the_codings_file(run, report_pdf, tmp_path):
     listed = json.loads(run("quotes", "--dismissed", "--json").output)
     assert [(r["coder"], r["reason"]) for r in listed] == [("bram", "kop")]
     assert "already present" in run("import", tmp_path / "bram.codings").output
-    assert "quote.dismiss" not in run("undo", "--coder", "bram").output  # the import is one event
+    assert "undone: not a quote (kop)" in run("undo", "--coder", "bram").output  # the whole import
     assert json.loads(run("quotes", "--dismissed", "--json").output) == []
 
 
