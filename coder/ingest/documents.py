@@ -125,7 +125,7 @@ def _store_document(db: sqlite_utils.Database, path: Path, sha: str, metadata: d
         for table in ("pages", "blocks", "italics"):
             db.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
         db.execute("DELETE FROM quotes WHERE doc_id = ? AND origin = 'detected' AND id NOT IN"
-                   " (SELECT quote_id FROM codings)", [doc_id])
+                   " (SELECT quote_id FROM codings) AND id NOT IN (SELECT quote_id FROM dismissals)", [doc_id])
         db["document_texts"].upsert({"doc_id": doc_id, "text": extraction.text}, pk="doc_id")
     else:
         doc_id = db["documents"].insert(row).last_pk
@@ -144,11 +144,11 @@ def _store_document(db: sqlite_utils.Database, path: Path, sha: str, metadata: d
 
 def _check_reextract_keeps_quotes(db: sqlite_utils.Database, doc_id: int, new_text: str,
                                   path: Path) -> None:
-    """Re-extracting must not orphan coded or manual quotes: their text has to be at the
-    same offsets in the new text, else the re-import is refused for this file."""
+    """Re-extracting must not orphan coded, dismissed or manual quotes: their text has to be
+    at the same offsets in the new text, else the re-import is refused for this file."""
     kept = db.query(
         "SELECT id, start, \"end\", text FROM quotes WHERE doc_id = ? AND (origin = 'manual'"
-        " OR id IN (SELECT quote_id FROM codings))", [doc_id])
+        " OR id IN (SELECT quote_id FROM codings) OR id IN (SELECT quote_id FROM dismissals))", [doc_id])
     moved = [q["id"] for q in kept if new_text[q["start"]:q["end"]] != q["text"]]
     if moved:
         raise CoderError(f"{path}: re-extraction would move {len(moved)} coded or manual quote(s) "
@@ -157,17 +157,19 @@ def _check_reextract_keeps_quotes(db: sqlite_utils.Database, doc_id: int, new_te
 
 def list_documents(db: sqlite_utils.Database, *, coder_id: int | None = None,
                    doc_id: int | None = None) -> list[dict[str, Any]]:
-    """Documents with quote counts; with ``coder_id``, how many of them that coder coded.
+    """Documents with quote counts; with ``coder_id``, how many of them that coder coded
+    (quotes the coder dismissed as not a quote are not counted at all).
 
     With ``doc_id``, only that document (a list of one, or empty).
     """
     where = "WHERE d.id = :doc" if doc_id is not None else ""
+    mine = " AND id NOT IN (SELECT quote_id FROM dismissals WHERE coder_id = :coder)" if coder_id else ""
     coded = ("(SELECT COUNT(DISTINCT codings.quote_id) FROM codings JOIN quotes q ON q.id = codings.quote_id"
              " WHERE q.doc_id = d.id AND codings.coder_id = :coder)") if coder_id else "0"
     return list(db.query(
         f"SELECT d.id, d.title, d.path, d.pages, d.doc_type, d.organisation, d.municipality, d.year,"
         f" d.team_type, d.size_class, d.region, d.sha256, d.imported_at,"
-        f" (SELECT COUNT(*) FROM quotes WHERE doc_id = d.id) AS quotes, {coded} AS coded"
+        f" (SELECT COUNT(*) FROM quotes WHERE doc_id = d.id{mine}) AS quotes, {coded} AS coded"
         f" FROM documents d {where} ORDER BY d.id", {"coder": coder_id, "doc": doc_id}))
 
 

@@ -351,6 +351,27 @@ def _v11(db: sqlite_utils.Database) -> None:
                 db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
 
 
+def _v13(db: sqlite_utils.Database) -> None:
+    """Quotes know their end page; a coder can dismiss a candidate as "not a quote".
+
+    A dismissal is one coder's judgement, like a coding: one row per (quote, coder),
+    written and removed only through events (coder/quotes/dismiss.py). Old quotes get
+    ``end_page`` NULL (read as "same as page"). What is already there is left alone, so
+    the step is safe wherever it is numbered.
+    """
+    if "end_page" not in {row[1] for row in db.execute("PRAGMA table_info(quotes)")}:
+        db.execute("ALTER TABLE quotes ADD COLUMN end_page INTEGER")
+    db.execute("""
+        CREATE TABLE IF NOT EXISTS dismissals (
+            quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+            coder_id INTEGER NOT NULL REFERENCES coders(id),
+            reason TEXT,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (quote_id, coder_id)
+        )""")
+    db.execute("CREATE INDEX IF NOT EXISTS dismissals_coder ON dismissals(coder_id, quote_id)")
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _v1,
     2: _v2,
@@ -358,6 +379,7 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     7: _v7,
     10: _v10,
     11: _v11,
-    12: _v12,  # given number 5; after main's 11 so that projects made on main get it too
+    12: _v12,
+    13: _v13,
 }
 SCHEMA_VERSION = max(MIGRATIONS)

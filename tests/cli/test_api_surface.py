@@ -35,6 +35,8 @@ COUNTERPART = {
     "quote add": "Project.add_quote",
     "quote adjust": "Project.adjust_quote",
     "quote delete": "Project.delete_quote",
+    "quote dismiss": "Project.dismiss_quote",
+    "quote undismiss": "Project.undismiss_quote",
     "codebook": None,
     "codebook check": "check_codebook",
     "codebook show": "Project.codebook",
