@@ -7,6 +7,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 import click
+from click.core import ParameterSource
 
 from coder.cli.base import cli, db_option, db_path, echo_json, open_project
 from coder.errors import InputError
@@ -130,10 +131,13 @@ def text(doc: str, page: int | None) -> None:
 @click.option("--doc", default=None, help="Only quotes of this document (id or file name).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
 @click.option("--search", "query", default=None, help="Full-text search over quote text.")
+@click.option("--dismissed", is_flag=True, help="List the candidates dismissed as not a quote, by whom and why.")
 @click.option("--coder", "viewer", default=None, envvar="CODER_NAME",
-              help="Who is looking: in an open round its coders see only their own codings.")
+              help="Who is looking: in an open round its coders see only their own codings. "
+              "With --dismissed: only this coder's dismissals.")
 @click.option("--by", "by", default=None, help="Someone outside the open rounds (sees all codings).")
-def quotes(doc: str | None, as_json: bool, query: str | None, viewer: str | None, by: str | None) -> None:
+def quotes(doc: str | None, as_json: bool, query: str | None, dismissed: bool, viewer: str | None,
+           by: str | None) -> None:
     """List quotes (detected and manual), optionally of one document or matching a search.
 
     While a round with named coders is open, its quotes show a coder (--coder NAME) only
@@ -141,6 +145,11 @@ def quotes(doc: str | None, as_json: bool, query: str | None, viewer: str | None
     """
     from rich.console import Console
     from rich.table import Table
+
+    if dismissed:
+        typed = click.get_current_context().get_parameter_source("viewer") != ParameterSource.ENVIRONMENT
+        _print_dismissed(viewer if typed else None, as_json)
+        return
 
     def held_back(n: int) -> None:
         click.echo(f"coder: {n} coding(s) of an open round's coders held back (blind coding)", err=True)
@@ -154,6 +163,22 @@ def quotes(doc: str | None, as_json: bool, query: str | None, viewer: str | None
         snippet = q.text.replace("\n", " ")
         table.add_row(str(q.id), str(q.doc_id), str(q.page or ""),
                       snippet[:90] + ("…" if len(snippet) > 90 else ""), q.attribution or "")
+    Console().print(table)
+
+
+def _print_dismissed(coder_name: str | None, as_json: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    found = open_project().dismissed(coder=coder_name)
+    if as_json:
+        echo_json([asdict(d) for d in found])
+        return
+    table = Table("id", "doc", "page", "coder", "reason", "quote", box=None)
+    for d in found:
+        snippet = d.text.replace("\n", " ")
+        table.add_row(str(d.id), str(d.doc_id), str(d.page or ""), d.coder, d.reason or "",
+                      snippet[:70] + ("…" if len(snippet) > 70 else ""))
     Console().print(table)
 
 

@@ -8,7 +8,11 @@ Turns codings into reliability data and hands them to `coder.agreement`:
 - the study's own table: per transformation goal, how many quotes each coder coded
   positive, negative and mixed/neutral, with a total row, and beside it the agreement on
   "this quote has this goal" at quote level, so two quotes whose goals were swapped
-  between the coders show up even when the totals match.
+  between the coders show up even when the totals match;
+- a candidate a coder dismissed as "not a quote" (coder/quotes/dismiss.py) is a unit too,
+  where that coder's value is the extra category "not a quote" on every facet and every
+  code: two coders who both dismiss it agree, one who codes it disagrees with one who
+  dismissed it. (Adjudication works on codings only and does not see dismissals.)
 Every coefficient comes with a reading (`coder.agreement.interpret.verdict`). With three
 or more coders the units are the quotes all of them coded, and `pairs` gives each pair.
 """
@@ -31,6 +35,8 @@ from coder.store.sqlite import sqlite_utils
 from coder.study import GOAL_FACET, NEGATIVE, NEUTRAL, POSITIVE, VALENCE_FACET
 
 NONE = "-"
+NOT_A_QUOTE = "not a quote"
+DISMISSED = "\0dismissed"  # pseudo-facet key marking a quote the coder dismissed
 Codings = dict[int, dict[str, set[str]]]
 VALENCES = (("positive", POSITIVE), ("negative", NEGATIVE), ("neutral", NEUTRAL))
 #: The coefficients each table shows: two coders, or three and more.
@@ -42,12 +48,26 @@ def shown_metrics(coders: int) -> tuple[str, ...]:
     return SHOWN[2] if coders == 2 else SHOWN[3]
 
 
-def coder_codings(db: sqlite_utils.Database, coder_id: int) -> Codings:
+def coder_codings(db: sqlite_utils.Database, coder_id: int, *, with_dismissed: bool = False) -> Codings:
     by_quote: Codings = defaultdict(lambda: defaultdict(set))
     for quote_id, facet, code in db.execute(
             "SELECT quote_id, facet, code FROM codings WHERE coder_id = ?", [coder_id]):
         by_quote[quote_id][facet].add(code)
+    if with_dismissed:
+        for (quote_id,) in db.execute("SELECT quote_id FROM dismissals WHERE coder_id = ?", [coder_id]):
+            by_quote[quote_id][DISMISSED] = {NOT_A_QUOTE}
     return by_quote
+
+
+def _dismissed(codings: Codings, quote: int) -> bool:
+    return DISMISSED in codings[quote]
+
+
+def _with_not_a_quote(categories: list[str], values: list[list[str]]) -> list[str]:
+    """The category "not a quote" only when someone used it: the number of categories
+    changes chance agreement (Gwet's AC1), so an unused one must not be listed."""
+    used = any(NOT_A_QUOTE in row for row in values)
+    return [*categories, NOT_A_QUOTE] if used else categories
 
 
 def shared_units(codings_a: dict[int, Any], codings_b: dict[int, Any],
@@ -68,7 +88,7 @@ def _coders(db: sqlite_utils.Database, names: list[str]) -> dict[str, Codings]:
         raise InputError("choose at least two coders")
     if len({c.id for c in coders}) != len(coders):
         raise InputError("choose different coders")
-    return {c.name: coder_codings(db, c.id) for c in coders}
+    return {c.name: coder_codings(db, c.id, with_dismissed=True) for c in coders}
 
 
 def project_agreement(db: sqlite_utils.Database, coder_a: str, coder_b: str, *,
@@ -81,7 +101,7 @@ def project_agreement(db: sqlite_utils.Database, coder_a: str, coder_b: str, *,
 def coders_agreement(db: sqlite_utils.Database, names: list[str], *, facet: str | None = None,
                      ci: str = "analytic", quotes: list[int] | None = None,
                      with_pairs: bool = True) -> dict[str, Any]:
-    """Agreement of two or more coders over the quotes all of them coded."""
+    """Agreement of two or more coders over the quotes all of them coded (or dismissed)."""
     sets = _coders(db, names)
     units = common_units(list(sets.values()), quotes)
     if not units:
@@ -99,7 +119,7 @@ def coders_agreement(db: sqlite_utils.Database, names: list[str], *, facet: str 
                                        **_single_facet(f, units, sets, ci)}
             continue
         for code in f.codes:
-            entry = _binary(lambda u, s, c=code, k=f.key: c in s[u].get(k, ()), units, sets, ci)
+            entry = _binary(f.key, code, units, sets, ci)
             if entry is not None:
                 result["codes"][code] = {"facet": f.key, "label": labels.get(code, code), **entry}
     result["goals"] = goal_table(all_facets, units, sets, labels, ci)
@@ -117,7 +137,10 @@ def _labels(db: sqlite_utils.Database) -> dict[str, str]:
 
 
 def single_facet_value(codings: Codings, quote: int, facet: str) -> str:
-    """The code a coder gave a single facet on a quote, or "-" when they left it empty."""
+    """The code a coder gave a single facet on a quote, "-" when they left it empty, or
+    "not a quote" when they dismissed the quote."""
+    if _dismissed(codings, quote):
+        return NOT_A_QUOTE
     chosen = codings[quote].get(facet, set())
     return min(chosen) if chosen else NONE
 
@@ -132,19 +155,34 @@ def _entry(codes: npt.NDArray[np.int_], categories: list[str], names: list[str],
             "paradox": paradox(res.diagnostics, metrics)}
 
 
-def _single_facet(f: FacetCodes, units: list[int], sets: dict[str, Codings], ci: str) -> dict[str, Any]:
-    categories = [*f.codes, NONE]
+def _coded(values: list[list[str]], categories: list[str]) -> npt.NDArray[np.int_]:
     index = {c: i for i, c in enumerate(categories)}
-    codes = np.array([[index[single_facet_value(s, u, f.key)] for s in sets.values()] for u in units])
-    return {**_entry(codes, categories, list(sets), ci), "unused": bool((codes == index[NONE]).all())}
+    return np.array([[index[v] for v in row] for row in values])
 
 
-def _binary(present: Any, units: list[int], sets: dict[str, Codings], ci: str) -> dict[str, Any] | None:
+def _single_facet(f: FacetCodes, units: list[int], sets: dict[str, Codings], ci: str) -> dict[str, Any]:
+    values = [[single_facet_value(s, u, f.key) for s in sets.values()] for u in units]
+    categories = _with_not_a_quote([*f.codes, NONE], values)
+    codes = _coded(values, categories)
+    unused = all(v == NONE for row in values for v in row)
+    return {**_entry(codes, categories, list(sets), ci), "unused": unused}
+
+
+def binary_value(codings: Codings, quote: int, facet: str, code: str) -> str:
+    """"present", "absent", or "not a quote" when the coder dismissed the quote."""
+    if _dismissed(codings, quote):
+        return NOT_A_QUOTE
+    return "present" if code in codings[quote].get(facet, ()) else "absent"
+
+
+def _binary(facet: str, code: str, units: list[int], sets: dict[str, Codings],
+            ci: str) -> dict[str, Any] | None:
     """A present/absent variable (a code, or "this quote has this goal"); None if never present."""
-    codes = np.array([[int(present(u, s)) for s in sets.values()] for u in units])
-    if not codes.any():
+    values = [[binary_value(s, u, facet, code) for s in sets.values()] for u in units]
+    if not any(v == "present" for row in values for v in row):
         return None
-    return _entry(codes, ["absent", "present"], list(sets), ci)
+    categories = _with_not_a_quote(["absent", "present"], values)
+    return _entry(_coded(values, categories), categories, list(sets), ci)
 
 
 def goal_table(all_facets: dict[str, FacetCodes], units: list[int], sets: dict[str, Codings],
@@ -167,8 +205,7 @@ def goal_table(all_facets: dict[str, FacetCodes], units: list[int], sets: dict[s
                             for label, valence in VALENCES}
             counts[name]["total"] = len(has)
         row: dict[str, Any] = {"goal": key, "label": labels.get(key, key), "counts": counts,
-                               "agreement": _binary(lambda u, s, k=key: k in s[u].get(GOAL_FACET, ()),
-                                                    units, sets, ci)}
+                               "agreement": _binary(GOAL_FACET, key, units, sets, ci)}
         if len(names) == 2:
             a, b = counts[names[0]], counts[names[1]]
             for label in ("positive", "negative"):
@@ -211,7 +248,8 @@ def disagreements(db: sqlite_utils.Database, chosen: list[FacetCodes], units: li
     names = list(sets)
     for u in units:
         for f in chosen:
-            values = {n: sorted(sets[n][u].get(f.key, set())) for n in names}
+            values = {n: [NOT_A_QUOTE] if _dismissed(sets[n], u) else sorted(sets[n][u].get(f.key, set()))
+                      for n in names}
             if len({tuple(v) for v in values.values()}) > 1:
                 title, page, text = info.get(u, ("", None, ""))
                 out.append({"quote": u, "document": title, "page": page, "facet": f.key,
@@ -238,6 +276,5 @@ def ratings_rows(db: sqlite_utils.Database, names: list[str], variable: str,
     if owner is None:
         raise InputError(f"{variable!r} is neither a single facet nor a code")
     for u in units:
-        rows += [(str(u), name, "present" if variable in s[u].get(owner.key, ()) else "absent")
-                 for name, s in sets.items()]
+        rows += [(str(u), name, binary_value(s, u, owner.key, variable)) for name, s in sets.items()]
     return rows

@@ -4,7 +4,9 @@ A round is all quotes, a list of quotes, the quotes one coder coded, the quotes 
 documents, or a seeded random sample of N of any of these (the study drew its reliability
 sample from 46 reports). Its members are the coders who code it blind. Once locked, the
 set can no longer change (the schema refuses to delete its quotes) and agreement on it
-is final.
+is final. Candidates that every coder who judged them dismissed as "not a quote" are
+left out of new rounds (unless listed by id); a round already made keeps its quotes
+whatever is dismissed later, and a member's dismissal of a round quote counts as done.
 """
 
 from __future__ import annotations
@@ -131,7 +133,10 @@ def _pool(db: sqlite_utils.Database, source: Source) -> list[int]:
     elif source.documents:
         sql += f" WHERE doc_id IN ({','.join('?' * len(source.documents))})"
         params = list(source.documents)
-    ids = [r[0] for r in db.execute(sql + " ORDER BY id", params)]
+    from coder.quotes.dismiss import excluded_from_samples
+
+    excluded = excluded_from_samples(db)
+    ids = [r[0] for r in db.execute(sql + " ORDER BY id", params) if r[0] not in excluded]
     if not ids:
         raise InputError("no quotes to put in the round")
     return ids
@@ -144,18 +149,22 @@ def round_quote_ids(db: sqlite_utils.Database, name: str) -> list[int]:
 
 
 def uncoded(db: sqlite_utils.Database, r: Round) -> dict[str, list[int]]:
-    """Per member, the round's quotes on which that member has no coding yet."""
+    """Per member, the round's quotes on which that member has no coding yet (a quote the
+    member dismissed as not a quote is done)."""
     out = {}
     for member in r.members:
         coder = get_coder(db, member)
         out[member] = [row[0] for row in db.execute(
             "SELECT quote_id FROM round_quotes WHERE round_id = ? AND quote_id NOT IN"
-            " (SELECT quote_id FROM codings WHERE coder_id = ?) ORDER BY quote_id", [r.id, coder.id])]
+            " (SELECT quote_id FROM codings WHERE coder_id = ?) AND quote_id NOT IN"
+            " (SELECT quote_id FROM dismissals WHERE coder_id = ?) ORDER BY quote_id",
+            [r.id, coder.id, coder.id])]
     return out
 
 
 def round_progress(db: sqlite_utils.Database, name: str) -> dict[str, Any]:
-    """Per member (per human coder for a round made without members): quotes coded."""
+    """Per member (per human coder for a round made without members): quotes coded, and
+    quotes dismissed as not a quote."""
     r = get_round(db, name)
     total = db.execute("SELECT COUNT(*) FROM round_quotes WHERE round_id = ?", [r.id]).fetchone()[0]
     coders = {name: count for name, count in db.execute(
@@ -164,8 +173,14 @@ def round_progress(db: sqlite_utils.Database, name: str) -> dict[str, Any]:
         "   (SELECT quote_id FROM round_quotes WHERE round_id = ?)"
         " WHERE c.kind = 'human' GROUP BY c.id ORDER BY c.name", [r.id])
         if not r.members or name in r.members}
+    dismissed = {name: count for name, count in db.execute(
+        "SELECT c.name, COUNT(d.quote_id) FROM coders c"
+        " LEFT JOIN dismissals d ON d.coder_id = c.id AND d.quote_id IN"
+        "   (SELECT quote_id FROM round_quotes WHERE round_id = ?)"
+        " WHERE c.kind = 'human' GROUP BY c.id ORDER BY c.name", [r.id])
+        if name in coders}
     return {"round": r.name, "quotes": total, "locked": r.locked, "seed": r.seed, "scope": r.scope,
-            "members": list(r.members), "coded": coders, "uncoded": uncoded(db, r)}
+            "members": list(r.members), "coded": coders, "dismissed": dismissed, "uncoded": uncoded(db, r)}
 
 
 def lock_round(db: sqlite_utils.Database, name: str, *, force: bool = False) -> Round:
