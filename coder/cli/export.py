@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import click
 
-from coder.cli.base import cli, db_option, open_db
+from coder.cli.base import cli, db_option, db_path, open_db
 from coder.errors import InputError
 from coder.export.rows import Filters, quote_table
 from coder.coding.layers import resolve_layer
@@ -15,14 +14,11 @@ from coder.coding.layers import resolve_layer
 LAYER_HELP = "Whose codings (default: the consensus layer, else the only coder)."
 
 
-def _atomic(path: Path, write: Callable[[Path], None]) -> None:
-    """Write beside the target and rename, so a failed export never leaves half a file."""
-    part = path.with_name(path.name + ".part" + path.suffix)
-    try:
-        write(part)
-        part.replace(path)
-    finally:
-        part.unlink(missing_ok=True)
+def _atomic(path: Path, write) -> None:
+    """Write beside the target and rename; never onto the project or a read-only file."""
+    from coder.export.output import write_output
+
+    write_output(path, write, db_path())
 
 
 def _layer_options(func):
@@ -153,7 +149,7 @@ def export_codings(coder_name, output) -> None:
     """
     from coder.exchange.codings import export_codings as write_codings
 
-    counts = write_codings(open_db(), coder_name, Path(output))
+    counts = write_codings(open_db(), coder_name, Path(output), project=db_path())
     click.echo(f"wrote {counts['codings']} codings on {counts['quotes']} quotes to {output}", err=True)
 
 

@@ -23,6 +23,7 @@ from coder.coding.coders import ensure_coder, get_coder
 from coder.coding.assign import facet_modes
 from coder.store.db import write
 from coder.errors import InputError
+from coder.export.output import check_output, write_output
 from coder.coding.events import now, record
 from coder.quotes.store import find_quote
 
@@ -30,7 +31,10 @@ FORMAT = "coder.codings"
 VERSION = 1
 
 
-def export_codings(db: sqlite_utils.Database, coder_name: str, path: Path) -> dict:
+def export_codings(db: sqlite_utils.Database, coder_name: str, path: Path,
+                   project: str | Path | None = None) -> dict:
+    """Write one coder's work to ``path`` (never onto ``project``, the open project file)."""
+    check_output(path, project)
     coder = get_coder(db, coder_name)
     quotes = list(db.query(
         "SELECT q.*, d.sha256, d.title FROM quotes q JOIN documents d ON d.id = q.doc_id"
@@ -52,9 +56,8 @@ def export_codings(db: sqlite_utils.Database, coder_name: str, path: Path) -> di
                      "code": c["code"], "memo": c["memo"], "created_at": c["created_at"],
                      "updated_at": c["updated_at"]} for c in codings],
     }
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    write_output(path, lambda p: p.write_text(text, encoding="utf-8"), project)
     return {"quotes": len(data["quotes"]), "codings": len(data["codings"])}
 
 
