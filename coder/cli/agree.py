@@ -6,10 +6,10 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from coder.agreement import METRICS, agreement, ratings_from_long, segment_overlap, unitized_alpha
+from coder.agreement import METRICS, agreement, segment_overlap, unitized_alpha
 from coder.agreement.coefficients import CI_METHODS
 from coder.agreement.interpret import band
-from coder.agreement.readers import parse_continuum, read_long_table, read_spans
+from coder.agreement.readers import parse_continuum, read_ratings, read_spans
 from coder.agreement.weights import LEVELS, WEIGHTS
 from coder.cli.base import cli, db_option, echo_json, open_db, two_coders
 from coder.errors import InputError
@@ -61,7 +61,7 @@ def agree(table_path, segments_path, coders, facet, round_name, level, weights, 
         raise InputError("give exactly one of --table, --segments or --coders")
     if table_path:
         cats = [c.strip() for c in categories.split(",")] if categories else None
-        result = agreement(ratings_from_long(read_long_table(table_path), cats),
+        result = agreement(read_ratings(table_path, cats),
                            weights=weights, level=level, ci=ci)
         if as_json:
             echo_json(result.as_dict())
