@@ -65,13 +65,16 @@ def agreement(ratings: Ratings, *, weights: str | None = None, level: str | None
     """All coefficients for one variable.
 
     `level` sets Krippendorff's metric; `weights` the agreement weights of the other
-    coefficients. Either one implies the other (interval <-> quadratic, ...); with
-    neither, everything is nominal/unweighted.
+    coefficients. A level implies its weights (interval -> quadratic, ...). Weights
+    without a level apply to alpha too, as Gwet's (2014) weighted alpha (irrCAC's
+    krippen.alpha.raw); with neither, everything is nominal/unweighted.
     """
     if ci not in CI_METHODS:
         raise InputError(f"unknown --ci {ci!r} (choose from {', '.join(CI_METHODS)})")
-    level = level or _level_for(weights)
+    weighted_alpha = bool(weights) and not level and weights != "identity"
+    level = "weighted" if weighted_alpha else (level or _level_for(weights))
     weights = weights or LEVEL_WEIGHTS.get(level, "identity")
+    ratings.check_scale(level, weights)
     positions = ratings.positions()
     w = weight_matrix(weights, positions)
     prep = prepare(ratings.codes, ratings.q)
@@ -96,6 +99,7 @@ def _level_for(weights: str | None) -> str:
 
 def _all_metrics(prep: Prepared, w: Kernel, level: str, positions: np.ndarray,
                  analytic: bool) -> dict[str, Estimate | None]:
+    """Every coefficient; ``level`` "weighted" makes alpha Gwet's weighted alpha with ``w``."""
     sums = prep.pair_agreement(w)
     two = prep.r == 2
     if two and prep.n2 == prep.n:
@@ -106,7 +110,8 @@ def _all_metrics(prep: Prepared, w: Kernel, level: str, positions: np.ndarray,
         "scott_pi": scott_pi(prep, w, analytic) if two else None,
         "fleiss_kappa": fleiss_kappa(prep, w, sums, analytic),
         "conger_kappa": conger_kappa(prep, w, sums, analytic),
-        "krippendorff_alpha": krippendorff_alpha(prep, level, positions, analytic),
+        "krippendorff_alpha": (weighted_alpha(prep, w, analytic) if level == "weighted"
+                               else krippendorff_alpha(prep, level, positions, analytic)),
         "gwet_ac": gwet_ac(prep, w, sums, analytic),
         "brennan_prediger": brennan_prediger(prep, w, sums, analytic),
     }
@@ -261,7 +266,8 @@ def _two_complete_coders(prep: Prepared, w: Kernel, level: str, positions: np.nd
         "scott_pi": scott,
         "fleiss_kappa": scott,
         "conger_kappa": cohen,
-        "krippendorff_alpha": _alpha_two_complete(table, level, positions, analytic),
+        "krippendorff_alpha": (weighted_alpha(prep, w, analytic) if level == "weighted"
+                               else _alpha_two_complete(table, level, positions, analytic)),
         "gwet_ac": ac,
         "brennan_prediger": bp,
     }
@@ -361,7 +367,17 @@ def _alpha_two_complete(table: Cells, level: str, positions: np.ndarray,
     return Estimate(value, se, t_interval(value, se, int(n)), pa=pa, pe=pe)
 
 
-def _alpha_se(prep: Prepared, w: Kernel, value: float) -> Estimate:
+def weighted_alpha(prep: Prepared, w: Kernel, analytic: bool = True) -> Estimate | None:
+    """Gwet's (2014) alpha with agreement weights: (pa - pe) / (1 - pe) on pairable units,
+    pa with Krippendorff's small-sample term. With the weights matching a level (quadratic
+    for interval, identity for nominal) it is Krippendorff's alpha."""
+    if prep.n2 == 0:
+        return None
+    return _alpha_se(prep, w, None, analytic)
+
+
+def _alpha_se(prep: Prepared, w: Kernel, value: float | None, analytic: bool = True) -> Estimate:
+    """Gwet's standard error of alpha (and, when ``value`` is None, the weighted alpha)."""
     keep = prep.pairable
     sub = Prepared(prep.codes[keep], prep.q)
     n, r_i = sub.n, sub.r_i
@@ -372,7 +388,11 @@ def _alpha_se(prep: Prepared, w: Kernel, value: float) -> Estimate:
     pa = (1 - eps) * pa_prime + eps
     pi = np.bincount(sub.codes[sub.rated], minlength=sub.q) / (n * r_mean)
     pe = w.quad(pi, pi)
-    if pe >= 1 - 1e-12 or n < 2:
+    if value is None:
+        if pe >= 1 - 1e-12:
+            return _degenerate(pa, pe)
+        value = (pa - pe) / (1 - pe)
+    if pe >= 1 - 1e-12 or n < 2 or not analytic:
         return Estimate(value, pa=pa, pe=pe)
     alpha_prime = (pa_prime - pe) / (1 - pe)
     pa_i = sums / (r_mean * (r_i - 1)) - pa * (r_i - r_mean) / r_mean

@@ -14,6 +14,8 @@ import numpy as np
 from coder.errors import InputError
 
 MISSING = -1
+#: Levels of measurement whose differences are computed from the values themselves.
+NUMERIC_LEVELS = ("interval", "ratio", "circular", "bipolar")
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,8 @@ class Ratings:
     categories: tuple[str, ...]
     coders: tuple[str, ...]
     units: tuple[str, ...] | None = None
+    #: True when the category order was given (``--categories``, a codebook), not inferred.
+    declared: bool = False
 
     @property
     def n_units(self) -> int:
@@ -43,7 +47,27 @@ class Ratings:
 
     def take(self, unit_index: np.ndarray) -> "Ratings":
         """The same data restricted to (or resampled as) the given units."""
-        return Ratings(self.codes[unit_index], self.categories, self.coders)
+        return Ratings(self.codes[unit_index], self.categories, self.coders, declared=self.declared)
+
+    def check_scale(self, level: str, weights: str) -> None:
+        """Refuse data that cannot carry the level or weights asked for.
+
+        Interval-type levels need every category to be a finite number; an order-based
+        level or weights need numbers or a declared order. Otherwise categories would be
+        sorted as text (1, 10, 2, n/a) and ranked: a wrong coefficient, silently.
+        """
+        bad = [c for c in self.categories if _as_number(c) is None]
+        if not bad:
+            return
+        named = ", ".join(repr(c) for c in bad[:5]) + (" ..." if len(bad) > 5 else "")
+        fix = f"leave them out with --missing {','.join(bad[:5])}"
+        if level in NUMERIC_LEVELS:
+            raise InputError(f"{level} data must be numbers, but found {named}; {fix}")
+        if not self.declared and (level == "ordinal" or weights != "identity"):
+            scale = f"{level} data" if level != "nominal" else f"{weights} weights"
+            raise InputError(f"{scale} need numbers or an order, but found {named}; {fix}, "
+                             "or give the order with --categories")
+
 
 
 def category_positions(categories: Sequence[str]) -> np.ndarray:
@@ -73,8 +97,11 @@ def order_categories(values: Iterable[str], declared: Sequence[str] | None = Non
 
 
 def ratings_from_long(rows: Iterable[tuple[str, str, str]],
-                      categories: Sequence[str] | None = None) -> Ratings:
-    """Build ratings from (unit, coder, value) triples; an empty value means missing."""
+                      categories: Sequence[str] | None = None,
+                      missing: Sequence[str] = ()) -> Ratings:
+    """Build ratings from (unit, coder, value) triples; an empty value (or one of
+    ``missing``) means missing."""
+    skip = set(missing)
     units: dict[str, int] = {}
     coders: dict[str, int] = {}
     unit_idx: list[int] = []
@@ -84,7 +111,7 @@ def ratings_from_long(rows: Iterable[tuple[str, str, str]],
         u = units.setdefault(unit, len(units))
         c = coders.setdefault(coder, len(coders))
         value = (value or "").strip()
-        if not value:
+        if not value or value in skip:
             continue
         unit_idx.append(u)
         coder_idx.append(c)
@@ -99,7 +126,7 @@ def ratings_from_long(rows: Iterable[tuple[str, str, str]],
         dup = _first_duplicate(flat, units, coders)
         raise InputError(f"coder {dup[1]!r} rated unit {dup[0]!r} more than once")
     codes[u_arr, c_arr] = np.asarray([lookup[v] for v in values], dtype=np.int32)
-    return Ratings(codes, cats, tuple(coders), tuple(units))
+    return Ratings(codes, cats, tuple(coders), tuple(units), declared=bool(categories))
 
 
 def ratings_from_codes(codes: np.ndarray, categories: Sequence[str],
@@ -111,7 +138,7 @@ def ratings_from_codes(codes: np.ndarray, categories: Sequence[str],
     if codes.size and (codes.max() >= len(categories) or codes.min() < MISSING):
         raise InputError("a rating points outside the category list")
     names = tuple(coders) if coders else tuple(f"coder{g + 1}" for g in range(codes.shape[1]))
-    return Ratings(codes, tuple(categories), names)
+    return Ratings(codes, tuple(categories), names, declared=True)
 
 
 def _first_duplicate(flat: np.ndarray, units: dict[str, int], coders: dict[str, int]) -> tuple[str, str]:

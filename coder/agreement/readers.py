@@ -66,14 +66,17 @@ def _columns(path: Path, wanted: tuple[str, ...]) -> Iterator[tuple[int, list[st
                              "save the CSV as UTF-8") from exc
 
 
-def read_ratings(path: str | Path, categories: Sequence[str] | None = None) -> Ratings:
+def read_ratings(path: str | Path, categories: Sequence[str] | None = None,
+                 missing: Sequence[str] = ()) -> Ratings:
     """A `unit,coder,value` table straight into a :class:`Ratings`, in memory ~ its size.
 
     Units are kept as one numpy byte-string array (not a dict of Python strings, which
     costs ~100 bytes a unit) and numbered at the end in order of first appearance, so the
-    result equals ``ratings_from_long(read_long_table(path))``.
+    result equals ``ratings_from_long(read_long_table(path))``. Values in ``missing`` (and
+    empty ones) are missing data.
     """
     path = Path(path)
+    skip = set(missing)
     coders: dict[str, int] = {}
     values: dict[str, int] = {}
     unit_chunks: list[np.ndarray] = []
@@ -94,7 +97,7 @@ def read_ratings(path: str | Path, categories: Sequence[str] | None = None) -> R
             raise InputError(f"{path}: line {line}: unit and coder must not be empty")
         units.append(unit.encode("utf-8"))
         coder_idx.append(coders.setdefault(coder, len(coders)))
-        value_idx.append(values.setdefault(value, len(values)) if value else MISSING)
+        value_idx.append(values.setdefault(value, len(values)) if value and value not in skip else MISSING)
         if len(units) >= CHUNK:
             flush()
     if units or not unit_chunks:
@@ -134,7 +137,7 @@ def _assemble(path: Path, unit_chunks: list[np.ndarray], coder_chunks: list[np.n
     del flat
     codes = np.full((len(first_row), len(coders)), MISSING, dtype=np.int32)
     codes[unit, coder] = category
-    return Ratings(codes, cats, tuple(coders), None)
+    return Ratings(codes, cats, tuple(coders), None, declared=bool(categories))
 
 
 def _number_units(names: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -34,14 +34,15 @@ SUMMARY = ("percent_agreement", "cohen_kappa", "krippendorff_alpha", "gwet_ac")
 @click.option("--weights", type=click.Choice(WEIGHTS), help="Agreement weights for the kappa family.")
 @click.option("--categories", help="Ordered, complete category list c1,c2,... (weights and "
               "Brennan-Prediger depend on it).")
+@click.option("--missing", help="Values that mean 'not rated' (besides empty), as a,b: e.g. n/a,NA.")
 @click.option("--ci", type=click.Choice(CI_METHODS), default="analytic", show_default=True,
               help="95% intervals: Gwet's analytic SEs, a unit bootstrap (seeded), or none.")
 @click.option("--continuum", help="With --segments: BEGIN:END of the coded stretch.")
 @click.option("--overlap", type=float, default=0.9, show_default=True,
               help="With --segments: overlap share for two segments to match.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object on stdout.")
-def agree(table_path, segments_path, coders, facet, round_name, level, weights, categories, ci,
-          continuum, overlap, as_json) -> None:
+def agree(table_path, segments_path, coders, facet, round_name, level, weights, categories, missing,
+          ci, continuum, overlap, as_json) -> None:
     """Inter-rater agreement, with 95% confidence intervals.
 
     \b
@@ -61,7 +62,8 @@ def agree(table_path, segments_path, coders, facet, round_name, level, weights, 
         raise InputError("give exactly one of --table, --segments or --coders")
     if table_path:
         cats = [c.strip() for c in categories.split(",")] if categories else None
-        result = agreement(read_ratings(table_path, cats),
+        skip = [m.strip() for m in missing.split(",")] if missing else ()
+        result = agreement(read_ratings(table_path, cats, skip),
                            weights=weights, level=level, ci=ci)
         if as_json:
             echo_json(result.as_dict())
