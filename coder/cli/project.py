@@ -27,7 +27,7 @@ QUOTE_FIELDS = ("id", "doc_id", "page", "start", "end", "text", "origin", "speak
               help="Codebook to load (default: ./codebook.yaml, else the bundled one).")
 def init(codebook_path: str | None) -> None:
     """Create the project database and load the codebook into it."""
-    db = open_db()
+    db = open_db(create=True)
     report = init_project(db, codebook_path)
     click.echo(f"{db_path()}: project ready ({report})")
 
@@ -51,7 +51,7 @@ def import_(paths: tuple[str, ...], manifest: str | None, force: bool, password:
     Files already imported (same sha256) are skipped. A bad file is reported on one
     line and the rest of the batch goes on; the exit code is 1 if any file failed.
     """
-    db = open_db()
+    db = open_db(create=True)
     inputs = collect_inputs([Path(p) for p in paths], Path(manifest) if manifest else None)
     failures = len(inputs.missing)
     for path, reason in inputs.missing:
