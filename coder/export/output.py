@@ -15,7 +15,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from coder.errors import InputError
+from coder.errors import CoderError, InputError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 WAL_MAGICS = (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
@@ -56,9 +56,22 @@ def write_output(path: str | Path, write: Callable[[Path], None], project: str |
     try:
         write(part)
         part.replace(path)
+    except Exception as exc:
+        cause = _os_error(exc)
+        if cause is None:
+            raise
+        raise CoderError(f"{path}: {cause.strerror or cause}; nothing was written") from exc
     finally:
         part.unlink(missing_ok=True)
     return path
+
+
+def _os_error(exc: BaseException) -> OSError | None:
+    """The OSError behind a writer's failure (xlsxwriter wraps a full disk in its own error)."""
+    for candidate in (exc, *getattr(exc, "args", ())[:1], exc.__cause__, exc.__context__):
+        if isinstance(candidate, OSError):
+            return candidate
+    return None
 
 
 def _is_project_or_companion(path: Path, project: Path) -> bool:

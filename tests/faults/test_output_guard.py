@@ -115,3 +115,31 @@ def test_ordinary_outputs_still_work(coded, tmp_path):
     out.write_text("old\n")
     assert invoke(coded, "export", "quotes", "--coder", "anna", "-o", str(out)).exit_code == 0
     assert out.read_text().startswith("quote_id")
+
+
+@pytest.fixture
+def full_disk(tmp_path):
+    import shutil
+    import subprocess
+
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    if shutil.which("mount") is None or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True).returncode:
+        pytest.skip("cannot mount a tmpfs here (needs root)")
+    (mount / "filler").write_bytes(b"\0" * (shutil.disk_usage(mount).free - 2048))
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)])
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv", "html"])
+def test_export_onto_a_full_disk_is_one_line_and_leaves_no_part_file(coded, full_disk, fmt):
+    from coder.export.tables import QuoteTable  # noqa: F401  (the writers under test)
+
+    out = full_disk / f"q.{fmt}"
+    big = ["export", "quotes", "--coder", "anna", "--wide", "-o", str(out)]
+    result = CliRunner().invoke(cli, ["--db", str(coded), *big])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.count("\n") == 1 and "coder: error:" in result.stderr
+    assert not out.exists()
+    assert [p.name for p in full_disk.iterdir()] == ["filler"]

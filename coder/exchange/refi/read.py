@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -151,7 +152,7 @@ def read_qde(path: Path) -> bytes:
     """project.qde from a .qdpx, after checking every entry name is safe."""
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise InputError(f"{path}: not a .qdpx (zip) file ({exc})") from None
     with archive:
         for info in archive.infolist():
@@ -164,7 +165,11 @@ def read_qde(path: Path) -> bytes:
             raise InputError(f"{path}: no project.qde inside")
         if qde.file_size > MAX_QDE_BYTES:
             raise InputError(f"{path}: project.qde is larger than {MAX_QDE_BYTES >> 20} MiB")
-        return archive.read(qde)
+        try:
+            return archive.read(qde)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
+                RuntimeError) as exc:  # damaged deflate stream, bad CRC, encryption, odd method
+            raise InputError(f"{path}: project.qde cannot be read from the zip ({exc})") from None
 
 
 def import_qdpx(db: sqlite_utils.Database, path: Path) -> str:
