@@ -57,7 +57,8 @@ def check_indicator(name: str) -> str:
 def check_value(indicator: str, value: float, n: int, where: str = "") -> None:
     prefix = f"{where}: " if where else ""
     if not 0 < n <= MAX_RESPONDENTS:
-        raise InputError(f"{prefix}n must be a number of respondents from 1 to {MAX_RESPONDENTS:,}, got {n}")
+        raise InputError(f"{prefix}n must be a positive number of respondents (at most "
+                         f"{MAX_RESPONDENTS:,}), got {n}")
     unit = KNOWN.get(indicator, ("", "%"))[1]
     upper = 10 if unit == "mark" else 100
     if not 0 <= value <= upper:
