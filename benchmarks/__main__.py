@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).parent
-ORDER = ["import", "agreement", "tui", "export"]
+ORDER = ["cli", "import", "agreement", "tui", "export"]
 
 
 def available() -> list[str]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from coder.agreement.choices import CI_METHODS  # noqa: F401  (re-exported)
 from coder.agreement.data import Ratings
 from coder.agreement.estimate import Estimate, t_interval
 from coder.agreement.interpret import diagnostics
@@ -29,7 +30,6 @@ from coder.errors import InputError
 
 METRICS = ("percent_agreement", "cohen_kappa", "scott_pi", "fleiss_kappa", "conger_kappa",
            "krippendorff_alpha", "gwet_ac", "brennan_prediger")
-CI_METHODS = ("analytic", "bootstrap", "none")
 BOOTSTRAP_SEED = 20261123
 DEGENERATE = "all ratings fall in one category: chance agreement is 1, value set to 1"
 

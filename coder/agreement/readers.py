@@ -186,6 +186,63 @@ def read_long_table(path: str | Path) -> list[tuple[str, str, str]]:
     return out
 
 
+def read_long_columns(path: str | Path) -> tuple[list[str], list[str], list[str]]:
+    """The same ratings as three columns (unit, coder, value), fast for plain files.
+
+    A plain file (UTF-8, no quoting, every line with the header's number of fields, no
+    empty unit or coder) is split with ``str.split``, several times faster than the csv
+    module on millions of rows. Anything else goes through :func:`read_long_table`, so
+    unusual files are read the same way and bad ones get the same error messages.
+    """
+    path = Path(path)
+    columns = _plain_columns(path)
+    if columns is None:
+        rows = read_long_table(path)
+        return [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]
+    return columns
+
+
+def _plain_columns(path: Path) -> tuple[list[str], list[str], list[str]] | None:
+    """Columns of a plain CSV, or None when the file needs the csv module (or an error)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    if '"' in text or "\r" in text:
+        return None
+    head, _, body = text.partition("\n")
+    body = body.rstrip("\n")
+    header = [h.strip().lower() for h in head.split(",")]
+    if (not body or "\n\n" in body or len(set(header)) != len(header)
+            or any(name not in header for name in ("unit", "coder", "value"))):
+        return None
+    if not _same_commas_per_line(body, len(header) - 1):
+        return None
+    cells = body.replace("\n", ",").split(",")
+    unit, coder, value = (cells[header.index(name)::len(header)] for name in ("unit", "coder", "value"))
+    if " " in body or "\t" in body:  # the csv reader strips each field; plain files rarely need it
+        unit, coder, value = (list(map(str.strip, column)) for column in (unit, coder, value))
+    if "" in unit or "" in coder:
+        return None
+    return unit, coder, value
+
+
+def _same_commas_per_line(body: str, commas: int) -> bool:
+    """Whether every line has exactly ``commas`` commas, counted on the bytes with numpy.
+
+    A Python loop over two million lines takes about a second; this takes a tenth of that.
+    """
+    import numpy as np
+
+    raw = np.frombuffer(body.encode("utf-8"), dtype=np.uint8)
+    comma_at = np.flatnonzero(raw == ord(","))
+    line_ends = np.append(np.flatnonzero(raw == ord("\n")), raw.size)
+    before = np.searchsorted(comma_at, line_ends)  # commas before each line end
+    return bool((np.diff(before, prepend=0) == commas).all())
+
+
 def read_spans(path: str | Path) -> list[Span]:
     """`coder,code,start,end` rows, half-open character (or any unit) offsets."""
     path = Path(path)

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from coder.agreement.choices import LEVELS, WEIGHTS  # noqa: F401  (re-exported)
 from coder.agreement.kernel import Kernel
 from coder.errors import InputError
 
-WEIGHTS = ("identity", "linear", "quadratic", "ordinal", "radical", "ratio", "circular", "bipolar")
-LEVELS = ("nominal", "ordinal", "interval", "ratio", "circular", "bipolar")
 #: The weight scheme that gives the same chance-corrected figures as each level of measurement.
 LEVEL_WEIGHTS = {"nominal": "identity", "ordinal": "ordinal", "interval": "quadratic",
                  "ratio": "ratio", "circular": "circular", "bipolar": "bipolar"}

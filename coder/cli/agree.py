@@ -6,12 +6,8 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from coder.agreement import METRICS, agreement, segment_overlap, unitized_alpha
-from coder.agreement.coefficients import CI_METHODS
-from coder.agreement.interpret import band
-from coder.agreement.readers import parse_continuum, read_ratings, read_spans
-from coder.agreement.weights import LEVELS, WEIGHTS
-from coder.cli.base import cli, db_option, echo_json, open_db, two_coders
+from coder.agreement.choices import CI_METHODS, LEVELS, WEIGHTS
+from coder.cli.base import cli, db_option, echo_json, open_project, two_coders
 from coder.errors import InputError
 
 LABELS = {"percent_agreement": "Percent agreement", "cohen_kappa": "Cohen's kappa",
@@ -61,30 +57,22 @@ def agree(table_path, segments_path, coders, facet, round_name, level, weights, 
     if len(chosen) != 1:
         raise InputError("give exactly one of --table, --segments or --coders")
     if table_path:
+        from coder.api import table_agreement
+
         cats = [c.strip() for c in categories.split(",")] if categories else None
-        skip = [m.strip() for m in missing.split(",")] if missing else ()
-        result = agreement(read_ratings(table_path, cats, skip),
-                           weights=weights, level=level, ci=ci)
-        if as_json:
-            echo_json(result.as_dict())
-        else:
-            _print_result(result)
+        skip = tuple(m.strip() for m in missing.split(",")) if missing else ()
+        result = table_agreement(table_path, categories=cats, level=level, weights=weights, ci=ci, missing=skip)
+        echo_json(result.as_dict()) if as_json else _print_result(result)
     elif segments_path:
+        from coder.api import segment_agreement
+
         if not continuum:
             raise InputError("--segments needs --continuum BEGIN:END")
-        begin, end = parse_continuum(continuum)
-        spans = read_spans(segments_path)
-        out = {"u_alpha": unitized_alpha(spans, begin, end),
-               "segment_overlap": segment_overlap(spans, overlap)}
+        out = segment_agreement(segments_path, continuum, overlap=overlap)
         echo_json(out) if as_json else _print_segments(out)
     else:
-        from coder.cli.rounds import round_scope
-        from coder.reliability.compare import project_agreement
-
         a, b = two_coders(coders)
-        db = open_db()
-        scope = round_scope(db, round_name, must_be_locked=True)
-        out = project_agreement(db, a, b, facet=facet, ci=ci, quotes=scope)
+        out = open_project().agreement(a, b, facet=facet, round=round_name, ci=ci)
         echo_json(out) if as_json else _print_project(out)
 
 
@@ -93,6 +81,9 @@ def _fmt(x) -> str:
 
 
 def _print_result(result) -> None:
+    from coder.agreement import METRICS
+    from coder.agreement.interpret import band
+
     console = Console()
     title = (f"{result.units} units ({result.pairable_units} pairable), {result.coders} coders, "
              f"{len(result.categories)} categories; level {result.level}, weights {result.weights}")

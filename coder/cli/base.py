@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import sqlite3
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import sqlite_utils
 
 from coder import __version__
-from coder.store.db import DEFAULT_DB, connect, explain_sqlite_error
-from coder.errors import CoderError, InputError
+from coder.paths import default_db
+from coder.errors import CoderError, InputError, explain_sqlite_error
+
+if TYPE_CHECKING:
+    from coder.api import Project
 
 
 class CoderGroup(click.Group):
@@ -47,7 +48,7 @@ class CoderGroup(click.Group):
 @click.option(
     "--db",
     "db_path",
-    default=lambda: os.environ.get("CODER_DB", DEFAULT_DB),
+    default=default_db,
     show_default="./coder.db or $CODER_DB",
     type=click.Path(dir_okay=False),
     help="Project database file.",
@@ -89,10 +90,12 @@ def db_path() -> str:
     return click.get_current_context().find_root().obj["db_path"]
 
 
-def open_db(*, create: bool = False) -> sqlite_utils.Database:
-    """The project database named by ``--db``, migrated if needed; only commands that make
-    a project (init, import, demo) pass ``create``."""
-    return connect(db_path(), create=create)
+def open_project(*, create: bool = False) -> Project:
+    """The project named by ``--db`` as a :class:`coder.api.Project` (what commands call);
+    only the commands that make a project (init, import) pass ``create``."""
+    from coder.api import Project
+
+    return Project.open(db_path(), create=create)
 
 
 def echo_json(value: Any) -> None:

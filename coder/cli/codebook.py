@@ -6,12 +6,8 @@ import sys
 from dataclasses import asdict
 
 import click
-from rich.console import Console
-from rich.table import Table
 
-from coder.cli.base import cli, db_option, echo_json, open_db
-from coder.codebook import Codebook, check_codebook, codebook_from_db, load_codebook, sync_codebook
-from coder.store.project import default_codebook_path, has_codebook
+from coder.cli.base import cli, db_option, echo_json, open_project
 
 
 @cli.group()
@@ -23,14 +19,14 @@ def codebook() -> None:
 @click.argument("path", required=False, type=click.Path(dir_okay=False))
 def check(path: str | None) -> None:
     """Validate a codebook file; each problem is printed as FILE:LINE: reason (exit 2)."""
-    target = path or str(default_codebook_path())
-    problems = check_codebook(target)
-    for problem in problems:
+    from coder.api import check_codebook
+
+    result = check_codebook(path)
+    for problem in result.problems:
         click.echo(str(problem), err=True)
-    if any(p.level == "error" for p in problems):
+    if not result.ok:
         sys.exit(2)
-    book = load_codebook(target)
-    click.echo(f"{target}: OK ({len(book.facets)} facets, {len(book.all_codes())} codes)")
+    click.echo(f"{result.path}: OK ({result.facets} facets, {result.codes} codes)")
 
 
 @codebook.command()
@@ -41,7 +37,12 @@ def check(path: str | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (a list of facets with codes).")
 def show(file_path: str | None, facet: str | None, as_json: bool) -> None:
     """Show the codebook of the project (or of --file)."""
-    book = _book(file_path)
+    from rich.console import Console
+    from rich.table import Table
+
+    from coder.api import read_codebook
+
+    book = read_codebook(file_path) if file_path else open_project().codebook()
     facets = [f for f in book.facets if facet in (None, f.key)]
     if as_json:
         echo_json([asdict(f) for f in facets])
@@ -55,13 +56,6 @@ def show(file_path: str | None, facet: str | None, as_json: bool) -> None:
         console.print(table)
 
 
-def _book(file_path: str | None) -> Codebook:
-    if file_path:
-        return load_codebook(file_path)
-    db = open_db()
-    return codebook_from_db(db) if has_codebook(db) else load_codebook(default_codebook_path())
-
-
 @codebook.command()
 @db_option
 @click.argument("path", required=False, type=click.Path(dir_okay=False, exists=True))
@@ -70,6 +64,5 @@ def _book(file_path: str | None) -> Codebook:
 @click.option("--dry-run", is_flag=True, help="Report what would change; change nothing.")
 def load(path: str | None, merge_into: str | None, force: bool, dry_run: bool) -> None:
     """Load a (changed) codebook into the project, keeping codings of kept and renamed codes."""
-    report = sync_codebook(open_db(), load_codebook(path or default_codebook_path()),
-                           merge_into=merge_into, force=force, dry_run=dry_run)
+    report = open_project().load_codebook(path, merge_into=merge_into, force=force, dry_run=dry_run)
     click.echo(str(report))

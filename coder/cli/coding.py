@@ -1,18 +1,12 @@
-"""Coding commands: code, undo, redo, history, coders."""
+"""Coding commands: code, undo, redo, history, coders, quote add/adjust/delete."""
 
 from __future__ import annotations
 
-import click
-from rich.console import Console
-from rich.table import Table
+from dataclasses import asdict
 
-from coder.cli.base import cli, db_option, echo_json, open_db
-from coder.coding.coders import add_coder, ensure_coder, get_coder, list_coders, rename_coder
-from coder.coding.assign import code_quote, current_codings, parse_assignment
-from coder.store.db import write
-from coder.ingest.documents import resolve_document
-from coder.coding.events import coder_events, redo as redo_event, undo as undo_event
-from coder.quotes.store import add_manual_quote, adjust_quote, delete_manual_quote
+import click
+
+from coder.cli.base import cli, db_option, echo_json, open_project
 
 
 @cli.command()
@@ -30,25 +24,25 @@ def code(quote_id: int, assignments: tuple[str, ...], coder_name: str, memo: str
     Example: coder code 12 --coder anna transformatiedoel=normaliseren valentie=positief
     drie_vs+=vertrouwen --memo "sterk voorbeeld"
     """
-    db = open_db()
-    parsed = [parse_assignment(a) for a in assignments]
-    if not parsed and memo is None:
+    if not assignments and memo is None:
         raise click.UsageError("nothing to do: give facet=code assignments and/or --memo")
-    with write(db):  # a rejected command registers no coder either
-        coder, created = ensure_coder(db, coder_name)
-        result = code_quote(db, quote_id, coder.id, parsed, memo=memo)
-    if created:
-        click.echo(f"coder: registered new coder {coder.name!r}", err=True)
-    rows = current_codings(db, quote_id, coder.id)
+    change = open_project().code(quote_id, assignments, coder=coder_name, memo=memo)
+    if change.coder_created:
+        click.echo(f"coder: registered new coder {change.coder!r}", err=True)
     if as_json:
-        echo_json([{k: r[k] for k in ("id", "quote_id", "facet", "code", "memo")} for r in rows])
+        echo_json(_codings_json(change.quote_id, change.codings))
         return
-    if not result.changed:
+    if not change.changed:
         click.echo(f"quote {quote_id}: no change", err=True)
     else:
-        parts = [f"+{c}" for c in result.added] + [f"-{c}" for c in result.removed]
-        parts += [f"memo({c})" for c in result.memos]
-        click.echo(f"quote {quote_id}: {' '.join(parts)} (event {result.event_id})")
+        parts = [f"+{c}" for c in change.added] + [f"-{c}" for c in change.removed]
+        parts += [f"memo({c})" for c in change.memos]
+        click.echo(f"quote {quote_id}: {' '.join(parts)} (event {change.event_id})")
+
+
+def _codings_json(quote_id: int, codings: tuple) -> list[dict]:
+    return [{"id": c.id, "quote_id": quote_id, "facet": c.facet, "code": c.code, "memo": c.memo}
+            for c in codings]
 
 
 @cli.command()
@@ -56,8 +50,7 @@ def code(quote_id: int, assignments: tuple[str, ...], coder_name: str, memo: str
 @click.option("--coder", "coder_name", required=True, envvar="CODER_NAME", help="Whose last action to undo.")
 def undo(coder_name: str) -> None:
     """Undo the coder's most recent coding action (survives restarts)."""
-    db = open_db()
-    event = undo_event(db, get_coder(db, coder_name).id)
+    event = open_project().undo(coder=coder_name)
     click.echo(f"undone: event {event.id} ({event.action}, quote {event.quote_id})" if event
                else "nothing to undo")
 
@@ -67,8 +60,7 @@ def undo(coder_name: str) -> None:
 @click.option("--coder", "coder_name", required=True, envvar="CODER_NAME", help="Whose undone action to redo.")
 def redo(coder_name: str) -> None:
     """Redo the coder's most recently undone action."""
-    db = open_db()
-    event = redo_event(db, get_coder(db, coder_name).id)
+    event = open_project().redo(coder=coder_name)
     click.echo(f"redone: event {event.id} ({event.action}, quote {event.quote_id})" if event
                else "nothing to redo")
 
@@ -80,8 +72,7 @@ def redo(coder_name: str) -> None:
 @click.option("--json", "as_json", is_flag=True)
 def history(coder_name: str, limit: int, as_json: bool) -> None:
     """The coder's latest actions from the event log (the audit trail)."""
-    db = open_db()
-    events = coder_events(db, get_coder(db, coder_name).id)[-limit:]
+    events = open_project().history(coder=coder_name, limit=limit)
     if as_json:
         echo_json([e.__dict__ for e in events])
         return
@@ -100,16 +91,16 @@ def coders() -> None:
 @click.option("--json", "as_json", is_flag=True)
 def coders_list(as_json: bool) -> None:
     """List coders with their number of codings."""
-    db = open_db()
-    counts = dict(db.execute("SELECT coder_id, COUNT(*) FROM codings GROUP BY coder_id"))
-    rows = [{"id": c.id, "name": c.name, "kind": c.kind, "codings": counts.get(c.id, 0)}
-            for c in list_coders(db)]
+    from rich.console import Console
+    from rich.table import Table
+
+    rows = open_project().coders()
     if as_json:
-        echo_json(rows)
+        echo_json([asdict(r) for r in rows])
         return
     table = Table("id", "name", "kind", "codings", box=None)
     for r in rows:
-        table.add_row(str(r["id"]), r["name"], r["kind"], str(r["codings"]))
+        table.add_row(str(r.id), r.name, r.kind, str(r.codings))
     Console().print(table)
 
 
@@ -118,7 +109,7 @@ def coders_list(as_json: bool) -> None:
 @click.argument("name")
 def coders_add(name: str) -> None:
     """Register a coder."""
-    coder = add_coder(open_db(), name)
+    coder = open_project().add_coder(name)
     click.echo(f"coder {coder.name!r} added (id {coder.id})")
 
 
@@ -128,7 +119,7 @@ def coders_add(name: str) -> None:
 @click.argument("new")
 def coders_rename(old: str, new: str) -> None:
     """Rename a coder; their codings follow."""
-    coder = rename_coder(open_db(), old, new)
+    coder = open_project().rename_coder(old, new)
     click.echo(f"coder {old!r} is now {coder.name!r}")
 
 
@@ -145,10 +136,7 @@ def quote() -> None:
 @click.option("--coder", "coder_name", required=True, envvar="CODER_NAME")
 def quote_add(doc: str, start: int, end: int, coder_name: str) -> None:
     """Make a quote of characters [START, END) of document DOC."""
-    db = open_db()
-    coder, _ = ensure_coder(db, coder_name)
-    quote_id = add_manual_quote(db, resolve_document(db, doc), start, end, coder.id)
-    click.echo(str(quote_id))
+    click.echo(str(open_project().add_quote(doc, start, end, coder=coder_name)))
 
 
 @quote.command("adjust")
@@ -159,9 +147,8 @@ def quote_add(doc: str, start: int, end: int, coder_name: str) -> None:
 @click.option("--coder", "coder_name", required=True, envvar="CODER_NAME")
 def quote_adjust(quote_id: int, start: int, end: int, coder_name: str) -> None:
     """Move a quote's bounds to [START, END)."""
-    db = open_db()
-    event = adjust_quote(db, quote_id, start, end, ensure_coder(db, coder_name)[0].id)
-    click.echo(f"quote {quote_id}: " + ("bounds changed" if event else "no change"))
+    changed = open_project().adjust_quote(quote_id, start, end, coder=coder_name)
+    click.echo(f"quote {quote_id}: " + ("bounds changed" if changed else "no change"))
 
 
 @quote.command("delete")
@@ -170,6 +157,5 @@ def quote_adjust(quote_id: int, start: int, end: int, coder_name: str) -> None:
 @click.option("--coder", "coder_name", required=True, envvar="CODER_NAME")
 def quote_delete(quote_id: int, coder_name: str) -> None:
     """Delete a manual quote and its codings (undo brings them back)."""
-    db = open_db()
-    delete_manual_quote(db, quote_id, get_coder(db, coder_name).id)
+    open_project().delete_quote(quote_id, coder=coder_name)
     click.echo(f"quote {quote_id} deleted")

@@ -7,10 +7,8 @@ from pathlib import Path
 import click
 
 from coder.cli.base import cli, echo_json
-from coder.store.db import connect
-from coder.ingest.demo import DEMO_DB, build_demo, summary
 from coder.errors import InputError
-from coder.store.project import DEMO_CORPUS
+from coder.paths import demo_corpus
 
 
 @cli.command()
@@ -20,18 +18,26 @@ from coder.store.project import DEMO_CORPUS
 @click.option("--corpus", type=click.Path(file_okay=False, exists=True), default=None,
               help="Corpus folder (default: the bundled corpus/).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--db", "sub_db_path", default=None, type=click.Path(dir_okay=False),
+              help="Project database file (default: demo.db).")
 @click.pass_context
-def demo(ctx: click.Context, no_tui: bool, coder_name: str, corpus: str | None, as_json: bool) -> None:
+def demo(ctx: click.Context, no_tui: bool, coder_name: str, corpus: str | None, as_json: bool,
+         sub_db_path: str | None) -> None:
     """Build a demo project (demo.db, or --db) from the bundled corpus and open the coding TUI.
 
     Documents already in the project are skipped, so running it again is quick.
     """
+    from coder.ingest.demo import DEMO_DB, build_demo, summary
+    from coder.store.db import connect
+
     root = ctx.find_root()
     explicit = root.get_parameter_source("db_path") not in (None, click.core.ParameterSource.DEFAULT)
-    path = root.obj["db_path"] if explicit else DEMO_DB
-    folder = Path(corpus) if corpus else DEMO_CORPUS
-    if not folder.is_dir():
-        raise InputError(f"{folder}: demo corpus not found (run from a checkout, or pass --corpus)")
+    path = sub_db_path or (root.obj["db_path"] if explicit else DEMO_DB)
+    folder = Path(corpus) if corpus else demo_corpus()
+    if folder is None:
+        raise InputError("the demo corpus is not installed with coder: it is the corpus/ folder of "
+                         "a source checkout; clone the repository and run `coder demo` there, "
+                         "or pass --corpus FOLDER")
     db = connect(path)
 
     def show(result) -> None:

@@ -3,26 +3,31 @@
 from __future__ import annotations
 
 import click
-from rich.console import Console
-from rich.table import Table
 
-from coder.cli.base import cli, db_option, echo_json, open_db
-from coder.ingest.documents import resolve_document
-from coder.ingest.indicators import KNOWN, add_indicator, as_json, import_indicators, pooled_indicators
+from coder.cli.base import cli, db_option, echo_json, open_project
+from coder.ingest.indicator_names import KNOWN
+
+INDICATORS_HELP = f"""Pooled client-experience indicators: sum(value × n) / sum(n), overall and per
+team type.
+
+Without a subcommand, prints the pooled table. Known indicators: {", ".join(KNOWN)}.
+"""
 
 
-@cli.group(invoke_without_command=True)
+# The help is built from KNOWN, so it is passed explicitly: a docstring cannot be an f-string.
+@cli.group(invoke_without_command=True, help=INDICATORS_HELP)
 @db_option
 @click.option("--json", "json_out", is_flag=True, help="Print the pooled figures as JSON.")
 @click.pass_context
 def indicators(ctx: click.Context, json_out: bool) -> None:
-    """Pooled client-experience indicators: sum(value × n) / sum(n), overall and per team type.
-
-    Without a subcommand, prints the pooled table. Known indicators: """ + ", ".join(KNOWN) + """.
-    """
     if ctx.invoked_subcommand:
         return
-    pooled = pooled_indicators(open_db())
+    from rich.console import Console
+    from rich.table import Table
+
+    from coder.ingest.indicators import as_json
+
+    pooled = open_project().indicators()
     if json_out:
         echo_json(as_json(pooled))
         return
@@ -42,8 +47,7 @@ def indicators(ctx: click.Context, json_out: bool) -> None:
 @click.option("--n", "n", type=int, required=True, help="Number of respondents.")
 def indicators_add(doc: str, indicator: str, value: float, n: int) -> None:
     """Record one survey figure for document DOC (replaces an earlier value)."""
-    db = open_db()
-    add_indicator(db, resolve_document(db, doc), indicator, value, n)
+    open_project().add_indicator(doc, indicator, value, n)
     click.echo(f"{indicator} = {value} (n={n}) for document {doc}")
 
 
@@ -52,5 +56,5 @@ def indicators_add(doc: str, indicator: str, value: float, n: int) -> None:
 @click.argument("path", type=click.Path(dir_okay=False, exists=True))
 def indicators_import(path: str) -> None:
     """Import a CSV with columns file (or doc), indicator, value, n — all rows or none."""
-    count = import_indicators(open_db(), path)
+    count = open_project().import_indicators(path)
     click.echo(f"{path}: {count} indicator values imported")

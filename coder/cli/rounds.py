@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from coder.cli.base import cli, db_option, echo_json, open_db, two_coders
-from coder.errors import InputError
+from coder.cli.base import cli, db_option, echo_json, open_project, two_coders
 
 
 @cli.group("round")
@@ -21,9 +20,7 @@ def round_() -> None:
 @click.option("--seed", type=int, help="Seed for --sample (printed, so the sample can be redrawn).")
 def round_create(name, documents, sample, seed) -> None:
     """Fix the quotes of a new round: all, some documents, or a seeded sample."""
-    from coder.reliability.rounds import create_round
-
-    r = create_round(open_db(), name, documents=list(documents) or None, sample=sample, seed=seed)
+    r = open_project().create_round(name, documents=list(documents) or None, sample=sample, seed=seed)
     seed_text = f", seed {r.seed}" if r.seed is not None else ""
     click.echo(f"round {r.name}: {r.scope['quotes']} quotes{seed_text}")
 
@@ -32,9 +29,7 @@ def round_create(name, documents, sample, seed) -> None:
 @db_option
 def round_list() -> None:
     """Rounds with their size and whether they are locked."""
-    from coder.reliability.rounds import list_rounds
-
-    for r in list_rounds(open_db()):
+    for r in open_project().rounds():
         click.echo(f"{r.name}\t{r.scope['quotes']} quotes\t{'locked' if r.locked else 'open'}")
 
 
@@ -44,9 +39,7 @@ def round_list() -> None:
 @click.option("--json", "as_json", is_flag=True)
 def round_status(name, as_json) -> None:
     """How far each coder is with the round's quotes."""
-    from coder.reliability.rounds import round_progress
-
-    status = round_progress(open_db(), name)
+    status = open_project().round_status(name)
     if as_json:
         echo_json(status)
         return
@@ -60,20 +53,8 @@ def round_status(name, as_json) -> None:
 @click.argument("name")
 def round_lock(name) -> None:
     """Close the round: its agreement figures are final from now on."""
-    from coder.reliability.rounds import lock_round
-
-    r = lock_round(open_db(), name)
+    r = open_project().lock_round(name)
     click.echo(f"round {r.name} locked at {r.locked_at}")
-
-
-def round_scope(db, name: str | None, *, must_be_locked: bool) -> list[int] | None:
-    if not name:
-        return None
-    from coder.reliability.rounds import get_round, round_quote_ids
-
-    if must_be_locked and not get_round(db, name).locked:
-        raise InputError(f"round {name!r} is still open; lock it first (coder round lock {name})")
-    return round_quote_ids(db, name)
 
 
 @cli.group()
@@ -88,11 +69,8 @@ def adjudicate() -> None:
 @click.option("--json", "as_json", is_flag=True)
 def adjudicate_queue(coders, round_name, as_json) -> None:
     """The unresolved disagreements, one per quote and facet."""
-    from coder.reliability.adjudication import queue
-
-    db = open_db()
     a, b = two_coders(coders)
-    items = queue(db, a, b, round_scope(db, round_name, must_be_locked=False))
+    items = open_project().disagreements(a, b, round=round_name)
     if as_json:
         echo_json(items)
         return
@@ -108,11 +86,8 @@ def adjudicate_queue(coders, round_name, as_json) -> None:
 @click.option("--round", "round_name", help="Only this round's quotes.")
 def adjudicate_agreed(coders, round_name) -> None:
     """Copy everything both coders agree on into the consensus layer."""
-    from coder.reliability.adjudication import accept_agreed
-
-    db = open_db()
     a, b = two_coders(coders)
-    n = accept_agreed(db, a, b, round_scope(db, round_name, must_be_locked=False))
+    n = open_project().accept_agreed(a, b, round=round_name)
     click.echo(f"copied {n} agreement(s) into the consensus layer")
 
 
@@ -127,10 +102,8 @@ def adjudicate_agreed(coders, round_name) -> None:
 @click.option("--by", "adjudicator", envvar="CODER_NAME", help="Who decided.")
 def adjudicate_resolve(quote_id, facet, coders, pick, codes, reason, adjudicator) -> None:
     """Decide one disagreement: take A's codes, B's, both, or other codes."""
-    from coder.reliability.adjudication import resolve
-
     a, b = two_coders(coders)
-    chosen = resolve(open_db(), a, b, quote_id, facet, pick,
-                     codes=[c.strip() for c in codes.split(",")] if codes else None,
-                     reason=reason, adjudicator=adjudicator)
+    chosen = open_project().resolve(a, b, quote_id, facet, pick,
+                                    codes=[c.strip() for c in codes.split(",")] if codes else None,
+                                    reason=reason, adjudicator=adjudicator)
     click.echo(f"quote {quote_id} {facet}: consensus = {','.join(chosen) or '(none)'}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from coder.cli.base import cli, db_option, db_path, open_db
+from coder.cli.base import cli, db_option, db_path, open_project, two_coders
 
 
 @cli.command()
@@ -19,20 +19,15 @@ def tui(coder_name: str | None, compare: str | None, round_name: str | None) -> 
     With --agree A,B: the agreement screen (per-goal table, coefficients per facet and
     code, disagreeing quotes) and, with j, the adjudication queue.
     """
-    db = open_db()  # create/upgrade the project and fail with a clear error before the UI starts
-    if not compare:
-        from coder.store.project import init_project
-
-        init_project(db, None, quiet=True)  # a fresh project gets the codebook, as `coder import` does
+    project = open_project()  # create/upgrade the project and fail with a clear error before the UI starts
     pair, quotes, result = None, None, None
     if compare:
-        from coder.cli.base import two_coders
-        from coder.cli.rounds import round_scope
-        from coder.reliability.compare import project_agreement
-
         pair = two_coders(compare)
-        quotes = round_scope(db, round_name, must_be_locked=False)
-        result = project_agreement(db, *pair, quotes=quotes)  # errors fail here, on one line
+        quotes = project.round_quotes(round_name)
+        # errors fail here, on one line
+        result = project.agreement(*pair, round=round_name, require_locked=False)
+    else:
+        project.init()  # a fresh project gets the codebook, as `coder import` does
     from coder.tui.app import run_app  # Textual is only loaded here, never by the core
 
     run_app(db_path(), coder_name, pair, quotes, result)

@@ -8,13 +8,21 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import sqlite_utils
+from coder.errors import InputError
+from coder.store.sqlite import sqlite_utils
 
 
 class FacetCodes(NamedTuple):
     key: str
     mode: str
     codes: tuple[str, ...]
+
+
+def check_codes_exist(db: sqlite_utils.Database, *keys: str | None) -> None:
+    """Refuse a filter naming a code the project's codebook does not have."""
+    for key in filter(None, keys):
+        if not db.execute("SELECT 1 FROM codes WHERE key = ?", [key]).fetchone():
+            raise InputError(f"unknown code {key!r}")
 
 
 def facet_codes(db: sqlite_utils.Database) -> dict[str, FacetCodes]:

@@ -13,7 +13,7 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 from coder.codebook.model import Code, Codebook, Facet
 from coder.store.db import write

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 from coder.store.db import write
 from coder.errors import InputError
@@ -92,6 +92,24 @@ def _validate(db: sqlite_utils.Database, assignments: list[Assignment]) -> dict[
             if owner != assignment.facet:
                 raise InputError(f"code {code!r} belongs to facet {owner!r}, not {assignment.facet!r}")
     return modes
+
+
+def quote_codings(db: sqlite_utils.Database, quote_id: int) -> list[dict[str, Any]]:
+    """Every coder's codings on a quote (coder name, facet, code, memo), by coder name."""
+    return list(db.query(
+        "SELECT coders.name AS coder, facet, code, memo FROM codings JOIN coders"
+        " ON coders.id = codings.coder_id WHERE quote_id = ? ORDER BY coders.name, codings.id",
+        [quote_id]))
+
+
+def document_codes(db: sqlite_utils.Database, coder_id: int, doc_id: int) -> dict[int, list[str]]:
+    """The coder's codes on each coded quote of one document (quote id -> code keys)."""
+    codes: dict[int, list[str]] = {}
+    for quote_id, code in db.execute(
+            "SELECT c.quote_id, c.code FROM codings c JOIN quotes q ON q.id = c.quote_id"
+            " WHERE c.coder_id = ? AND q.doc_id = ?", [coder_id, doc_id]):
+        codes.setdefault(quote_id, []).append(code)
+    return codes
 
 
 def current_codings(db: sqlite_utils.Database, quote_id: int, coder_id: int) -> list[dict[str, Any]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 from coder.store.db import write
 from coder.errors import InputError
@@ -70,6 +70,12 @@ def ensure_coder(db: sqlite_utils.Database, name: str) -> tuple[Coder, bool]:
     if coder:
         return coder, False
     return add_coder(db, name), True
+
+
+def coding_counts(db: sqlite_utils.Database) -> dict[int, int]:
+    """Number of codings per coder id (coders without codings are absent)."""
+    return {coder_id: n for coder_id, n in db.execute(
+        "SELECT coder_id, COUNT(*) FROM codings GROUP BY coder_id")}
 
 
 def list_coders(db: sqlite_utils.Database) -> list[Coder]:

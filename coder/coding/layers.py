@@ -7,7 +7,7 @@ listing the candidates, rather than a silent guess between two coders' work).
 
 from __future__ import annotations
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 from coder.coding.coders import CONSENSUS, Coder, find_coder, get_coder, list_coders
 from coder.errors import InputError

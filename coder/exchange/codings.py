@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 from coder.codebook.sync import codebook_version
 from coder.coding.coders import ensure_coder, get_coder

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 from coder.export.citation import citation
 from coder.codebook.sync import codebook_version

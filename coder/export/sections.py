@@ -10,7 +10,7 @@ import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 from coder.errors import InputError
 from coder.export.rows import QuoteTable

@@ -6,16 +6,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 from coder.ingest.documents import ImportResult, import_pdf
 from coder.ingest.inputs import collect_inputs
-from coder.store.project import DEMO_CORPUS, init_project
+from coder.store.project import init_project
 
 DEMO_DB = "demo.db"
 
 
-def build_demo(db: sqlite_utils.Database, corpus: Path = DEMO_CORPUS,
+def build_demo(db: sqlite_utils.Database, corpus: Path,
                on_result: Callable[[ImportResult], None] | None = None) -> list[ImportResult]:
     """Load the codebook and import every corpus PDF not imported yet (idempotent)."""
     init_project(db, None, quiet=True)

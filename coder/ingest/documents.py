@@ -12,16 +12,17 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 from coder.store.db import write
 from coder.errors import CoderError, InputError
 from coder.coding.events import now
-from coder.extraction import Extraction, extract_pdf
-from coder.quotes.detect import detect_quotes
 from coder.quotes.store import PageIndex, insert_detected
+
+if TYPE_CHECKING:
+    from coder.extraction import Extraction
 
 ProgressFn = Callable[[int, int], None]
 
@@ -71,6 +72,9 @@ def import_pdf(
     ocr: bool = False,
 ) -> ImportResult:
     """Import one PDF; bad input becomes a ``failed`` result, never a half-stored document."""
+    from coder.extraction import extract_pdf  # pdfplumber: loaded only to import
+    from coder.quotes.detect import detect_quotes
+
     path = Path(path)
     try:
         if not path.is_file():
@@ -177,6 +181,12 @@ def resolve_document(db: sqlite_utils.Database, ref: str | int) -> int:
     if row is None:
         raise InputError(f"unknown document {ref!r} (see `coder docs`)")
     return row[0]
+
+
+def page_rows(db: sqlite_utils.Database, doc_id: int) -> list[tuple[int, int, int]]:
+    """(page, start, end) of each page of a document, in page order."""
+    return [(page, start, end) for page, start, end in db.execute(
+        'SELECT page, start, "end" FROM pages WHERE doc_id = ? ORDER BY page', [doc_id])]
 
 
 def page_text(db: sqlite_utils.Database, doc_id: int, page: int) -> str:

@@ -13,25 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 from coder.store.db import write
 from coder.errors import InputError
 from coder.coding.events import now
-
-# The study's indicators: key -> (label, unit). Other snake_case names are allowed.
-KNOWN: dict[str, tuple[str, str]] = {
-    "rapportcijfer": ("Tevredenheid (rapportcijfer)", "mark"),
-    "bekendheid": ("Bekend met het wijkteam", "%"),
-    "kwaliteit": ("Kwaliteit van de hulp", "%"),
-    "eigen_regie": ("Eigen regie", "%"),
-    "tijdigheid": ("Tijdig geholpen", "%"),
-    "passend": ("Passende hulp", "%"),
-    "helpt": ("Hulp helpt", "%"),
-    "zelfredzaamheid": ("Zelfredzaamheid gegroeid", "%"),
-    "doelen_bereikt": ("Doelen bereikt", "%"),
-    "samenwerking": ("Samenwerking", "%"),
-}
+from coder.ingest.indicator_names import KNOWN  # noqa: F401  (re-exported)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 from coder.store.db import write
 from coder.errors import InputError
@@ -128,6 +128,14 @@ def get_quote(db: sqlite_utils.Database, quote_id: int) -> dict[str, Any]:
     if not rows:
         raise InputError(f"unknown quote {quote_id}")
     return rows[0]
+
+
+def quote_context(db: sqlite_utils.Database, quote_id: int, width: int) -> tuple[str, str, str]:
+    """Up to ``width`` characters before the quote, the quote, and up to ``width`` after."""
+    quote = get_quote(db, quote_id)
+    text = document_text(db, quote["doc_id"])
+    start, end = quote["start"], quote["end"]
+    return text[max(0, start - width):start], text[start:end], text[end:end + width]
 
 
 def list_quotes(db: sqlite_utils.Database, *, doc_id: int | None = None,

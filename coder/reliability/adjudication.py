@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 from coder.coding.coders import CONSENSUS, add_coder, find_coder, get_coder
 from coder.coding.assign import Assignment, code_quote

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 import numpy as np
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 from coder.agreement import agreement, ratings_from_codes
 from coder.coding.coders import get_coder

@@ -11,7 +11,7 @@ import json
 import random
 from dataclasses import dataclass
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 from coder.store.db import write
 from coder.errors import InputError
@@ -102,3 +102,16 @@ def lock_round(db: sqlite_utils.Database, name: str) -> Round:
     with write(db):
         db.execute("UPDATE rounds SET locked_at = ? WHERE id = ?", [now(), r.id])
     return get_round(db, name)
+
+
+def round_scope(db: sqlite_utils.Database, name: str | None, *, must_be_locked: bool) -> list[int] | None:
+    """The quote ids of round ``name`` (None: no round, all quotes).
+
+    Agreement figures count only for a locked round, so ``must_be_locked`` refuses an
+    open one; the adjudication queue and the ratings export may look at an open round.
+    """
+    if not name:
+        return None
+    if must_be_locked and not get_round(db, name).locked:
+        raise InputError(f"round {name!r} is still open; lock it first (coder round lock {name})")
+    return round_quote_ids(db, name)

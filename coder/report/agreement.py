@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 from coder.errors import InputError
 from coder.report import svg

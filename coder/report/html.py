@@ -7,7 +7,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 from coder.ingest.indicators import KNOWN, pooled_indicators
 from coder.report import data, svg

@@ -15,12 +15,13 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
-from coder.errors import CoderError, InputError
+from coder.paths import DEFAULT_DB_NAME
+from coder.errors import CoderError, InputError, explain_sqlite_error
 from coder.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
-DEFAULT_DB = "coder.db"
+DEFAULT_DB = DEFAULT_DB_NAME
 BUSY_TIMEOUT_MS = 30_000
 SQLITE_MAGIC = b"SQLite format 3\x00"
 #: Tables every coder project has had since the first schema: how a project is recognised.
@@ -111,20 +112,6 @@ def _check_is_project(path: Path) -> None:
     if not PROJECT_TABLES <= tables:
         raise InputError(f"{path}: not a coder project (an SQLite database of another program); "
                          "nothing was changed")
-
-
-def explain_sqlite_error(exc: sqlite3.Error) -> str:
-    """SQLite's message plus what the user can do about the common ones."""
-    message = str(exc)
-    hints = {
-        "readonly": "the project file or its folder is read-only; nothing was changed",
-        "read-only": "the project file or its folder is read-only; nothing was changed",
-        "disk is full": "the disk is full; the last action was rolled back, earlier work is safe",
-        "locked": "another program holds the project file too long; try again",
-        "malformed": "the project file is damaged; restore a backup",
-    }
-    hint = next((h for key, h in hints.items() if key in message), None)
-    return f"{message} ({hint})" if hint else message
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

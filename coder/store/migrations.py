@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 V1_TABLES = """
 CREATE TABLE settings (

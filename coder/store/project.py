@@ -4,23 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
-from coder.errors import InputError
+from coder.paths import bundled_codebook
 
-REPO_ROOT = Path(__file__).resolve().parent.parent.parent
-DEFAULT_CODEBOOK = REPO_ROOT / "codebook.yaml"
-DEMO_CORPUS = REPO_ROOT / "corpus"
 
 
 def default_codebook_path() -> Path:
     """``./codebook.yaml`` when there is one, else the codebook shipped with coder."""
     local = Path("codebook.yaml")
-    if local.is_file():
-        return local
-    if DEFAULT_CODEBOOK.is_file():
-        return DEFAULT_CODEBOOK
-    raise InputError("no codebook.yaml here and no bundled codebook found; pass --codebook PATH")
+    return local if local.is_file() else bundled_codebook()
 
 
 def has_codebook(db: sqlite_utils.Database) -> bool:

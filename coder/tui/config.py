@@ -1,6 +1,6 @@
 """User settings for the TUI: a keymap file that remaps binding ids to keys.
 
-``$CODER_KEYMAP`` or ``~/.config/coder/keys.yaml``, e.g.::
+``$CODER_KEYMAP`` or ``keys.yaml`` in coder's config folder (see :mod:`coder.paths`), e.g.::
 
     undo: ctrl+u
     next-quote: j
@@ -9,16 +9,12 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import yaml
 
 from coder.errors import InputError
-
-
-def keymap_path() -> Path:
-    return Path(os.environ.get("CODER_KEYMAP") or Path.home() / ".config" / "coder" / "keys.yaml")
+from coder.paths import keymap_path
 
 
 def load_keymap(path: Path | None = None) -> dict[str, str]:

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 
 from coder.codebook import Codebook, codebook_from_db
 from coder.coding.coders import Coder, ensure_coder
-from coder.coding.assign import Assignment, code_quote, current_codings, set_memo
+from coder.coding.assign import Assignment, code_quote, current_codings, document_codes, set_memo
 from coder.store.db import connect
-from coder.ingest.documents import list_documents
+from coder.ingest.documents import list_documents, page_rows
 from coder.errors import InputError
 from coder.coding.events import Event, redo, undo
 from coder.quotes.store import (PageIndex, add_manual_quote, adjust_quote, delete_manual_quote,
@@ -77,8 +77,7 @@ class Session:
     def open_document(self, doc_id: int) -> None:
         self.doc_id = doc_id
         self.full_text = document_text(self.db, doc_id)
-        self.page_rows = list(self.db.execute('SELECT page, start, "end" FROM pages WHERE doc_id = ? ORDER BY page',
-                                              [doc_id]))
+        self.page_rows = page_rows(self.db, doc_id)
         self.pages = PageIndex(self.page_rows)
         self.reload_quotes()
         self.index = 0
@@ -107,12 +106,7 @@ class Session:
 
     def codes_by_quote(self) -> dict[int, list[str]]:
         """The coder's codes on each coded quote of the open document."""
-        codes: dict[int, list[str]] = {}
-        rows = self.db.execute("SELECT c.quote_id, c.code FROM codings c JOIN quotes q ON q.id = c.quote_id"
-                               " WHERE c.coder_id = ? AND q.doc_id = ?", [self.coder.id, self.doc_id])
-        for quote_id, code in rows:
-            codes.setdefault(quote_id, []).append(code)
-        return codes
+        return document_codes(self.db, self.coder.id, self.doc_id) if self.doc_id is not None else {}
 
     def quote_tags(self) -> dict[int, str]:
         """Gutter tags (see :mod:`coder.tui.tags`) of the coder's coded quotes in the open document."""

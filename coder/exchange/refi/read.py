@@ -13,7 +13,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 from defusedxml import ElementTree as SafeET
 
 from coder.codebook.model import Code, Codebook, Facet

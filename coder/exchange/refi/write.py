@@ -6,7 +6,7 @@ import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
 
-import sqlite_utils
+from coder.store.sqlite import sqlite_utils
 from lxml import etree
 
 from coder.codebook.sync import codebook_from_db

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from coder.reliability.adjudication import accept_agreed, queue, resolve
+from coder.quotes.store import quote_context
 from coder.store.db import connect
 from coder.errors import CoderError
 from coder.tui.screens.dialogs import TextPrompt
@@ -79,12 +80,8 @@ class AdjudicationScreen(Screen):
                           (f"{self.coder_b} (b): ", "bold"), ", ".join(item["b"]) or "—"))
 
     def _quote_in_context(self, quote_id: int) -> Text:
-        db = self.db
-        doc_id, start, end = db.execute('SELECT doc_id, start, "end" FROM quotes WHERE id = ?', [quote_id]).fetchone()
-        text = db.execute("SELECT text FROM document_texts WHERE doc_id = ?", [doc_id]).fetchone()[0]
-        before = text[max(0, start - CONTEXT):start]
-        after = text[end:end + CONTEXT]
-        return Text.assemble(("…" + before, "dim"), (text[start:end], "bold reverse"), (after + "…", "dim"))
+        before, quote, after = quote_context(self.db, quote_id, CONTEXT)
+        return Text.assemble(("…" + before, "dim"), (quote, "bold reverse"), (after + "…", "dim"))
 
     def action_move(self, step: int) -> None:
         if self.items:
