@@ -18,33 +18,9 @@ from coder.errors import InputError
 CHUNK = 250_000
 
 
-def _rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
-    """The CSV's rows as dicts with lower-cased headers, read as a stream (never whole)."""
-    try:
-        handle = path.open(encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        raise InputError(f"{path}: {exc.strerror or exc}") from exc
-    with handle:
-        reader = csv.DictReader(handle)
-        try:
-            header = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
-            missing = [c for c in required if c not in header]
-            if missing:
-                raise InputError(f"{path}: missing column(s) {', '.join(missing)} "
-                                 f"(expected a header {','.join(required)})")
-            reader.fieldnames = header
-            for row in reader:
-                yield reader.line_num, row
-        except csv.Error as exc:
-            raise InputError(f"{path}: line {reader.line_num}: {exc}") from exc
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{path}: not UTF-8 text (near line {reader.line_num}); "
-                             "save the CSV as UTF-8") from exc
-
-
 def _columns(path: Path, wanted: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
-    """The stripped values of the ``wanted`` columns of each row (a plain csv.reader: the
-    dict per row of :func:`_rows` costs a third of the time on a large table)."""
+    """The stripped values of the ``wanted`` columns of each row, read as a stream (a plain
+    csv.reader: a dict per row costs a third of the time on a large table)."""
     try:
         handle = path.open(encoding="utf-8-sig", newline="")
     except OSError as exc:
@@ -247,11 +223,10 @@ def read_long_table(path: str | Path) -> list[tuple[str, str, str]]:
     """`unit,coder,value` rows; an empty value (or an absent row) is missing data."""
     path = Path(path)
     out = []
-    for line, row in _rows(path, ("unit", "coder", "value")):
-        unit, coder = (row.get("unit") or "").strip(), (row.get("coder") or "").strip()
+    for line, (unit, coder, value) in _columns(path, ("unit", "coder", "value")):
         if not unit or not coder:
             raise InputError(f"{path}: line {line}: unit and coder must not be empty")
-        out.append((unit, coder, (row.get("value") or "").strip()))
+        out.append((unit, coder, value))
     if not out:
         raise InputError(f"{path}: no ratings")
     return out
@@ -275,14 +250,14 @@ def read_spans(path: str | Path) -> list[Span]:
     """`coder,code,start,end` rows, half-open character (or any unit) offsets."""
     path = Path(path)
     out = []
-    for line, row in _rows(path, ("coder", "code", "start", "end")):
+    for line, (coder, code, first, last) in _columns(path, ("coder", "code", "start", "end")):
         try:
-            start, end = int(row["start"]), int(row["end"])
+            start, end = int(first), int(last)
         except (TypeError, ValueError):
             raise InputError(f"{path}: line {line}: start and end must be whole numbers") from None
         if end <= start:
             raise InputError(f"{path}: line {line}: end {end} is not after start {start}")
-        out.append(Span(row["coder"].strip(), row["code"].strip(), start, end))
+        out.append(Span(coder, code, start, end))
     if not out:
         raise InputError(f"{path}: no spans")
     return out

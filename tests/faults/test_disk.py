@@ -14,6 +14,7 @@ import coder.cli  # noqa: F401
 from coder.cli.base import cli
 from coder.store.db import connect
 from tests.conftest import add_small_codebook, add_text_document
+from tests.faults.conftest import tmpfs
 
 pytestmark = pytest.mark.faults
 
@@ -49,13 +50,8 @@ def test_read_only_project_file_gives_a_clear_error(tmp_path):
 
 @pytest.fixture
 def tiny_disk(tmp_path):
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    if shutil.which("mount") is None or subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)], capture_output=True).returncode:
-        pytest.skip("cannot mount a tmpfs here (needs root); full-disk behaviour not tested")
-    yield mount
-    subprocess.run(["umount", "-l", str(mount)])
+    with tmpfs(tmp_path / "disk", "2m") as mount:
+        yield mount
 
 
 def test_full_disk_rolls_back_the_action_and_keeps_earlier_work(tiny_disk):

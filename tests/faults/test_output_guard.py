@@ -15,6 +15,7 @@ from coder.errors import InputError
 from coder.export.output import check_output
 from coder.store.db import connect
 from tests.conftest import add_small_codebook, add_text_document
+from tests.faults.conftest import fill, tmpfs
 
 pytestmark = pytest.mark.faults
 
@@ -119,17 +120,9 @@ def test_ordinary_outputs_still_work(coded, tmp_path):
 
 @pytest.fixture
 def full_disk(tmp_path):
-    import shutil
-    import subprocess
-
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    if shutil.which("mount") is None or subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True).returncode:
-        pytest.skip("cannot mount a tmpfs here (needs root)")
-    (mount / "filler").write_bytes(b"\0" * (shutil.disk_usage(mount).free - 2048))
-    yield mount
-    subprocess.run(["umount", "-l", str(mount)])
+    with tmpfs(tmp_path / "disk", "1m") as mount:
+        fill(mount, leave=2048)
+        yield mount
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "csv", "html"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import subprocess
 from pathlib import Path
@@ -15,6 +14,7 @@ from coder.cli.base import cli
 from coder.errors import CoderError
 from coder.store.db import connect
 from tests.conftest import add_small_codebook, add_text_document
+from tests.faults.conftest import fill, tmpfs
 
 pytestmark = pytest.mark.faults
 
@@ -73,13 +73,8 @@ def test_a_file_that_is_not_sqlite_is_refused(tmp_path):
 
 @pytest.fixture
 def mounted(tmp_path):
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    if shutil.which("mount") is None or subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)], capture_output=True).returncode:
-        pytest.skip("cannot mount a tmpfs here (needs root)")
-    yield mount
-    subprocess.run(["umount", "-l", str(mount)])
+    with tmpfs(tmp_path / "disk", "3m") as mount:
+        yield mount
 
 
 def test_a_project_in_a_read_only_folder_can_be_read(mounted):
@@ -108,7 +103,7 @@ def check_read_only_project(db: Path) -> None:
 
 
 def test_a_full_disk_is_reported_as_such(mounted):
-    (mounted / "filler").write_bytes(b"\0" * (shutil.disk_usage(mounted).free - 4096))
+    fill(mounted, leave=4096)
     db = mounted / "p.db"
     with pytest.raises(CoderError, match="full") as caught:
         connect(db)
