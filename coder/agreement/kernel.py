@@ -13,27 +13,31 @@ many categories) have closed forms.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
+
+Array = NDArray[Any]
 
 #: Up to this many categories a kernel is a dense array (2,048^2 doubles = 32 MB).
 DENSE_MAX = 2048
 #: Rows evaluated at once for a large kernel.
 BLOCK = 256
 
-Entry = Callable[[np.ndarray, np.ndarray], np.ndarray]
+Entry = Callable[[Array, Array], Array]
 
 
 class Kernel:
     """Entries ``fn(i, j)`` for category indices i, j (broadcast arrays) of a q x q matrix."""
 
     def __init__(self, q: int, fn: Entry, *, affine: tuple[float, float] | None = None,
-                 squared: tuple[np.ndarray, float, float] | None = None) -> None:
+                 squared: tuple[Array, float, float] | None = None) -> None:
         self.q = q
         self.fn = fn
         self.affine = affine  # (a, b): every entry is a + b * [i == j]
         self.squared = squared  # (x, a, b): every entry is a + b * (x_i - x_j)^2
-        self.dense: np.ndarray | None = None
+        self.dense: Array | None = None
         if q <= DENSE_MAX:
             index = np.arange(q)
             self.dense = np.asarray(fn(index[:, None], index[None, :]), dtype=float) * np.ones((q, q))
@@ -48,14 +52,14 @@ class Kernel:
         return cls(q, lambda i, j: a + b * (np.asarray(i) == np.asarray(j)), affine=(a, b))
 
     @classmethod
-    def from_array(cls, matrix: np.ndarray) -> "Kernel":
+    def from_array(cls, matrix: Array) -> "Kernel":
         matrix = np.asarray(matrix, dtype=float)
         kernel = cls(0, lambda i, j: matrix[i, j])
         kernel.q, kernel.dense = matrix.shape[0], matrix
         return kernel
 
     @classmethod
-    def square_distance(cls, x: np.ndarray, a: float = 0.0, b: float = 1.0) -> "Kernel":
+    def square_distance(cls, x: Array, a: float = 0.0, b: float = 1.0) -> "Kernel":
         """Entries a + b * (x_i - x_j)^2 (interval differences, quadratic weights)."""
         x = np.asarray(x, dtype=float)
         return cls(len(x), lambda i, j: a + b * (x[i] - x[j]) ** 2, squared=(x, a, b))
@@ -70,13 +74,13 @@ class Kernel:
             return Kernel.square_distance(x, offset + factor * a, factor * b)
         return self.map(lambda d: offset + factor * d)
 
-    def at(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    def at(self, i: Array, j: Array) -> Array:
         """The entries at index pairs (i[n], j[n])."""
         if self.dense is not None:
             return self.dense[i, j]
         return np.asarray(self.fn(np.asarray(i), np.asarray(j)), dtype=float) * np.ones(np.shape(i))
 
-    def matvec(self, v: np.ndarray) -> np.ndarray:
+    def matvec(self, v: Array) -> Array:
         """K @ v."""
         if self.affine:
             a, b = self.affine
@@ -89,7 +93,7 @@ class Kernel:
             return self.dense @ v
         return np.concatenate([block @ v for _, block in self._blocks()])
 
-    def rmatvec(self, v: np.ndarray) -> np.ndarray:
+    def rmatvec(self, v: Array) -> Array:
         """K.T @ v."""
         if self.affine or (self.squared and self.dense is None):
             return self.matvec(v)  # symmetric
@@ -100,7 +104,7 @@ class Kernel:
             out += v[start:start + len(block)] @ block
         return out
 
-    def quad(self, u: np.ndarray, v: np.ndarray) -> float:
+    def quad(self, u: Array, v: Array) -> float:
         """u @ K @ v."""
         if self.dense is not None:
             return float(u @ self.dense @ v)
@@ -129,7 +133,7 @@ class Kernel:
             return float(self.dense.max())
         return float(max(block.max() for _, block in self._blocks()))
 
-    def map(self, func: Callable[[np.ndarray], np.ndarray]) -> "Kernel":
+    def map(self, func: Callable[[Array], Array]) -> "Kernel":
         """The kernel with ``func`` applied to every entry."""
         if self.affine:
             a, b = self.affine
@@ -139,7 +143,7 @@ class Kernel:
             return Kernel.from_array(func(self.dense))
         return Kernel(self.q, lambda i, j: func(self.at(i, j)))
 
-    def _blocks(self) -> Iterator[tuple[int, np.ndarray]]:
+    def _blocks(self) -> Iterator[tuple[int, Array]]:
         columns = np.arange(self.q)[None, :]
         for start in range(0, self.q, BLOCK):
             rows = np.arange(start, min(start + BLOCK, self.q))[:, None]

@@ -7,12 +7,16 @@ import ctypes
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from coder.agreement.data import MISSING, Ratings, order_categories
 from coder.agreement.unitizing import Span
 from coder.errors import InputError
+
+Array = NDArray[Any]
 
 #: Ratings turned into arrays at a time while streaming a long table.
 CHUNK = 250_000
@@ -82,9 +86,9 @@ class _Collected:
         self.skip = skip | {""}
         self.coders: dict[str, int] = {}
         self.values: dict[str, int] = {}
-        self.units: list[np.ndarray] = []
-        self.coder_chunks: list[np.ndarray] = []
-        self.value_chunks: list[np.ndarray] = []
+        self.units: list[Array] = []
+        self.coder_chunks: list[Array] = []
+        self.value_chunks: list[Array] = []
         self.rows = 0
 
     def add(self, units: Sequence[str], coders: Sequence[str], values: Sequence[str]) -> None:
@@ -142,8 +146,8 @@ def _add_plain_block(text: str, width: int, where: list[int], table: _Collected)
     return True
 
 
-def _assemble(path: Path, unit_chunks: list[np.ndarray], coder_chunks: list[np.ndarray],
-              value_chunks: list[np.ndarray], coders: dict[str, int], values: dict[str, int],
+def _assemble(path: Path, unit_chunks: list[Array], coder_chunks: list[Array],
+              value_chunks: list[Array], coders: dict[str, int], values: dict[str, int],
               categories: Sequence[str] | None) -> Ratings:
     names = np.concatenate(unit_chunks)
     unit_chunks.clear()
@@ -187,7 +191,7 @@ def _release_freed_memory() -> None:
         pass
 
 
-def _number_units(names: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _number_units(names: Array) -> tuple[Array, Array]:
     """Each row's unit number (0, 1, ... in order of first appearance) and each unit's first
     row, without np.unique's several full-size copies: one stable argsort, blockwise
     comparisons. ``names`` is emptied (resized to nothing) as soon as it is not needed."""
