@@ -15,17 +15,18 @@ report 1.0 when observed agreement is also perfect (with a note saying so), else
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
-from coder.agreement.choices import CI_METHODS  # noqa: F401  (re-exported)
+from coder.agreement.arrays import Array
+from coder.agreement.choices import CI_METHODS
 from coder.agreement.data import Ratings
 from coder.agreement.estimate import Estimate, t_interval
 from coder.agreement.interpret import diagnostics
 from coder.agreement.kernel import Kernel
 from coder.agreement.tables import Cells, Prepared, prepare
-from coder.agreement.weights import (LEVEL_WEIGHTS, difference_matrix, weight_matrix,
-                                     weights_from_differences)
+from coder.agreement.weights import LEVEL_WEIGHTS, difference_matrix, weight_matrix, weights_from_differences
 from coder.errors import InputError
 
 METRICS = ("percent_agreement", "cohen_kappa", "scott_pi", "fleiss_kappa", "conger_kappa",
@@ -44,9 +45,9 @@ class AgreementResult:
     level: str
     ci_method: str
     metrics: dict[str, Estimate | None]
-    diagnostics: dict = field(default_factory=dict)
+    diagnostics: dict[str, Any] = field(default_factory=dict)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "units": self.units,
             "pairable_units": self.pairable_units,
@@ -97,7 +98,7 @@ def _level_for(weights: str | None) -> str:
     return "nominal" if weights in (None, "identity") else "interval"
 
 
-def _all_metrics(prep: Prepared, w: Kernel, level: str, positions: np.ndarray,
+def _all_metrics(prep: Prepared, w: Kernel, level: str, positions: Array,
                  analytic: bool) -> dict[str, Estimate | None]:
     """Every coefficient; ``level`` "weighted" makes alpha Gwet's weighted alpha with ``w``."""
     sums = prep.pair_agreement(w)
@@ -119,14 +120,14 @@ def _all_metrics(prep: Prepared, w: Kernel, level: str, positions: np.ndarray,
 
 # --- the CAC family on raw ratings (Gwet 2014, chapters 2-5) -----------------------------
 
-def _unit_agreement(prep: Prepared, sums: np.ndarray) -> tuple[float, np.ndarray]:
+def _unit_agreement(prep: Prepared, sums: Array) -> tuple[float, Array]:
     """Overall pa (over pairable units) and each unit's own pa (0 when it has one rating)."""
     pairs = prep.r_i * (prep.r_i - 1)
     pa_i = np.divide(sums, pairs, out=np.zeros(prep.n), where=pairs > 0)
     return float(pa_i[prep.pairable].sum() / prep.n2), pa_i
 
 
-def _cac(prep: Prepared, sums: np.ndarray, pe: float, pe_i: np.ndarray | None,
+def _cac(prep: Prepared, sums: Array, pe: float, pe_i: Array | None,
          analytic: bool) -> Estimate:
     pa, pa_i = _unit_agreement(prep, sums)
     if pe >= 1 - 1e-12:
@@ -141,7 +142,7 @@ def _cac(prep: Prepared, sums: np.ndarray, pe: float, pe_i: np.ndarray | None,
     return _with_se(value, per_unit, n, pa, pe)
 
 
-def _with_se(value: float, per_unit: np.ndarray, n: int, pa: float, pe: float) -> Estimate:
+def _with_se(value: float, per_unit: Array, n: int, pa: float, pe: float) -> Estimate:
     if n < 2:
         return Estimate(value, pa=pa, pe=pe)
     var = float(((per_unit - value) ** 2).sum()) / (n * (n - 1))
@@ -155,12 +156,12 @@ def _degenerate(pa: float, pe: float) -> Estimate:
     return Estimate(None, pa=pa, pe=pe, note="chance agreement is 1: coefficient undefined")
 
 
-def percent_agreement(prep: Prepared, sums: np.ndarray, analytic: bool = True) -> Estimate:
+def percent_agreement(prep: Prepared, sums: Array, analytic: bool = True) -> Estimate:
     """Share of agreeing coder pairs (mean agreement weight when weighted); no chance term."""
     return _cac(prep, sums, 0.0, None, analytic)
 
 
-def fleiss_kappa(prep: Prepared, w: Kernel, sums: np.ndarray, analytic: bool = True) -> Estimate:
+def fleiss_kappa(prep: Prepared, w: Kernel, sums: Array, analytic: bool = True) -> Estimate:
     """Chance agreement from the pooled category distribution (Scott's pi for m coders)."""
     pi = prep.prevalence()
     pe = w.quad(pi, pi)
@@ -169,7 +170,7 @@ def fleiss_kappa(prep: Prepared, w: Kernel, sums: np.ndarray, analytic: bool = T
     return _cac(prep, sums, pe, pe_i, analytic)
 
 
-def gwet_ac(prep: Prepared, w: Kernel, sums: np.ndarray, analytic: bool = True) -> Estimate:
+def gwet_ac(prep: Prepared, w: Kernel, sums: Array, analytic: bool = True) -> Estimate:
     """AC1 (AC2 when weighted): chance agreement only on hard-to-classify units."""
     q = prep.q
     if q < 2:
@@ -181,13 +182,13 @@ def gwet_ac(prep: Prepared, w: Kernel, sums: np.ndarray, analytic: bool = True) 
     return _cac(prep, sums, pe, pe_i, analytic)
 
 
-def brennan_prediger(prep: Prepared, w: Kernel, sums: np.ndarray, analytic: bool = True) -> Estimate:
+def brennan_prediger(prep: Prepared, w: Kernel, sums: Array, analytic: bool = True) -> Estimate:
     """Chance agreement sum(w)/q^2: uniform use of the q declared categories."""
     pe = w.total() / prep.q ** 2 if prep.q >= 2 else 1.0
     return _cac(prep, sums, pe, None, analytic)
 
 
-def conger_kappa(prep: Prepared, w: Kernel, sums: np.ndarray, analytic: bool = True) -> Estimate:
+def conger_kappa(prep: Prepared, w: Kernel, sums: Array, analytic: bool = True) -> Estimate:
     """Cohen's kappa for m coders: chance from each coder's own distribution."""
     r = prep.r
     p, n_g = prep.coder_distribution()
@@ -199,8 +200,8 @@ def conger_kappa(prep: Prepared, w: Kernel, sums: np.ndarray, analytic: bool = T
     return _cac(prep, sums, pe, pe_i, analytic)
 
 
-def _conger_unit_chance(prep: Prepared, w: Kernel, p: np.ndarray, p_mean: np.ndarray,
-                        n_g: np.ndarray) -> np.ndarray:
+def _conger_unit_chance(prep: Prepared, w: Kernel, p: Array, p_mean: Array,
+                        n_g: Array) -> Array:
     """Each unit's contribution to Conger's chance agreement (Gwet 2014, eq. 5.x).
 
     Rewritten from the q^2 loop into one matrix product B = A W with A_gk = r*pbar_k - p_gk,
@@ -219,7 +220,7 @@ def _conger_unit_chance(prep: Prepared, w: Kernel, p: np.ndarray, p_mean: np.nda
 
 # --- two-coder coefficients from the contingency table ----------------------------------
 
-def _two_complete_coders(prep: Prepared, w: Kernel, level: str, positions: np.ndarray,
+def _two_complete_coders(prep: Prepared, w: Kernel, level: str, positions: Array,
                          analytic: bool) -> dict[str, Estimate | None]:
     """Two coders who both rated every unit: Gwet's two-rater (contingency table) formulas.
 
@@ -275,7 +276,7 @@ def _two_complete_coders(prep: Prepared, w: Kernel, level: str, positions: np.nd
 
 def _two_coder(prep: Prepared, w: Kernel, analytic: bool, pooled: bool) -> Estimate | None:
     table = prep.first_pair_table
-    n = int(round(table.total()))
+    n = round(table.total())
     if n == 0:
         return None
     p = table.counts / n
@@ -312,7 +313,7 @@ def scott_pi(prep: Prepared, w: Kernel, analytic: bool = True) -> Estimate | Non
 
 # --- Krippendorff's alpha -----------------------------------------------------------------
 
-def krippendorff_alpha(prep: Prepared, level: str, positions: np.ndarray,
+def krippendorff_alpha(prep: Prepared, level: str, positions: Array,
                        analytic: bool = True) -> Estimate | None:
     """alpha = 1 - D_o/D_e from the coincidence matrix; SE from Gwet's (2014) formula."""
     o = prep.coincidences()
@@ -324,7 +325,7 @@ def krippendorff_alpha(prep: Prepared, level: str, positions: np.ndarray,
     return _alpha_se(prep, weights_from_differences(delta), value)
 
 
-def _alpha_value(o: Cells, level: str, positions: np.ndarray) -> tuple[float | None, Kernel, Estimate]:
+def _alpha_value(o: Cells, level: str, positions: Array) -> tuple[float | None, Kernel, Estimate]:
     """alpha from a coincidence matrix: (value, delta^2 matrix, point estimate)."""
     n_c = o.row_sums()
     total = float(n_c.sum())
@@ -337,7 +338,7 @@ def _alpha_value(o: Cells, level: str, positions: np.ndarray) -> tuple[float | N
     return value, delta, Estimate(value, pa=1 - d_o, pe=1 - d_e)
 
 
-def _alpha_two_complete(table: Cells, level: str, positions: np.ndarray,
+def _alpha_two_complete(table: Cells, level: str, positions: Array,
                         analytic: bool) -> Estimate | None:
     """Alpha for two coders who rated every unit, from the q x q table alone.
 
@@ -406,7 +407,7 @@ def _alpha_se(prep: Prepared, w: Kernel, value: float | None, analytic: bool = T
 
 # --- bootstrap -------------------------------------------------------------------------------
 
-def _with_bootstrap(prep: Prepared, w: Kernel, level: str, positions: np.ndarray,
+def _with_bootstrap(prep: Prepared, w: Kernel, level: str, positions: Array,
                     metrics: dict[str, Estimate | None], resamples: int,
                     seed: int) -> dict[str, Estimate | None]:
     """Percentile intervals from resampling units with replacement (fixed seed: repeatable)."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from coder.agreement.arrays import Array
 from coder.errors import InputError
 
 MISSING = -1
@@ -23,7 +24,7 @@ NUMERIC_LEVELS = ("interval", "ratio", "circular", "bipolar")
 class Ratings:
     """`codes[i, g]` is coder g's category index for unit i, or -1 when missing."""
 
-    codes: np.ndarray
+    codes: Array
     categories: tuple[str, ...]
     coders: tuple[str, ...]
     units: tuple[str, ...] | None = None
@@ -42,11 +43,11 @@ class Ratings:
     def q(self) -> int:
         return len(self.categories)
 
-    def positions(self) -> np.ndarray:
+    def positions(self) -> Array:
         """Numeric position of each category: its value when all are numbers, else 1..q."""
         return category_positions(self.categories)
 
-    def take(self, unit_index: np.ndarray) -> Ratings:
+    def take(self, unit_index: Array) -> Ratings:
         """The same data restricted to (or resampled as) the given units."""
         return Ratings(self.codes[unit_index], self.categories, self.coders, declared=self.declared)
 
@@ -70,7 +71,7 @@ class Ratings:
                              "or give the order with --categories")
 
 
-def category_positions(categories: Sequence[str]) -> np.ndarray:
+def category_positions(categories: Sequence[str]) -> Array:
     numbers = [_as_number(c) for c in categories]
     if all(n is not None for n in numbers):
         return np.asarray(numbers, dtype=float)
@@ -134,7 +135,7 @@ def ratings_from_columns(units: Sequence[str], coders: Sequence[str], values: Se
     return Ratings(codes, cats, coder_names, unit_names, declared=bool(categories))
 
 
-def _factorize(column: Sequence[str]) -> tuple[tuple[str, ...], np.ndarray]:
+def _factorize(column: Sequence[str]) -> tuple[tuple[str, ...], Array]:
     """Distinct values in order of first appearance, and each row's index into them.
 
     One C-level pass (``dict.setdefault`` stores each value's first row number) and an
@@ -146,7 +147,7 @@ def _factorize(column: Sequence[str]) -> tuple[tuple[str, ...], np.ndarray]:
     return tuple(first), dense
 
 
-def ratings_from_codes(codes: np.ndarray, categories: Sequence[str],
+def ratings_from_codes(codes: Array, categories: Sequence[str],
                        coders: Sequence[str] | None = None) -> Ratings:
     """Wrap an integer matrix that is already coded (benchmarks, tests, the project layer)."""
     codes = np.asarray(codes, dtype=np.int32)

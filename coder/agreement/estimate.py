@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -15,7 +16,7 @@ class Estimate:
     pe: float | None = None
     note: str | None = None
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "value": _clean(self.value),
             "ci95": [_clean(self.ci95[0]), _clean(self.ci95[1])] if self.ci95 else None,

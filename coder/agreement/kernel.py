@@ -13,12 +13,10 @@ many categories) have closed forms.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
 
 import numpy as np
-from numpy.typing import NDArray
 
-Array = NDArray[Any]
+from coder.agreement.arrays import Array
 
 #: Up to this many categories a kernel is a dense array (2,048^2 doubles = 32 MB).
 DENSE_MAX = 2048
@@ -43,28 +41,28 @@ class Kernel:
             self.dense = np.asarray(fn(index[:, None], index[None, :]), dtype=float) * np.ones((q, q))
 
     @classmethod
-    def eye(cls, q: int) -> "Kernel":
+    def eye(cls, q: int) -> Kernel:
         return cls.diagonal(q, 0.0, 1.0)
 
     @classmethod
-    def diagonal(cls, q: int, a: float, b: float) -> "Kernel":
+    def diagonal(cls, q: int, a: float, b: float) -> Kernel:
         """Entries a off the diagonal and a + b on it."""
         return cls(q, lambda i, j: a + b * (np.asarray(i) == np.asarray(j)), affine=(a, b))
 
     @classmethod
-    def from_array(cls, matrix: Array) -> "Kernel":
+    def from_array(cls, matrix: Array) -> Kernel:
         matrix = np.asarray(matrix, dtype=float)
         kernel = cls(0, lambda i, j: matrix[i, j])
         kernel.q, kernel.dense = matrix.shape[0], matrix
         return kernel
 
     @classmethod
-    def square_distance(cls, x: Array, a: float = 0.0, b: float = 1.0) -> "Kernel":
+    def square_distance(cls, x: Array, a: float = 0.0, b: float = 1.0) -> Kernel:
         """Entries a + b * (x_i - x_j)^2 (interval differences, quadratic weights)."""
         x = np.asarray(x, dtype=float)
         return cls(len(x), lambda i, j: a + b * (x[i] - x[j]) ** 2, squared=(x, a, b))
 
-    def scaled(self, offset: float, factor: float) -> "Kernel":
+    def scaled(self, offset: float, factor: float) -> Kernel:
         """offset + factor * K, keeping a closed form when there is one."""
         if self.affine:
             a, b = self.affine
@@ -133,7 +131,7 @@ class Kernel:
             return float(self.dense.max())
         return float(max(block.max() for _, block in self._blocks()))
 
-    def map(self, func: Callable[[Array], Array]) -> "Kernel":
+    def map(self, func: Callable[[Array], Array]) -> Kernel:
         """The kernel with ``func`` applied to every entry."""
         if self.affine:
             a, b = self.affine

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import ctypes
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
 import numpy as np
-from numpy.typing import NDArray
 
+from coder.agreement.arrays import Array
 from coder.agreement.data import MISSING, Ratings, order_categories
 from coder.agreement.unitizing import Span
 from coder.errors import InputError
-
-Array = NDArray[Any]
 
 #: Ratings turned into arrays at a time while streaming a long table.
 CHUNK = 250_000
@@ -185,10 +183,8 @@ def _release_freed_memory() -> None:
     resident otherwise: ~90 MB of a 200 MB table's peak)."""
     if not sys.platform.startswith("linux"):
         return
-    try:
+    with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def _number_units(names: Array) -> tuple[Array, Array]:

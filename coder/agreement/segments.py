@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from coder.agreement.unitizing import Span
 from coder.errors import InputError
 
 
-def segment_overlap(spans: Iterable[Span], threshold: float = 0.9) -> dict:
+def segment_overlap(spans: Iterable[Span], threshold: float = 0.9) -> dict[str, Any]:
     """Per code and overall: checks, agreements, percent agreement, and a kappa with
     chance 1/(number of codes) as MAXQDA reports it (Brennan & Prediger 1981)."""
     if not 0 < threshold <= 1:

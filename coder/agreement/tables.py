@@ -7,11 +7,13 @@ Nothing here allocates more than O(units x coders): category-by-category tables 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
 
+from coder.agreement.arrays import Array
 from coder.agreement.kernel import Kernel
 
 #: Up to this many cells a table is counted densely before keeping the non-empty ones.
@@ -22,13 +24,13 @@ DENSE_CELLS = 1 << 22
 class Cells:
     """A sparse q x q table: the cells (rows[n], cols[n]) that occur, with their counts."""
 
-    rows: np.ndarray
-    cols: np.ndarray
-    counts: np.ndarray
+    rows: Array
+    cols: Array
+    counts: Array
     q: int
 
     @classmethod
-    def count(cls, a: np.ndarray, b: np.ndarray, q: int, weights: np.ndarray | None = None) -> "Cells":
+    def count(cls, a: Array, b: Array, q: int, weights: Array | None = None) -> Cells:
         """Tally the pairs (a[n], b[n]), each with weight 1 or weights[n]."""
         key = np.asarray(a, dtype=np.int64) * q + np.asarray(b, dtype=np.int64)
         if q * q <= DENSE_CELLS:  # a small table: count densely, keep the cells that occur
@@ -43,22 +45,22 @@ class Cells:
     def total(self) -> float:
         return float(self.counts.sum())
 
-    def row_sums(self) -> np.ndarray:
+    def row_sums(self) -> Array:
         return np.bincount(self.rows, weights=self.counts, minlength=self.q)
 
-    def col_sums(self) -> np.ndarray:
+    def col_sums(self) -> Array:
         return np.bincount(self.cols, weights=self.counts, minlength=self.q)
 
     def weighted(self, kernel: Kernel) -> float:
         """sum over cells of count x kernel entry."""
         return float((self.counts * kernel.at(self.rows, self.cols)).sum())
 
-    def symmetric(self) -> "Cells":
+    def symmetric(self) -> Cells:
         """T + T'."""
         return Cells.count(np.concatenate([self.rows, self.cols]), np.concatenate([self.cols, self.rows]),
                            self.q, np.concatenate([self.counts, self.counts]))
 
-    def toarray(self) -> np.ndarray:
+    def toarray(self) -> Array:
         """The dense table (only for small q: the binary indices, tests)."""
         out = np.zeros((self.q, self.q))
         np.add.at(out, (self.rows, self.cols), self.counts)
@@ -69,20 +71,20 @@ class Cells:
 class Prepared:
     """Ratings of the units that have at least one rating, with the shared per-unit sums."""
 
-    codes: np.ndarray  # n x r category indices, -1 missing
+    codes: Array  # n x r category indices, -1 missing
     q: int
 
     @cached_property
-    def rated(self) -> np.ndarray:
+    def rated(self) -> Array:
         return self.codes >= 0
 
     @cached_property
-    def safe(self) -> np.ndarray:
+    def safe(self) -> Array:
         """Codes with missing cells set to 0, for fancy indexing (always masked by `rated`)."""
         return np.where(self.rated, self.codes, 0)
 
     @cached_property
-    def r_i(self) -> np.ndarray:
+    def r_i(self) -> Array:
         return self.rated.sum(axis=1).astype(float)
 
     @property
@@ -94,18 +96,18 @@ class Prepared:
         return int(self.codes.shape[1])
 
     @cached_property
-    def pairable(self) -> np.ndarray:
+    def pairable(self) -> Array:
         return self.r_i >= 2
 
     @property
     def n2(self) -> int:
         return int(self.pairable.sum())
 
-    def unit_sum(self, per_category: np.ndarray) -> np.ndarray:
+    def unit_sum(self, per_category: Array) -> Array:
         """For each unit, the sum over its ratings of `per_category[value]`."""
         return np.where(self.rated, per_category[self.safe], 0.0).sum(axis=1)
 
-    def pair_agreement(self, w: Kernel) -> np.ndarray:
+    def pair_agreement(self, w: Kernel) -> Array:
         """For each unit, the weighted number of agreeing ordered coder pairs (g != h)."""
         total = np.zeros(self.n)
         for g, h in self._pairs():
@@ -113,12 +115,12 @@ class Prepared:
             total += 2.0 * np.where(both, w.at(self.safe[:, g], self.safe[:, h]), 0.0)
         return total
 
-    def prevalence(self) -> np.ndarray:
+    def prevalence(self) -> Array:
         """pi_k: the mean over units of each unit's share of ratings in category k."""
         weights = np.broadcast_to((1.0 / self.r_i)[:, None], self.codes.shape)[self.rated]
         return np.bincount(self.codes[self.rated], weights=weights, minlength=self.q) / self.n
 
-    def coder_distribution(self) -> tuple[np.ndarray, np.ndarray]:
+    def coder_distribution(self) -> tuple[Array, Array]:
         """p_gk (each coder's share of their own ratings per category) and n_g."""
         p = np.zeros((self.r, self.q))
         n_g = self.rated.sum(axis=0).astype(float)
@@ -159,11 +161,11 @@ class Prepared:
             a, b = self.codes[both, g], self.codes[both, h]
         return Cells.count(a, b, self.q)
 
-    def _pairs(self):
+    def _pairs(self) -> Iterator[tuple[int, int]]:
         return ((g, h) for g in range(self.r) for h in range(g + 1, self.r))
 
 
-def prepare(codes: np.ndarray, q: int) -> Prepared:
+def prepare(codes: Array, q: int) -> Prepared:
     """Drop units nobody rated and coders who rated nothing (they carry no information)."""
     codes = np.asarray(codes, dtype=np.int32)
     if codes.size and codes.min() >= 0:

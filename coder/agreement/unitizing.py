@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from coder.errors import InputError
 
@@ -38,7 +39,7 @@ class _Segment:
 
 
 def unitized_alpha(spans: Iterable[Span], begin: int, end: int,
-                   coders: Sequence[str] | None = None) -> dict:
+                   coders: Sequence[str] | None = None) -> dict[str, Any]:
     """u-alpha per code and pooled, with each code's D_o and D_e.
 
     Coders are those named in `coders` or in the spans; a coder with no span of a code

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from coder.agreement.choices import LEVELS, WEIGHTS  # noqa: F401  (re-exported)
+from coder.agreement.arrays import Array
+from coder.agreement.choices import LEVELS, WEIGHTS
 from coder.agreement.kernel import Kernel
 from coder.errors import InputError
 
@@ -19,7 +20,7 @@ LEVEL_WEIGHTS = {"nominal": "identity", "ordinal": "ordinal", "interval": "quadr
                  "ratio": "ratio", "circular": "circular", "bipolar": "bipolar"}
 
 
-def weight_matrix(name: str, positions: np.ndarray) -> Kernel:
+def weight_matrix(name: str, positions: Array) -> Kernel:
     """q x q agreement weights for one of `WEIGHTS` (a :class:`Kernel`: never stored when large)."""
     x = np.asarray(positions, dtype=float)
     q = len(x)
@@ -33,7 +34,7 @@ def weight_matrix(name: str, positions: np.ndarray) -> Kernel:
     if name == "radical":
         return Kernel(q, lambda i, j: 1 - np.sqrt(np.abs(x[i] - x[j])) / np.sqrt(span))
     if name == "ordinal":
-        def steps(i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        def steps(i: Array, j: Array) -> Array:
             s = np.abs(i - j) + 1
             return s * (s - 1) / 2
         return _normalised_similarity(Kernel(q, steps))
@@ -49,7 +50,7 @@ def weight_matrix(name: str, positions: np.ndarray) -> Kernel:
     raise InputError(f"unknown weights {name!r} (choose from {', '.join(WEIGHTS)})")
 
 
-def difference_matrix(level: str, positions: np.ndarray, marginals: np.ndarray) -> Kernel:
+def difference_matrix(level: str, positions: Array, marginals: Array) -> Kernel:
     """Krippendorff's delta^2 for a level of measurement.
 
     `marginals` (the coincidence totals n_c) matter only for the ordinal metric, which
@@ -63,14 +64,14 @@ def difference_matrix(level: str, positions: np.ndarray, marginals: np.ndarray) 
         n = np.asarray(marginals, dtype=float)
         cumulative = np.concatenate([[0.0], np.cumsum(n)])
 
-        def between(i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        def between(i: Array, j: Array) -> Array:
             lo, hi = np.minimum(i, j), np.maximum(i, j)
             return (cumulative[hi + 1] - cumulative[lo] - (n[i] + n[j]) / 2) ** 2
         return Kernel(q, between)
     if level == "interval":
         return Kernel.square_distance(x)
     if level == "ratio":
-        def ratio(i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        def ratio(i: Array, j: Array) -> Array:
             with np.errstate(invalid="ignore", divide="ignore"):
                 d = ((x[i] - x[j]) / (x[i] + x[j])) ** 2
             return np.nan_to_num(d)
@@ -87,7 +88,7 @@ def weights_from_differences(delta: Kernel) -> Kernel:
     return _normalised_similarity(delta)
 
 
-def _bipolar(k: np.ndarray, l: np.ndarray, lo: float, hi: float) -> np.ndarray:
+def _bipolar(k: Array, l: Array, lo: float, hi: float) -> Array:
     with np.errstate(invalid="ignore", divide="ignore"):
         d = (k - l) ** 2 / ((k + l - 2 * lo) * (2 * hi - k - l))
     d = np.nan_to_num(d, nan=0.0, posinf=0.0)

@@ -87,8 +87,8 @@ class Outputs:
     def export_matrix(self, output: str | Path, *, coder: str | None = None,
                       consensus: bool = False) -> Written:
         """Codes x document type / team type / size class: quote and document counts (csv, xlsx)."""
-        from coder.export.output import write_output
         from coder.export.matrix import write_matrix
+        from coder.export.output import write_output
         from coder.export.rows import quote_table
 
         path = Path(output)

@@ -61,7 +61,8 @@ def agree(table_path, segments_path, coders, facet, round_name, level, weights, 
 
         cats = [c.strip() for c in categories.split(",")] if categories else None
         skip = tuple(m.strip() for m in missing.split(",")) if missing else ()
-        result = table_agreement(table_path, categories=cats, level=level, weights=weights, ci=ci, missing=skip)
+        result = table_agreement(table_path, categories=cats, level=level, weights=weights, ci=ci,
+                                 missing=skip)
         echo_json(result.as_dict()) if as_json else _print_result(result)
     elif segments_path:
         from coder.api import segment_agreement

@@ -93,7 +93,8 @@ def _refuse_several_values(db: sqlite_utils.Database) -> None:
     clashes = db.execute(
         "SELECT c.facet, c.quote_id, co.name, group_concat(c.code, ', ') FROM codings c"
         " JOIN facets f ON f.key = c.facet JOIN coders co ON co.id = c.coder_id WHERE f.mode = 'single'"
-        " GROUP BY c.facet, c.quote_id, c.coder_id HAVING COUNT(*) > 1 ORDER BY c.quote_id, co.name").fetchall()
+        " GROUP BY c.facet, c.quote_id, c.coder_id HAVING COUNT(*) > 1"
+        " ORDER BY c.quote_id, co.name").fetchall()
     if not clashes:
         return
     listing = "; ".join(f"quote {quote} {coder}: {codes}" for _, quote, coder, codes in clashes[:10])

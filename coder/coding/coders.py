@@ -61,6 +61,7 @@ def add_coder(db: sqlite_utils.Database, name: str, kind: str = "human") -> Code
     with write(db):
         cursor = db.execute("INSERT INTO coders (name, kind, created_at) VALUES (?, ?, ?)",
                             [name, kind, now()])
+    assert cursor.lastrowid is not None  # always set after an INSERT
     return Coder(cursor.lastrowid, name, kind)
 
 

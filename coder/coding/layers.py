@@ -36,4 +36,5 @@ def resolve_layer(db: sqlite_utils.Database, coder: str | None = None, *,
 
 
 def _has_codings(db: sqlite_utils.Database, coder_id: int) -> bool:
-    return db.execute("SELECT EXISTS (SELECT 1 FROM codings WHERE coder_id = ?)", [coder_id]).fetchone()[0] == 1
+    row = db.execute("SELECT EXISTS (SELECT 1 FROM codings WHERE coder_id = ?)", [coder_id]).fetchone()
+    return bool(row[0] == 1)

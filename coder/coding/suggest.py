@@ -84,9 +84,9 @@ def _find(keyword: _Keyword, tokens: Sequence[tuple[str, str, int, int]]) -> tup
     if len(parts) == 1:
         key = parts[0]
         for word, lemma, start, end in tokens:
-            if key in word or key in lemma:  # cheap necessary condition first
-                if _word_matches(word, lemma, key):
-                    return start, end
+            # the cheap necessary condition first
+            if (key in word or key in lemma) and _word_matches(word, lemma, key):
+                return start, end
         return None
     for i in range(len(tokens) - len(parts) + 1):
         window = tokens[i:i + len(parts)]

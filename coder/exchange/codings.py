@@ -15,17 +15,17 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from coder.store.sqlite import sqlite_utils
+from typing import Any
 
 from coder.codebook.sync import codebook_version
-from coder.coding.coders import ensure_coder, get_coder
 from coder.coding.assign import facet_modes
-from coder.store.db import write
+from coder.coding.coders import ensure_coder, get_coder
+from coder.coding.events import now, record
 from coder.errors import InputError
 from coder.export.output import check_output, write_output
-from coder.coding.events import now, record
 from coder.quotes.store import find_quote
+from coder.store.db import write
+from coder.store.sqlite import sqlite_utils
 
 FORMAT = "coder.codings"
 #: Offsets beyond this cannot be stored (SQLite integers are 64-bit) nor point into any text.
@@ -97,14 +97,15 @@ def read_codings_file(path: Path) -> dict:
     return data
 
 
-def _check_entries(path: Path, data: dict) -> None:
+def _check_entries(path: Path, data: dict[str, Any]) -> None:
     """Refuse the whole file, before anything is written, when an entry is malformed:
     offsets must be whole numbers SQLite can hold, keys present, entries objects."""
     if not isinstance(data["coder"], str) or not data["coder"].strip():
         raise InputError(f"{path}: 'coder' must be a name, got {data['coder']!r}")
     if not isinstance(data.get("documents", {}), dict):
         raise InputError(f"{path}: 'documents' must be an object of sha256: title")
-    required = {"quotes": ("document", "start", "end"), "codings": ("document", "start", "end", "facet", "code")}
+    required = {"quotes": ("document", "start", "end"),
+                "codings": ("document", "start", "end", "facet", "code")}
     for key, fields in required.items():
         if not isinstance(data[key], list):
             raise InputError(f"{path}: {key!r} must be a list")

@@ -48,7 +48,7 @@ def check_output(path: str | Path, project: str | Path | None = None, *,
     return path
 
 
-def write_output(path: str | Path, write: Callable[[Path], None], project: str | Path | None = None, *,
+def write_output(path: str | Path, write: Callable[[Path], object], project: str | Path | None = None, *,
                  project_output: bool = False, force: bool = False) -> Path:
     """Check the target, write beside it and rename, so a failed write leaves no half file."""
     path = check_output(path, project, project_output=project_output, force=force)

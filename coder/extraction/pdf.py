@@ -19,8 +19,8 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from coder.errors import CoderError
 from coder.extraction.assemble import assemble
 from coder.extraction.columns import reading_order
-from coder.extraction.lifeline import die_with_parent
 from coder.extraction.furniture import strip_furniture
+from coder.extraction.lifeline import die_with_parent
 from coder.extraction.model import Extraction
 from coder.extraction.words import Line, PageRecord, TableRecord, Word, read_page
 

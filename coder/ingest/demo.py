@@ -36,7 +36,10 @@ def build_demo(db: sqlite_utils.Database, corpus: Path,
 
 def summary(db: sqlite_utils.Database) -> dict[str, Any]:
     """Counts a researcher checks first: what is in the project."""
-    one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
+
+    def one(sql: str) -> Any:
+        return db.execute(sql).fetchone()[0]
+
     return {
         "documents": one("SELECT COUNT(*) FROM documents"),
         "pages": one("SELECT COALESCE(SUM(pages), 0) FROM documents"),

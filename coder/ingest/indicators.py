@@ -59,7 +59,7 @@ def add_indicator(db: sqlite_utils.Database, doc_id: int, indicator: str, value:
     with write(db):
         if db.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is None:
             raise InputError(f"unknown document {doc_id}")
-        db["indicators"].upsert({"doc_id": doc_id, "indicator": indicator, "value": value, "n": n,
+        db.table("indicators").upsert({"doc_id": doc_id, "indicator": indicator, "value": value, "n": n,
                                  "updated_at": now()}, pk=("doc_id", "indicator"))
 
 

@@ -10,6 +10,7 @@ Spawned, not forked: forking a process that runs threads can deadlock the child.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import queue as queue_module
@@ -46,7 +47,8 @@ def _report_page(done: int, total: int) -> None:
     _progress_queue.put(("page", done, total))
 
 
-def _import_one(db_path: str, path: Path, metadata: dict[str, Any] | None, options: dict[str, Any]) -> ImportResult:
+def _import_one(db_path: str, path: Path, metadata: dict[str, Any] | None,
+                options: dict[str, Any]) -> ImportResult:
     from coder.store.db import connect
     from coder.ingest.documents import import_pdf
 
@@ -76,9 +78,11 @@ def import_pdfs_in_process(db_path: str | Path, inputs: Inputs,
             if cancelled():
                 return
             if pool is None:
-                pool = ProcessPoolExecutor(1, mp_context=context, initializer=_start_worker, initargs=(pages,))
+                pool = ProcessPoolExecutor(1, mp_context=context, initializer=_start_worker,
+                                           initargs=(pages,))
             progress = on_file(number, path) if on_file else None
-            future = pool.submit(_import_one, str(db_path), path, inputs.metadata.get(path.resolve()), options)
+            metadata = inputs.metadata.get(path.resolve())
+            future = pool.submit(_import_one, str(db_path), path, metadata, options)
             while not future.done():
                 if cancelled():  # stop now: the document's transaction is rolled back whole
                     _stop(pool, workers)
@@ -144,8 +148,6 @@ def _stop(pool: ProcessPoolExecutor, workers: set[int]) -> None:
     """Kill the workers mid-document (SQLite rolls their open transaction back) so that
     quitting the UI does not wait for a long PDF to finish."""
     for pid in workers:
-        try:
+        with contextlib.suppress(OSError):  # already gone
             os.kill(pid, signal.SIGKILL)
-        except OSError:
-            pass
     pool.shutdown(wait=False, cancel_futures=True)

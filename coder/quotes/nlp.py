@@ -9,7 +9,11 @@ does not end a sentence. Built lazily, once per process.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from spacy.pipeline import Lemmatizer
+    from spacy.tokenizer import Tokenizer
 
 ABBREVIATIONS = ("bijv.", "bv.", "o.a.", "m.b.t.", "etc.", "d.w.z.", "i.p.v.", "mevr.", "dhr.", "nl.",
                  "ca.", "t.b.v.", "e.d.", "zgn.", "resp.", "incl.", "excl.", "blz.", "p.", "m.n.",
@@ -22,12 +26,13 @@ def pipeline() -> Any:
     from spacy.symbols import ORTH
 
     nlp = spacy.blank("nl")
+    tokenizer = cast("Tokenizer", nlp.tokenizer)  # typed as a plain callable by spaCy
     for abbreviation in ABBREVIATIONS:
         for form in (abbreviation, abbreviation.capitalize()):
-            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+            tokenizer.add_special_case(form, [{ORTH: form}])
     nlp.add_pipe("sentencizer")
     try:
-        nlp.add_pipe("lemmatizer", config={"mode": "lookup"}).initialize()
+        cast("Lemmatizer", nlp.add_pipe("lemmatizer", config={"mode": "lookup"})).initialize()
     except Exception:  # spacy-lookups-data missing: sentences still work, lemmas fall back to text
         if "lemmatizer" in nlp.pipe_names:
             nlp.remove_pipe("lemmatizer")

@@ -15,11 +15,10 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from coder.store.sqlite import sqlite_utils
-
-from coder.paths import DEFAULT_DB_NAME
 from coder.errors import CoderError, InputError, explain_sqlite_error
+from coder.paths import DEFAULT_DB_NAME
 from coder.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from coder.store.sqlite import sqlite_utils
 
 DEFAULT_DB = DEFAULT_DB_NAME
 BUSY_TIMEOUT_MS = 30_000
@@ -32,7 +31,8 @@ class SchemaTooNew(CoderError):
     """The file was written by a newer version of coder than this one."""
 
 
-def connect(path: str | Path = DEFAULT_DB, *, migrate: bool = True, create: bool = True) -> sqlite_utils.Database:
+def connect(path: str | Path = DEFAULT_DB, *, migrate: bool = True,
+            create: bool = True) -> sqlite_utils.Database:
     """Open (and create or upgrade) a project database.
 
     Nothing is written to a file before it is known to be a coder project (or a new,
@@ -109,7 +109,7 @@ def _check_is_project(path: Path) -> None:
         if "not a database" in str(exc) or "malformed" in str(exc):
             raise InputError(f"{path}: not a coder project ({exc})") from exc
         return  # e.g. a read-only folder without -shm: _open reads it immutably
-    if not PROJECT_TABLES <= tables:
+    if not tables >= PROJECT_TABLES:
         raise InputError(f"{path}: not a coder project (an SQLite database of another program); "
                          "nothing was changed")
 

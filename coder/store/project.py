@@ -17,7 +17,7 @@ def default_codebook_path() -> Path:
 
 
 def has_codebook(db: sqlite_utils.Database) -> bool:
-    return db.execute("SELECT EXISTS (SELECT 1 FROM facets)").fetchone()[0] == 1
+    return bool(db.execute("SELECT EXISTS (SELECT 1 FROM facets)").fetchone()[0] == 1)
 
 
 def init_project(db: sqlite_utils.Database, codebook_path: str | Path | None = None,

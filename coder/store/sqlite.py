@@ -30,6 +30,6 @@ def _import_sqlite_utils() -> None:
 if "sqlite_utils" not in sys.modules:
     _import_sqlite_utils()
 
-import sqlite_utils
+import sqlite_utils  # noqa: E402  (after the pandas-free import above)
 
 __all__ = ["sqlite_utils"]

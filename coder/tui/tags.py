@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from coder.codebook import Codebook
+from coder.codebook import Codebook, Facet
 
 TAG_WIDTH = 4  # three characters and a space
 
@@ -45,7 +45,7 @@ def code_tag(codebook: Codebook, codes: Iterable[str]) -> str:
     return tag[:TAG_WIDTH - 1]
 
 
-def _initials_differ(facet) -> bool:
+def _initials_differ(facet: Facet) -> bool:
     """Whether each code of ``facet`` has its own initial (else tags use its number)."""
     initials = [code.label[:1].upper() for code in facet.codes]
     return len(set(initials)) == len(initials)

@@ -15,8 +15,8 @@ import pytest
 def tmpfs(where: Path, size: str) -> Iterator[Path]:
     """A fresh tmpfs of ``size`` at ``where`` (skips the test where mounting needs root)."""
     where.mkdir()
-    if shutil.which("mount") is None or subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)], capture_output=True).returncode:
+    command = ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)]
+    if shutil.which("mount") is None or subprocess.run(command, capture_output=True).returncode:
         pytest.skip("cannot mount a tmpfs here (needs root); disk behaviour not tested")
     try:
         yield where

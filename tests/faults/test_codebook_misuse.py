@@ -33,11 +33,13 @@ def project(tmp_path) -> Path:
 
 
 def codings(path: Path) -> list[tuple[int, str, str]]:
-    return connect(path).execute("SELECT quote_id, facet, code FROM codings ORDER BY quote_id, code").fetchall()
+    query = "SELECT quote_id, facet, code FROM codings ORDER BY quote_id, code"
+    return connect(path).execute(query).fetchall()
 
 
 def test_switching_a_coded_multi_facet_to_single_is_refused_with_the_quotes(project, tmp_path):
-    assert run(project, "code", "1", "--coder", "anna", "drie_vs+=vertrouwen", "drie_vs+=verbinding").exit_code == 0
+    both = ("drie_vs+=vertrouwen", "drie_vs+=verbinding")
+    assert run(project, "code", "1", "--coder", "anna", *both).exit_code == 0
     assert run(project, "code", "2", "--coder", "anna", "drie_vs+=vertrouwen").exit_code == 0
     before = codings(project)
     single = write(tmp_path, BASE.replace("mode: multi", "mode: single"), "single.yaml")

@@ -42,7 +42,7 @@ def alpha(result) -> float:
 @pytest.mark.parametrize("bad", ["n/a", "NaN", "inf", "-Infinity", "twee"])
 @pytest.mark.parametrize("level", ["interval", "ratio", "ordinal"])
 def test_a_non_number_in_numeric_data_is_refused_and_named(tmp_path, bad, level):
-    path = table(tmp_path, GOOD + [("3", bad, "3")])
+    path = table(tmp_path, [*GOOD, ("3", bad, "3")])
     result = agree(path, "--level", level)
     assert result.exit_code == 2
     assert bad in result.stderr and result.stderr.count("\n") == 1
@@ -50,9 +50,11 @@ def test_a_non_number_in_numeric_data_is_refused_and_named(tmp_path, bad, level)
 
 
 def test_missing_values_named_by_the_user_are_left_out(tmp_path):
-    clean = alpha(agree(table(tmp_path, GOOD + [("3", "", "3"), ("", "", "")], "clean.csv"), "--level", "interval"))
-    dirty = table(tmp_path, GOOD + [("3", "n/a", "3"), ("NA", "n/a", "NA")], "dirty.csv")
-    assert alpha(agree(dirty, "--level", "interval", "--missing", "n/a,NA")) == pytest.approx(clean, abs=1e-12)
+    clean_rows = [*GOOD, ("3", "", "3"), ("", "", "")]
+    clean = alpha(agree(table(tmp_path, clean_rows, "clean.csv"), "--level", "interval"))
+    dirty = table(tmp_path, [*GOOD, ("3", "n/a", "3"), ("NA", "n/a", "NA")], "dirty.csv")
+    result = agree(dirty, "--level", "interval", "--missing", "n/a,NA")
+    assert alpha(result) == pytest.approx(clean, abs=1e-12)
     assert clean == pytest.approx(0.99, abs=0.02)
 
 

@@ -152,10 +152,11 @@ def _alive(pid: int) -> bool:
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc to find the workers")
 def test_extraction_workers_exit_when_import_is_killed(tmp_path):
-    body = "\n".join(f"Regel {i}: het wijkteam „helpt inwoners snel en dichtbij” zegt men." for i in range(45))
+    line = "Regel {}: het wijkteam „helpt inwoners snel en dichtbij” zegt men."
+    body = "\n".join(line.format(i) for i in range(45))
     make_pdf(tmp_path / "lang.pdf", [body] * 160)
-    args = [sys.executable, "-m", "coder", "--db", str(tmp_path / "p.db"), "import", str(tmp_path / "lang.pdf"),
-            "--jobs", "2"]
+    args = [sys.executable, "-m", "coder", "--db", str(tmp_path / "p.db"), "import",
+            str(tmp_path / "lang.pdf"), "--jobs", "2"]
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     workers: set[int] = set()

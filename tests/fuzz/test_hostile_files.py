@@ -143,7 +143,8 @@ def test_any_damage_to_a_qdpx_is_one_line(template, tmp_path, data):
 
 
 @pytest.mark.parametrize("args", [["code", "99999999999999999999999", "--coder", "anna", "valentie=positief"],
-                                  ["code", "--coder", "anna", "--", "-99999999999999999999999", "valentie=positief"],
+                                  ["code", "--coder", "anna", "--", "-99999999999999999999999",
+                                   "valentie=positief"],
                                   ["text", "99999999999999999999999"],
                                   ["quotes", "--doc", "99999999999999999999999"]])
 def test_huge_numbers_on_the_command_line_are_one_line(template, tmp_path, args):

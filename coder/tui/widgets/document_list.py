@@ -52,9 +52,10 @@ class DocumentList(OptionList):
             option._set_prompt(prompt)
             padding = self.get_component_styles("option-list--option").padding
             width = self.scrollable_content_region.width - self._get_left_gutter_width() - padding.width
-            if self._get_visual(option).get_height(self.styles, width) != old_height:
+            # Textual's OptionList passes its styles here too; its hint says RulesMap.
+            if self._get_visual(option).get_height(self.styles, width) != old_height:  # type: ignore[arg-type]
                 raise ValueError("height changed")
-            for key in [k for k in self._option_render_cache.keys() if k[0] is option]:
+            for key in [k for k in self._option_render_cache.keys() if k[0] is option]:  # noqa: SIM118  (LRUCache has no __iter__)
                 self._option_render_cache.discard(key)
             first_line = self._index_to_line[index]
         except (AttributeError, KeyError, ValueError):

@@ -9,6 +9,8 @@ ones, and a click on a key runs its action, as in the Footer.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.style import Style
 from rich.text import Text
 from textual.app import App
@@ -27,7 +29,7 @@ class KeyBar(Static):
     }
     """
 
-    def __init__(self, *, first: tuple[str, ...] = ("help",), **kwargs) -> None:
+    def __init__(self, *, first: tuple[str, ...] = ("help",), **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.first = first  # actions shown before the others, so a narrow terminal keeps them
 
@@ -35,7 +37,7 @@ class KeyBar(Static):
         self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
         self.bindings_changed()
 
-    def bindings_changed(self, *_) -> None:
+    def bindings_changed(self, *_: object) -> None:
         if self.is_attached:
             self.update(self.render_keys(), layout=False)
 
@@ -48,7 +50,7 @@ class KeyBar(Static):
         palette = active.get(self.app.COMMAND_PALETTE_BINDING) if self.app.ENABLE_COMMAND_PALETTE else None
         shown = sorted(active.values(), key=lambda item: item.binding.action not in self.first)
         for node, binding, enabled, _tooltip in [*shown, *([palette] if palette else [])]:
-            if not (binding.show or palette and binding is palette[1]) or binding.action in seen:
+            if not (binding.show or (palette and binding is palette[1])) or binding.action in seen:
                 continue
             seen.add(binding.action)
             namespace = "app" if isinstance(node, App) else "screen"
