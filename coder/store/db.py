@@ -43,11 +43,9 @@ def connect(path: str | Path = DEFAULT_DB, *, migrate: bool = True,
     path = Path(path)
     if path.is_dir():
         raise InputError(f"{path}: is a directory, not a project database")
-    is_new = not path.exists() or path.stat().st_size == 0
+    is_new = not path.exists() or path.stat().st_size == 0 or not _is_project(path)
     if is_new and not create:
         raise InputError(f"no coder project at {path}")
-    if not is_new:
-        _check_is_project(path)
     try:
         conn = _open(path, read_only=not is_new and not _writable_folder(path))
         db = sqlite_utils.Database(conn)
@@ -90,8 +88,9 @@ def _read_only_mount(folder: Path) -> bool:
         return False
 
 
-def _check_is_project(path: Path) -> None:
-    """Refuse, without writing a byte, a file that is not a coder project."""
+def _is_project(path: Path) -> bool:
+    """True for a coder project, False for an SQLite file without any table (a project
+    whose creation was cut short, say); refuses, without writing a byte, anything else."""
     try:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_MAGIC))
@@ -108,10 +107,13 @@ def _check_is_project(path: Path) -> None:
     except sqlite3.DatabaseError as exc:
         if "not a database" in str(exc) or "malformed" in str(exc):
             raise InputError(f"{path}: not a coder project ({exc})") from exc
-        return  # e.g. a read-only folder without -shm: _open reads it immutably
+        return True  # e.g. a read-only folder without -shm: _open reads it immutably
+    if not tables:
+        return False
     if not tables >= PROJECT_TABLES:
         raise InputError(f"{path}: not a coder project (an SQLite database of another program); "
                          "nothing was changed")
+    return True
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

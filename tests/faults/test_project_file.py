@@ -110,3 +110,6 @@ def test_a_full_disk_is_reported_as_such(mounted):
     assert "not a coder project" not in str(caught.value)
     result = run(db, "init")
     assert result.exit_code == 1 and "full" in result.stderr and "not a coder project" not in result.stderr
+    (mounted / "filler").unlink()  # room again: the project whose creation was cut short is made
+    assert run(db, "init").exit_code == 0
+    assert run(db, "docs").exit_code == 0
