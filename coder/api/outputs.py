@@ -106,13 +106,14 @@ class Outputs:
         write_output(path, lambda p: export_qdc(self.db, p), self.path)
         return Written(str(path), 1)
 
-    def export_qdpx(self, output: str | Path, *, name: str = "coder project") -> Written:
-        """The whole project as a REFI-QDA .qdpx file."""
+    def export_qdpx(self, output: str | Path, *, name: str = "coder project",
+                    offsets: str = "code-points") -> Written:
+        """The whole project as a REFI-QDA .qdpx file (offsets: "code-points" or "utf-16")."""
         from coder.exchange.refi.write import export_qdpx
         from coder.export.output import write_output
 
         path = Path(output)
-        write_output(path, lambda p: export_qdpx(self.db, p, name), self.path)
+        write_output(path, lambda p: export_qdpx(self.db, p, name, offsets), self.path)
         return Written(str(path), 1)
 
     def export_codings(self, output: str | Path, *, coder: str) -> Written:

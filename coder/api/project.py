@@ -71,13 +71,14 @@ class Project(Outputs, Reliability):
 
     def import_pdfs(self, paths: Iterable[str | Path], *, manifest: str | Path | None = None,
                     force: bool = False, password: str | None = None, jobs: int | None = None,
-                    ocr: bool = False, on_note: Callable[[str], None] | None = None,
+                    ocr: bool = False, offsets: str = "auto", on_note: Callable[[str], None] | None = None,
                     on_file: Callable[[int, Path], Any] | None = None,
                     on_result: Callable[[ImportResult], None] | None = None,
                     on_plan: Callable[[int], None] | None = None) -> ImportBatch:
         """Import PDFs (files or folders) and .qdpx/.qdc/.codings files, like `coder import`.
 
         A bad file is a ``coder: error: ...`` line for ``on_note`` and the rest goes on;
+        ``offsets`` ("auto", "code-points", "utf-16") is how a .qdpx counts its offsets;
         ``on_plan(n)``, ``on_file(number, path)`` (may return a page-progress callback)
         and ``on_result(result)`` follow the PDFs. The batch counts what happened.
         """
@@ -86,7 +87,7 @@ class Project(Outputs, Reliability):
         return import_batch(self.db, [Path(p) for p in paths],
                             manifest=Path(manifest) if manifest else None, on_note=on_note,
                             on_file=on_file, on_result=on_result, on_plan=on_plan, force=force,
-                            password=password, jobs=jobs, ocr=ocr)
+                            password=password, jobs=jobs, ocr=ocr, offsets=offsets)
 
     def documents(self) -> list[Document]:
         """The imported documents, with their quote counts."""
@@ -223,6 +224,19 @@ class Project(Outputs, Reliability):
         from coder.coding.events import coder_events
 
         return coder_events(self.db, self.coder(coder).id)[-limit:] if limit > 0 else []
+
+    def changes(self, *, coder: str, limit: int = 20) -> list[tuple[Event, str]]:
+        """The coder's latest ``limit`` actions, each with what it changed in codebook
+        labels (``Transformatiedoel: Preventie en eigen kracht → Normaliseren…``)."""
+        from coder.coding.describe import history
+
+        return history(self.db, self.coder(coder).id, limit) if limit > 0 else []
+
+    def describe_undo(self, event: Event, verb: str = "undone") -> str:
+        """What undoing (``undone``) or redoing (``redone``) ``event`` changed."""
+        from coder.coding.describe import describe_undo, labels_of
+
+        return describe_undo(event, labels_of(self.db), verb)
 
     # --- codebook and indicators --------------------------------------------------------
 

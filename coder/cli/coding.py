@@ -50,9 +50,9 @@ def _codings_json(quote_id: int, codings: tuple) -> list[dict]:
 @click.option("--coder", "coder_name", required=True, envvar="CODER_NAME", help="Whose last action to undo.")
 def undo(coder_name: str) -> None:
     """Undo the coder's most recent coding action (survives restarts)."""
-    event = open_project().undo(coder=coder_name)
-    click.echo(f"undone: event {event.id} ({event.action}, quote {event.quote_id})" if event
-               else "nothing to undo")
+    project = open_project()
+    event = project.undo(coder=coder_name)
+    click.echo(f"{project.describe_undo(event, 'undone')} [event {event.id}]" if event else "nothing to undo")
 
 
 @cli.command()
@@ -60,9 +60,9 @@ def undo(coder_name: str) -> None:
 @click.option("--coder", "coder_name", required=True, envvar="CODER_NAME", help="Whose undone action to redo.")
 def redo(coder_name: str) -> None:
     """Redo the coder's most recently undone action."""
-    event = open_project().redo(coder=coder_name)
-    click.echo(f"redone: event {event.id} ({event.action}, quote {event.quote_id})" if event
-               else "nothing to redo")
+    project = open_project()
+    event = project.redo(coder=coder_name)
+    click.echo(f"{project.describe_undo(event, 'redone')} [event {event.id}]" if event else "nothing to redo")
 
 
 @cli.command()
@@ -72,13 +72,13 @@ def redo(coder_name: str) -> None:
 @click.option("--json", "as_json", is_flag=True)
 def history(coder_name: str, limit: int, as_json: bool) -> None:
     """The coder's latest actions from the event log (the audit trail)."""
-    events = open_project().history(coder=coder_name, limit=limit)
+    lines = open_project().changes(coder=coder_name, limit=limit)
     if as_json:
-        echo_json([e.__dict__ for e in events])
+        echo_json([{**e.__dict__, "change": change} for e, change in lines])
         return
-    for e in events:
-        target = f" → event {e.target_event}" if e.target_event else ""
-        click.echo(f"{e.id:>6} {e.at} {e.action:<14} quote {e.quote_id}{target}")
+    for e, change in lines:
+        quote = f"quote {e.quote_id}" if e.quote_id is not None else ""
+        click.echo(f"{e.id:>6} {e.at} {quote:<11} {change}")
 
 
 @cli.group()

@@ -85,9 +85,14 @@ def export_qdc(output: str) -> None:
 @db_option
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
 @click.option("--name", default="coder project", show_default=True, help="Project name in the file.")
-def export_qdpx(output: str, name: str) -> None:
-    """The whole project as REFI-QDA .qdpx: codebook, coders, texts, quotes, codings, memos."""
-    done = open_project().export_qdpx(output, name=name)
+@click.option("--offsets", type=click.Choice(["code-points", "utf-16"]), default="code-points",
+              show_default=True, help="How selection offsets are counted: code points as the standard "
+              "says, or UTF-16 units as NVivo reads them (differs only where a text has emoji).")
+def export_qdpx(output: str, name: str, offsets: str) -> None:
+    """The whole project as REFI-QDA .qdpx: codebook, coders, texts (sources/*.txt), the
+    PDFs the project has, quotes, codings (one user per coder, the consensus layer as the
+    user "consensus (adjudicated layer)"), memos."""
+    done = open_project().export_qdpx(output, name=name, offsets=offsets)
     click.echo(f"wrote the project to {done.path}", err=True)
 
 

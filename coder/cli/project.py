@@ -35,14 +35,31 @@ def init(codebook_path: str | None) -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for page extraction (default: number of cores).")
 @click.option("--ocr", is_flag=True, help="Run ocrmypdf on PDFs without a text layer (when installed).")
+@click.option("--offsets", type=click.Choice(["auto", "code-points", "utf-16"]), default="auto",
+              show_default=True, help="How a .qdpx counts selection offsets (auto: UTF-16 units for "
+              "NVivo, whose files count them so, code points as the standard says for the rest).")
 def import_(paths: tuple[str, ...], manifest: str | None, force: bool, password: str | None,
-            jobs: int | None, ocr: bool) -> None:
+            jobs: int | None, ocr: bool, offsets: str) -> None:
     """Import PDFs (files or folders), or .qdpx/.qdc/.codings files.
 
     A documents.csv manifest beside the PDFs (or --manifest) supplies title,
     organisation, municipality, year, doc_type, team_type, size_class and region.
     Files already imported (same sha256) are skipped. A bad file is reported on one
     line and the rest of the batch goes on; the exit code is 1 if any file failed.
+
+    \b
+    REFI-QDA files (.qdpx projects, .qdc codebooks from NVivo, ATLAS.ti, MAXQDA,
+    Taguette...) merge into the project: its codebook stays, the file's trees
+    are added beside it:
+      - a top-level code with child codes becomes a facet; every code below it, at
+        any depth, a code of that facet labelled with its path ("Risks / poison");
+        the top-level code is also a code of its facet (codings on it land there);
+      - a top-level code without children becomes a code of the facet "codes";
+      - each user with codings becomes a coder; notes on codings become memos;
+        variables named like document fields (title, year, ...) become metadata;
+      - picture/audio/video sources, PDF region codings and sources missing from
+        the zip are skipped with a line each; the summary counts every code and
+        coding of the file.
     """
     project = open_project(create=True)
     with _progress() as progress:
@@ -61,7 +78,7 @@ def import_(paths: tuple[str, ...], manifest: str | None, force: bool, password:
                 progress.console.print(line, markup=False, highlight=False)
 
         batch = project.import_pdfs(paths, manifest=manifest, force=force, password=password, jobs=jobs,
-                                    ocr=ocr, on_note=lambda line: progress.console.print(
+                                    ocr=ocr, offsets=offsets, on_note=lambda line: progress.console.print(
                                         line, markup=False, highlight=False),
                                     on_plan=lambda n: progress.update(overall, total=n),
                                     on_file=on_file, on_result=on_result)

@@ -23,7 +23,8 @@ MODES = ("single", "multi")
 KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 TOP_FIELDS = {"name", "version", "language", "facets", "description"}
-FACET_FIELDS = {"key", "label", "mode", "description", "codes"}
+FACET_FIELDS = {"key", "label", "mode", "description", "codes", "suggest"}
+SUGGEST = ("keywords", "speaker", "none")
 CODE_FIELDS = {"key", "label", "description", "when_to_use", "when_not", "keywords", "examples",
                "colour", "color", "group", "renamed_from"}
 
@@ -157,6 +158,9 @@ def _facet(item: Any, problem: _Collector, seen: dict[str, int]) -> Facet | None
     mode = item.get("mode")
     if mode not in MODES:
         problem.add(_line(item, "mode"), f"facet {key!r}: unknown mode {mode!r} (use single or multi)")
+    suggest = item.get("suggest", "keywords")
+    if suggest not in SUGGEST:
+        problem.add(_line(item, "suggest"), f"facet {key!r}: unknown suggest {suggest!r} (use {', '.join(SUGGEST)})")
     raw_codes = item.get("codes")
     if not isinstance(raw_codes, list) or not raw_codes:
         problem.add(line, f"facet {key!r} has no codes")
@@ -165,7 +169,7 @@ def _facet(item: Any, problem: _Collector, seen: dict[str, int]) -> Facet | None
     if key is None:
         return None
     return Facet(key, _text(item.get("label")) or key, mode if mode in MODES else "single",
-                 _text(item.get("description")), tuple(codes))
+                 _text(item.get("description")), tuple(codes), suggest if suggest in SUGGEST else "keywords")
 
 
 def _string_list(item: dict[str, Any], name: str, problem: _Collector) -> tuple[str, ...]:

@@ -22,13 +22,20 @@ class Code:
 
 @dataclass(frozen=True)
 class Facet:
-    """``mode`` is ``single`` (one code per quote) or ``multi`` (any number)."""
+    """``mode`` is ``single`` (one code per quote) or ``multi`` (any number).
+
+    ``suggest`` says where code suggestions for the facet may come from: ``keywords``
+    (the codes' keywords found in the quote), ``speaker`` (the speaker role the extraction
+    detected, matched against the keywords) or ``none``. Tone and speaker are not
+    keyword matters: ``niet`` does not make a quote negative.
+    """
 
     key: str
     label: str
     mode: str
     description: str = ""
     codes: tuple[Code, ...] = ()
+    suggest: str = "keywords"
 
 
 @dataclass(frozen=True)

@@ -164,7 +164,7 @@ def _log(db: sqlite_utils.Database, action: str, code: str, payload: dict) -> No
 
 def _facet_row(facet: Facet, position: int) -> dict:
     return {"key": facet.key, "label": facet.label, "mode": facet.mode,
-            "description": facet.description, "position": position}
+            "description": facet.description, "position": position, "suggest": facet.suggest}
 
 
 def _code_row(code: Code, position: int) -> dict:
@@ -193,5 +193,6 @@ def codebook_from_db(db: sqlite_utils.Database) -> Codebook:
                  examples=tuple(json.loads(c["examples"] or "[]")), colour=c["colour"], group=c["grp"])
             for c in db.query("SELECT * FROM codes WHERE facet = ? AND active = 1 ORDER BY position",
                               [f["key"]]))
-        facets.append(Facet(f["key"], f["label"], f["mode"], f["description"] or "", codes))
+        facets.append(Facet(f["key"], f["label"], f["mode"], f["description"] or "", codes,
+                            f.get("suggest") or "keywords"))
     return Codebook(settings.get("codebook_name", ""), settings.get("codebook_version", ""), tuple(facets))

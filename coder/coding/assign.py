@@ -211,6 +211,47 @@ def _assign_ids(db: sqlite_utils.Database, ops: list[Op]) -> None:
             next_id += 1
 
 
+def toggle_code(db: sqlite_utils.Database, quote_id: int, coder_id: int, code: str) -> CodingResult:
+    """Turn ``code`` on or off for the coder on the quote (off clears a single facet).
+
+    On or off is decided from what is stored when the write lock is held, not from what a
+    screen showed earlier: another process may have changed the quote in between.
+    """
+    with write(db):
+        row = db.execute("SELECT codes.facet, facets.mode FROM codes JOIN facets ON facets.key = codes.facet"
+                         " WHERE codes.key = ? AND codes.active = 1", [code]).fetchone()
+        if row is None:
+            raise InputError(f"unknown code {code!r}")
+        facet, mode = row
+        on = any(r["code"] == code for r in current_codings(db, quote_id, coder_id))
+        if mode == "single":
+            assignment = Assignment(facet, "=", () if on else (code,))
+        else:
+            assignment = Assignment(facet, "-=" if on else "+=", (code,))
+        return code_quote(db, quote_id, coder_id, [assignment])
+
+
+def quote_memo(db: sqlite_utils.Database, quote_id: int, coder_id: int) -> str | None:
+    """The coder's memo on the quote itself (one written before or without a coding)."""
+    row = db.execute("SELECT memo FROM quote_memos WHERE quote_id = ? AND coder_id = ?",
+                     [quote_id, coder_id]).fetchone()
+    return row[0] if row else None
+
+
+def set_quote_memo(db: sqlite_utils.Database, quote_id: int, coder_id: int, memo: str | None) -> CodingResult:
+    """Write (or with ``None``/"" remove) the coder's memo on a quote, as one event; a
+    memo needs no coding, so a coder can note a thought before choosing codes."""
+    with write(db):
+        quote_row(db, quote_id)
+        before = quote_memo(db, quote_id, coder_id)
+        if (before or None) == (memo or None):
+            return CodingResult()
+        op = {"op": "quote_memo", "quote_id": quote_id, "coder_id": coder_id, "before": before,
+              "after": memo or None}
+        event = record(db, coder_id=coder_id, action="coding.memo", ops=[op], quote_id=quote_id)
+        return CodingResult(event_id=event)
+
+
 def set_memo(db: sqlite_utils.Database, quote_id: int, coder_id: int, code: str,
              memo: str | None) -> CodingResult:
     """Set the memo of one coding (the coder's ``code`` on ``quote_id``)."""

@@ -58,6 +58,11 @@ def _apply(db: sqlite_utils.Database, op: Op) -> None:
     elif kind == "coding_memo":
         db.execute("UPDATE codings SET memo = ?, updated_at = ? WHERE id = ?",
                    [op["after"], now(), op["id"]])
+    elif kind == "quote_memo":
+        db.execute("DELETE FROM quote_memos WHERE quote_id = ? AND coder_id = ?", [op["quote_id"], op["coder_id"]])
+        if op["after"]:
+            db.execute("INSERT INTO quote_memos (quote_id, coder_id, memo, updated_at) VALUES (?, ?, ?, ?)",
+                       [op["quote_id"], op["coder_id"], op["after"], now()])
     elif kind == "quote_add":
         db["quotes"].insert(op["quote"])
     elif kind == "quote_remove":
@@ -94,7 +99,7 @@ def _inverse(op: Op) -> Op:
              "quote_add": "quote_remove", "quote_remove": "quote_add"}
     if kind in swaps:
         return {**op, "op": swaps[kind]}
-    if kind in ("coding_memo", "quote_bounds"):
+    if kind in ("coding_memo", "quote_bounds", "quote_memo"):
         return {**op, "before": op["after"], "after": op["before"]}
     raise CoderError(f"unknown event op {kind!r}")
 
@@ -137,9 +142,21 @@ def record(
         return cursor.lastrowid
 
 
-def coder_events(db: sqlite_utils.Database, coder_id: int) -> list[Event]:
-    rows = db.query("SELECT * FROM events WHERE coder_id = ? ORDER BY id", [coder_id])
+def coder_events(db: sqlite_utils.Database, coder_id: int, *, last: int | None = None) -> list[Event]:
+    """The coder's events, oldest first; only the ``last`` N when given."""
+    if last is None:
+        rows = db.query("SELECT * FROM events WHERE coder_id = ? ORDER BY id", [coder_id])
+    else:
+        rows = db.query("SELECT * FROM (SELECT * FROM events WHERE coder_id = ? ORDER BY id DESC LIMIT ?)"
+                        " ORDER BY id", [coder_id, last])
     return [Event.from_row(row) for row in rows]
+
+
+def get_event(db: sqlite_utils.Database, event_id: int) -> Event:
+    rows = list(db.query("SELECT * FROM events WHERE id = ?", [event_id]))
+    if not rows:
+        raise CoderError(f"no event {event_id}")
+    return Event.from_row(rows[0])
 
 
 def stacks(db: sqlite_utils.Database, coder_id: int) -> tuple[list[Event], list[Event]]:

@@ -51,6 +51,9 @@ def quote_table(db: sqlite_utils.Database, layer: Coder, filters: Filters | None
         codes_by_quote[quote_id][facet].append(code)
         if memo and memo not in memos[quote_id]:
             memos[quote_id].append(memo)
+    for quote_id, memo in db.execute("SELECT quote_id, memo FROM quote_memos WHERE coder_id = ?", [layer.id]):
+        if memo not in memos[quote_id]:  # a memo written on the quote before it was coded
+            memos[quote_id].insert(0, memo)
     headers = list(FIXED_HEAD) + [key for key, _, _ in facets] + list(FIXED_TAIL)
     if wide:
         headers += [f"{key}:{code}" for key, _, codes in facets for code in codes]

@@ -43,11 +43,13 @@ class ImportBatch:
 def import_batch(db: sqlite_utils.Database, paths: list[Path], *, manifest: Path | None = None,
                  on_note: Callable[[str], None] | None = None, on_file: OnFile | None = None,
                  on_result: Callable[[ImportResult], None] | None = None,
-                 on_plan: Callable[[int], None] | None = None, **options: Any) -> ImportBatch:
+                 on_plan: Callable[[int], None] | None = None, offsets: str = "auto",
+                 **options: Any) -> ImportBatch:
     """Import PDFs (files or folders) and exchange files; a bad file never stops the rest.
 
     ``on_note`` receives each one-line message (errors as ``coder: error: ...``);
     ``on_plan(n)`` is told the number of PDFs before the first starts;
+    ``offsets`` says how a .qdpx counts selection offsets (see :mod:`coder.exchange.refi.texts`);
     ``options`` (force, password, jobs, ocr) go to the PDF import.
     """
     note = on_note or (lambda line: None)
@@ -60,7 +62,7 @@ def import_batch(db: sqlite_utils.Database, paths: list[Path], *, manifest: Path
              "imported without its metadata")
     for path in inputs.others:
         try:
-            note(import_other(db, path))
+            note(import_other(db, path, offsets=offsets))
         except CoderError as exc:
             note(f"coder: error: {exc}")
             batch.failures += 1

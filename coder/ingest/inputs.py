@@ -14,8 +14,9 @@ from coder.store.sqlite import sqlite_utils
 from coder.errors import InputError
 from coder.ingest.manifest import find_manifest, read_manifest
 
-# Importers for non-PDF files, by extension: each returns a one-line summary.
-Importer = Callable[[sqlite_utils.Database, Path], str]
+# Importers for non-PDF files, by extension: each returns its summary (one or more lines)
+# and takes the options of `coder import` that concern it as keywords, ignoring the rest.
+Importer = Callable[..., str]
 IMPORTERS: dict[str, Importer] = {}
 
 
@@ -104,17 +105,17 @@ def _register_exchange_formats() -> None:
     IMPORTERS.setdefault(".codings", _import_codings)
 
 
-def _import_codings(db: sqlite_utils.Database, path: Path) -> str:
+def _import_codings(db: sqlite_utils.Database, path: Path, **_: Any) -> str:
     from coder.exchange.codings import import_codings
 
     report = import_codings(db, path)
     return "\n".join([report.summary(path)] + [f"  not applied: {p}" for p in report.problems])
 
 
-def import_other(db: sqlite_utils.Database, path: Path) -> str:
+def import_other(db: sqlite_utils.Database, path: Path, **options: Any) -> str:
     _register_exchange_formats()
     importer = IMPORTERS.get(path.suffix.lower())
     if importer is None:
         known = ", ".join([".pdf", *sorted(IMPORTERS)])
         raise InputError(f"{path}: cannot import {path.suffix or 'files without extension'} (known: {known})")
-    return importer(db, path)
+    return importer(db, path, **options)

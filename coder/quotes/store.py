@@ -107,6 +107,8 @@ def delete_manual_quote(db: sqlite_utils.Database, quote_id: int, coder_id: int)
             raise InputError(f"quote {quote_id} was detected at import; only manual quotes can be deleted")
         codings = list(db.query("SELECT * FROM codings WHERE quote_id = ?", [quote_id]))
         ops: list[Op] = [{"op": "coding_remove", "coding": c} for c in codings]
+        ops += [{"op": "quote_memo", "quote_id": quote_id, "coder_id": m["coder_id"], "before": m["memo"],
+                 "after": None} for m in db.query("SELECT * FROM quote_memos WHERE quote_id = ?", [quote_id])]
         ops.append({"op": "quote_remove", "quote": quote})
         return record(db, coder_id=coder_id, action="quote.delete", ops=ops, quote_id=quote_id)
 

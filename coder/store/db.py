@@ -116,6 +116,12 @@ def _is_project(path: Path) -> bool:
     return True
 
 
+def data_version(db: sqlite_utils.Database) -> int:
+    """A number that changes whenever another connection commits to the file (SQLite's
+    ``PRAGMA data_version``; this connection's own commits leave it alone)."""
+    return int(db.execute("PRAGMA data_version").fetchone()[0])
+
+
 def schema_version(db: sqlite_utils.Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 

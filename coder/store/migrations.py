@@ -274,9 +274,47 @@ def _v3(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+def _v10(db: sqlite_utils.Database) -> None:
+    """Original files kept inside the project (a PDF that came in a .qdpx), in 1 MiB chunks
+    so that a file of any size is written and read without holding it whole."""
+    for statement in _split_sql("""
+        CREATE TABLE document_files (
+            doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            filename TEXT NOT NULL,
+            media_type TEXT NOT NULL,
+            bytes INTEGER NOT NULL,
+            sha256 TEXT NOT NULL
+        );
+        CREATE TABLE document_file_chunks (
+            doc_id INTEGER NOT NULL REFERENCES document_files(doc_id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            data BLOB NOT NULL,
+            PRIMARY KEY (doc_id, seq)
+        );
+    """):
+        db.execute(statement)
+
+
+def _v7(db: sqlite_utils.Database) -> None:
+    """Where a facet's code suggestions come from (keywords, speaker, none), see
+    :class:`coder.codebook.model.Facet` (existing facets keep keyword suggestions until
+    the codebook is loaded again); memos on quotes without codings."""
+    db.execute("ALTER TABLE facets ADD COLUMN suggest TEXT NOT NULL DEFAULT 'keywords'")
+    # A coder's memo on a quote they have not coded (yet): memos on codings need a coding.
+    db.execute("""CREATE TABLE quote_memos (
+            quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+            coder_id INTEGER NOT NULL REFERENCES coders(id),
+            memo TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (quote_id, coder_id)
+        )""")
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _v1,
     2: _v2,
     3: _v3,
+    7: _v7,
+    10: _v10,
 }
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -7,34 +7,50 @@ from functools import partial
 from pathlib import Path
 
 from textual.app import App, SystemCommand
-from textual.command import Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from coder.codebook.rank import rank_codes
 from coder.coding.coders import list_coders
 from coder.store.db import connect
 from coder.tui.config import load_keymap
 from coder.tui.keys import APP_BINDINGS
 from coder.tui.screens.coding import CodingScreen
-from coder.tui.screens.dialogs import Choice, TextPrompt
+from coder.tui.screens.dialogs import Choice, TextPrompt, code_prompt
 from coder.tui.session import Session
 
 
 class CodeCommands(Provider):
     """Command palette: type part of a code name to toggle it on the current quote."""
 
-    async def search(self, query: str) -> Hits:
+    def hits(self, query: str) -> list[Hit]:
+        """The codes matching ``query`` in the picker's ranking, marked when on."""
         screen = self.screen  # the screen the palette was opened on (app.screen is the palette)
         if not isinstance(screen, CodingScreen) or screen.session.current is None:
-            return
-        matcher = self.matcher(query)
-        for code in screen.session.codebook.all_codes():
-            score = matcher.match(f"{code.label} {code.key}")
-            if score > 0:
-                yield Hit(score, matcher.highlight(f"{code.label} {code.key}"),
-                          partial(self._toggle, screen, code.key), help=code.description[:80])
+            return []
+        session = screen.session
+        have = session.codes_on()
+        matches = rank_codes(session.codebook.all_codes(), query)
+        hits = []
+        for rank, match in enumerate(matches):
+            # The palette sorts by score: the shared ranking decides it, best first.
+            prompt = code_prompt(session, match, match.code.key in have)
+            toggle = partial(self._toggle, screen, match.code.key)
+            hits.append(Hit(1.0 - rank / (len(matches) + 1), prompt, toggle, text=prompt.plain,
+                            help=match.code.description[:80]))
+        return hits
+
+    async def search(self, query: str) -> Hits:
+        for hit in self.hits(query):
+            yield hit
+
+    async def discover(self) -> Hits:
+        """With nothing typed yet: every code, with the ones on the quote marked."""
+        for hit in self.hits(""):
+            yield DiscoveryHit(hit.match_display, hit.command, text=hit.text, help=hit.help)
 
     @staticmethod
     def _toggle(screen: CodingScreen, key: str) -> None:
-        screen.guarded(lambda: screen.session.toggle(key), screen.session.code_label(key))
+        screen.guarded(lambda: screen.session.toggle(key))
 
 
 class CoderApp(App):

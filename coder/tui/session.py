@@ -16,11 +16,13 @@ from coder.store.sqlite import sqlite_utils
 
 from coder.codebook import Codebook, codebook_from_db
 from coder.coding.coders import Coder, ensure_coder
-from coder.coding.assign import Assignment, code_quote, current_codings, document_codes, set_memo
-from coder.store.db import connect
+from coder.coding.assign import (Assignment, CodingResult, code_quote, current_codings, document_codes,
+                                 quote_memo, set_quote_memo, toggle_code)
+from coder.coding.describe import Labels, describe_event, describe_undo
+from coder.store.db import connect, data_version
 from coder.ingest.documents import list_documents, page_rows
 from coder.errors import InputError
-from coder.coding.events import Event, redo, undo
+from coder.coding.events import Event, coder_events, get_event, redo, undo
 from coder.quotes.store import (PageIndex, add_manual_quote, adjust_quote, delete_manual_quote,
                                 document_text, list_quotes, search_quotes)
 from coder.tui.tags import code_tag
@@ -55,6 +57,8 @@ class Session:
     full_text: str = ""
     window: Window | None = None
     filter: str = "all"  # all | uncoded | coded | code:<key>
+    _labels: Labels | None = None
+    data_version: int = 0
 
     @classmethod
     def open(cls, db_path: str | Path, coder_name: str) -> Session:
@@ -62,7 +66,16 @@ class Session:
         coder, _ = ensure_coder(db, coder_name)
         session = cls(Path(db_path), coder, db, codebook_from_db(db))
         session.refresh_documents()
+        session.changed_elsewhere()
         return session
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another connection (the CLI, another TUI, an import) has committed
+        since the last call: SQLite's ``data_version`` changes only for other connections'
+        commits, and reading it costs microseconds, so a timer can poll it."""
+        version = data_version(self.db)
+        changed, self.data_version = version != self.data_version, version
+        return changed
 
     # --- documents and quotes -------------------------------------------------
 
@@ -197,40 +210,75 @@ class Session:
     def codings(self, quote_id: int) -> list[dict[str, Any]]:
         return current_codings(self.db, quote_id, self.coder.id)
 
-    def apply(self, facet: str, op: str, code: str | None, memo: str | None = None):
+    def codes_on(self) -> set[str]:
+        """The coder's codes on the current quote, as stored now."""
+        quote = self.current
+        return {c["code"] for c in self.codings(quote["id"])} if quote else set()
+
+    @property
+    def labels(self) -> Labels:
+        if self._labels is None:
+            self._labels = Labels(self.codebook)
+        return self._labels
+
+    def describe(self, result: CodingResult) -> str:
+        """What a save changed, in labels (``+ Netwerk opbouwen en activeren``)."""
+        if result.event_id is None:
+            return "no change"
+        return describe_event(get_event(self.db, result.event_id), self.labels)
+
+    def apply(self, facet: str, op: str, code: str | None) -> str:
         quote = self.current
         if quote is None:
-            return None
+            return "no quote"
         codes = (code,) if code else ()
-        result = code_quote(self.db, quote["id"], self.coder.id, [Assignment(facet, op, codes)], memo=memo)
+        result = code_quote(self.db, quote["id"], self.coder.id, [Assignment(facet, op, codes)])
         quote["coded"] = bool(self.codings(quote["id"]))
-        return result
+        return self.describe(result)
 
-    def toggle(self, code_key: str):
-        code = self.codebook.code(code_key)
-        facet = self.codebook.facet(code.facet)
-        have = {c["code"] for c in self.codings(self.current["id"])} if self.current else set()
-        if facet.mode == "single":
-            return self.apply(facet.key, "=", None if code_key in have else code_key)
-        return self.apply(facet.key, "-=" if code_key in have else "+=", code_key)
-
-    def memo(self, text: str | None) -> int:
-        """Set the memo on all of the coder's codings of the current quote."""
+    def toggle(self, code_key: str) -> str:
+        """Turn a code on or off, deciding from the database at the time of the key."""
         quote = self.current
-        changed = 0
-        for coding in self.codings(quote["id"]) if quote else []:
-            changed += set_memo(self.db, quote["id"], self.coder.id, coding["code"], text).changed
-        return changed
+        if quote is None:
+            return "no quote"
+        result = toggle_code(self.db, quote["id"], self.coder.id, code_key)
+        quote["coded"] = bool(self.codings(quote["id"]))
+        return self.describe(result)
 
-    def undo(self) -> Event | None:
+    def add_code(self, code_key: str) -> str:
+        """Put a code on (never off: accepting a suggestion must not remove a code that
+        another process put on meanwhile); a single facet's value is replaced."""
+        facet = self.codebook.facet(self.codebook.code(code_key).facet)
+        return self.apply(facet.key, "=" if facet.mode == "single" else "+=", code_key)
+
+    def memo(self, text: str | None) -> str:
+        """Set the coder's memo on the current quote (one event): on its codings, or on
+        the quote itself when it has none yet (or already has a memo of its own)."""
+        quote = self.current
+        if quote is None:
+            return "no quote"
+        if not self.codings(quote["id"]) or quote_memo(self.db, quote["id"], self.coder.id):
+            return self.describe(set_quote_memo(self.db, quote["id"], self.coder.id, text))
+        return self.describe(code_quote(self.db, quote["id"], self.coder.id, [], memo=text or ""))
+
+    def memos(self) -> list[str]:
+        """The coder's memos on the current quote: its own, then those of its codings."""
+        quote = self.current
+        if quote is None:
+            return []
+        own = quote_memo(self.db, quote["id"], self.coder.id)
+        return list(dict.fromkeys(([own] if own else []) + [c["memo"] for c in self.codings(quote["id"])
+                                                             if c["memo"]]))
+
+    def undo(self) -> str:
         event = undo(self.db, self.coder.id)
         self._after_history(event)
-        return event
+        return describe_undo(event, self.labels, "undone") if event else "nothing to undo"
 
-    def redo(self) -> Event | None:
+    def redo(self) -> str:
         event = redo(self.db, self.coder.id)
         self._after_history(event)
-        return event
+        return describe_undo(event, self.labels, "redone") if event else "nothing to redo"
 
     def _after_history(self, event: Event | None) -> None:
         if event is None or self.doc_id is None:
@@ -241,33 +289,46 @@ class Session:
 
     # --- manual quotes -----------------------------------------------------------
 
-    def new_quote(self, start: int, end: int) -> int:
+    def new_quote(self, start: int, end: int) -> str:
         quote_id = add_manual_quote(self.db, self.doc_id, start, end, self.coder.id)
         self.reload_quotes()
         self.select_quote(quote_id)
-        return quote_id
+        return self.last_change()
 
-    def adjust(self, start: int, end: int) -> None:
-        if self.current:
-            adjust_quote(self.db, self.current["id"], start, end, self.coder.id)
-            self.reload_quotes()
+    def adjust(self, start: int, end: int) -> str:
+        if self.current is None:
+            return "no quote"
+        adjust_quote(self.db, self.current["id"], start, end, self.coder.id)
+        self.reload_quotes()
+        return self.last_change()
 
-    def delete_current(self) -> None:
-        if self.current:
-            delete_manual_quote(self.db, self.current["id"], self.coder.id)
-            self.reload_quotes()
+    def delete_current(self) -> str:
+        if self.current is None:
+            return "no quote"
+        delete_manual_quote(self.db, self.current["id"], self.coder.id)
+        self.reload_quotes()
+        return self.last_change()
+
+    def last_change(self) -> str:
+        """What the coder's latest event did (for actions that return no result)."""
+        events = coder_events(self.db, self.coder.id, last=1)
+        return describe_event(events[-1], self.labels) if events else "no change"
 
     # --- search and suggestions -----------------------------------------------------
 
-    def search(self, query: str) -> list[dict[str, Any]]:
-        return [q for q in search_quotes(self.db, query)
+    def search(self, query: str, *, as_you_type: bool = False) -> list[dict[str, Any]]:
+        """Quotes matching ``query`` (the coder's own manual quotes and detected ones);
+        ``as_you_type`` takes the word being typed as a prefix."""
+        if as_you_type and query.strip() and not query.endswith((" ", "*")):
+            query += "*"
+        return [q for q in search_quotes(self.db, query, limit=100)
                 if q["origin"] == "detected" or q["created_by"] == self.coder.id]
 
     def suggestions(self) -> list[Any]:
         from coder.coding.suggest import suggest_for_codebook
 
         quote = self.current
-        return suggest_for_codebook(quote["text"], self.codebook) if quote else []
+        return suggest_for_codebook(quote["text"], self.codebook, quote.get("speaker")) if quote else []
 
     def code_label(self, key: str) -> str:
         try:

@@ -109,3 +109,25 @@ def test_fast_matcher_equals_the_plain_definition(sentence):
 def test_fast_matcher_equals_the_plain_definition_on_prose(text):
     fast = [(s.code, s.keyword, s.start, s.end) for s in MATCHER.suggest(text)]
     assert fast == plain_suggest(MATCHER, text)
+
+
+def test_tone_and_speaker_are_not_suggested_from_words_in_the_quote():
+    """Issue 17: `niet` suggested Negatief, `goed` Positief, `inwoners` the speaker Inwoner."""
+    found = suggest_for_codebook("De wijkcoach: het ging niet goed met de inwoners, de wachtlijst groeide.",
+                                 CODEBOOK)
+    facets = {s.facet for s in found}
+    assert "valentie" not in facets and "spreker" not in facets
+    assert "bel_wachttijden" in {s.code for s in found}  # content facets keep their keyword suggestions
+
+
+def test_speaker_is_suggested_from_the_detected_role_only():
+    found = suggest_for_codebook("Ik werd eindelijk gehoord.", CODEBOOK, speaker="moeder")
+    assert [(s.code, s.source, s.reason) for s in found] == [("inwoner_client", "speaker",
+                                                              "speaker “moeder” (detected)")]
+    assert suggest_for_codebook("Ik werd eindelijk gehoord.", CODEBOOK, speaker="de buurman") == []
+
+
+def test_a_suggestion_lists_every_word_that_matched():
+    hit = next(s for s in suggest_for_codebook("We moesten maanden wachten op de wachtlijst.", CODEBOOK)
+               if s.code == "bel_wachttijden")
+    assert hit.words == ("maanden", "wachten", "wachtlijst") and hit.reason == "“maanden”, “wachten”, “wachtlijst”"

@@ -71,9 +71,16 @@ async def test_mouse_drag_selects_text_for_a_new_quote(tui_db):
         screen = await start(app, pilot)
         reader = screen.query_one(Reader)
         left = reader.gutter.left + reader.gutter_width  # border and padding, then the page gutter
+        # Pressed on the J, released on the g: both are in (issue 17: the g was dropped).
+        await pilot.mouse_down(Reader, offset=(left + 10, 1))
+        await pilot.hover(Reader, offset=(left + 4, 1))  # backwards from the g, then on to the J
+        await pilot.hover(Reader, offset=(left, 1))
+        await pilot.mouse_up(Reader, offset=(left, 1))
+        await pilot.pause()
+        assert reader.selected_text == "Jaarverslag"
         await pilot.mouse_down(Reader, offset=(left, 1))
-        await pilot.hover(Reader, offset=(left + 11, 1))
-        await pilot.mouse_up(Reader, offset=(left + 11, 1))
+        await pilot.hover(Reader, offset=(left + 10, 1))
+        await pilot.mouse_up(Reader, offset=(left + 10, 1))
         await pilot.pause()
         assert reader.selected_text == "Jaarverslag"
         await pilot.press("q")
@@ -100,9 +107,7 @@ async def test_search_jumps_to_a_quote_in_another_document(tui_db):
         screen = await start(app, pilot)
         await pilot.press("slash")
         await pilot.pause()
-        await pilot.press(*"geen", "space", *"wachtlijst", "enter")
-        await pilot.pause()
-        await pilot.press("enter")  # the only hit
+        await pilot.press(*"geen", "space", *"wachtlijst", "enter")  # jumps to the only hit
         await pilot.pause()
         assert screen.session.doc_id == 2
         assert "geen wachtlijst" in screen.session.current["text"]

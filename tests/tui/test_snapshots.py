@@ -46,3 +46,25 @@ def test_adjudication_screen(snap_compare, tui_db):
 
     two_coders(tui_db)
     assert snap_compare(CoderApp(tui_db, compare=("anna", "bram")), terminal_size=(150, 45), press=["j"])
+
+
+# Every screen of the coding flow in the smallest terminal it must work in (issue 17).
+
+def test_help_screen_in_80x24(snap_compare, tui_db):
+    assert snap_compare(CoderApp(tui_db, "anna"), terminal_size=(80, 24), press=["f1"])
+
+
+def test_code_picker_in_80x24(snap_compare, tui_db):
+    assert snap_compare(CoderApp(tui_db, "anna"), terminal_size=(80, 24), press=["m", *"netwerk"])
+
+
+def test_search_in_80x24(snap_compare, tui_db):
+    assert snap_compare(CoderApp(tui_db, "anna"), terminal_size=(80, 24), press=["slash", *"hulp"])
+
+
+def test_filter_in_80x24(snap_compare, tui_db):
+    assert snap_compare(CoderApp(tui_db, "anna"), terminal_size=(80, 24), press=["f"])
+
+
+def test_documents_in_80x24(snap_compare, tui_db):
+    assert snap_compare(CoderApp(tui_db, "anna"), terminal_size=(80, 24), press=["d"])

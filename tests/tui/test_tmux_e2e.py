@@ -35,9 +35,9 @@ def test_keys_typed_in_tmux_are_saved_and_survive_kill_9(tui_db):
                                          capture_output=True, text=True).stdout
         assert wait_for(lambda: "Quote 1/" in capture()), capture()
         subprocess.run(["tmux", "send-keys", "-t", session, "2"], check=True)
-        assert wait_for(lambda: "saved" in capture()), capture()
+        assert wait_for(lambda: "Transformatiedoel = Normaliseren" in capture()), capture()
         subprocess.run(["tmux", "send-keys", "-t", session, "2"], check=True)
-        assert wait_for(lambda: "saved: Negatief" in capture()), capture()
+        assert wait_for(lambda: "Valentie = Negatief" in capture()), capture()
         # What the screen showed as saved survives a kill -9 of the whole TUI.
         pid = int(subprocess.run(["tmux", "display-message", "-p", "-t", session, "#{pane_pid}"],
                                  capture_output=True, text=True, check=True).stdout)

@@ -7,6 +7,11 @@ own export, gives the same identifiers.
 Facts other tools do not model travel in bracketed markers at the start of a
 `Description` (facet key and mode, code key, quote origin and speaker, page breaks);
 other tools show them as text and ignore them.
+
+Reading (`read`) takes what real tools write: `archive` finds the project file and the
+source files in the zip, `texts` normalises each text and carries selection offsets
+through it, `codetree` turns code trees into facets and codes, `summary` accounts for
+every code and coding. Writing (`write`) puts texts and PDFs in `sources/`.
 """
 
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"

@@ -1,119 +1,52 @@
 """Reading `.qdc` and `.qdpx` files into a project (one transaction per file).
 
-XML is parsed with defusedxml; a `.qdpx` is read in memory, and any zip entry whose name
-would escape the project folder (absolute, `..`, drive letters) rejects the whole file.
+What other tools write is read as they write it: text sources inline or as files in the
+zip (`internal://…`), PDF sources through their text `Representation` (the PDF itself
+is kept in the project), picture/audio/video sources skipped with a line each, missing
+files reported while the rest is imported. Offsets are mapped into our normalised text
+(:mod:`coder.exchange.refi.texts`); code trees become facets (:mod:`.codetree`). The
+result is an :class:`ImportSummary` that accounts for every code and coding of the file.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
-import zipfile
-import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
+from typing import Any
 
-from coder.store.sqlite import sqlite_utils
-from defusedxml import ElementTree as SafeET
-
-from coder.codebook.model import Code, Codebook, Facet
+from coder.codebook.model import Codebook, Facet
 from coder.codebook.sync import codebook_from_db, sync_codebook
-from coder.coding.coders import ensure_coder
-from coder.store.db import write
-from coder.errors import InputError
+from coder.coding.coders import CONSENSUS, Coder, add_coder, find_coder
 from coder.coding.events import now
-from coder.quotes.store import PageIndex, find_quote
+from coder.errors import InputError
+from coder.exchange.refi.archive import Archive, SourceUnreadable
+from coder.exchange.refi.codetree import CodeTree, code_tree
 from coder.exchange.refi.ids import split_marker
-from coder.exchange.refi.write import VARIABLES
+from coder.exchange.refi.summary import ImportSummary
+from coder.exchange.refi.texts import (
+    CODE_POINTS,
+    UTF16,
+    SourceText,
+    decode_chunks,
+    read_text,
+)
+from coder.exchange.refi.xml import child, child_text, children, guid_key, local, parse
+from coder.quotes.store import PageIndex, find_quote
+from coder.store.db import write
+from coder.store.files import store_file
+from coder.store.sqlite import sqlite_utils
 
-MAX_QDE_BYTES = 512 * 1024 * 1024
-
-
-@dataclass
-class ParsedCodebook:
-    codebook: Codebook
-    key_by_guid: dict[str, str] = field(default_factory=dict)
-    facet_by_key: dict[str, str] = field(default_factory=dict)
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
-def _children(element, name: str):
-    return [child for child in element if _local(child.tag) == name]
-
-
-def _child(element, name: str):
-    found = _children(element, name)
-    return found[0] if found else None
-
-
-def _text(element, name: str) -> str:
-    child = _child(element, name)
-    return (child.text or "") if child is not None else ""
-
-
-def _slug(name: str) -> str:
-    slug = re.sub(r"[^0-9a-z]+", "_", name.lower()).strip("_")
-    return slug or "code"
-
-
-def _parse_xml(data: bytes, where: str):
-    try:
-        return SafeET.fromstring(data)
-    except Exception as exc:  # defusedxml raises several kinds; all mean "not usable XML"
-        raise InputError(f"{where}: not valid QDA-XML ({exc})") from None
-
-
-def parse_codes(codes_element, where: str) -> ParsedCodebook:
-    facets: list[Facet] = []
-    loose: list[Code] = []
-    key_by_guid: dict[str, str] = {}
-    seen: set[str] = set()
-
-    def code_of(element, facet_key: str) -> Code:
-        marker, description = split_marker(_text(element, "Description"))
-        key = marker.get("code") or _slug(element.get("name", ""))
-        base, n = key, 2
-        while key in seen:
-            key, n = f"{base}_{n}", n + 1
-        seen.add(key)
-        key_by_guid[element.get("guid", "")] = key
-        colour = element.get("color")
-        return Code(key=key, label=element.get("name") or key, facet=facet_key,
-                    description=description, colour=colour if colour and len(colour) == 7 else None)
-
-    for top in _children(codes_element, "Code"):
-        marker, description = split_marker(_text(top, "Description"))
-        nested = _descendant_codes(top)
-        if "facet" in marker or nested:
-            key = marker.get("facet") or _slug(top.get("name", ""))
-            mode = marker.get("mode") if marker.get("mode") in ("single", "multi") else "multi"
-            codes = tuple(code_of(c, key) for c in nested)
-            if top.get("isCodable") == "true" and "facet" not in marker:
-                codes = (code_of(top, key),) + codes
-            facets.append(Facet(key, top.get("name") or key, mode, description, codes))
-        else:
-            loose.append(code_of(top, "codes"))
-    if loose:
-        facets.append(Facet("codes", "Codes", "multi", "Codes imported without a parent", tuple(loose)))
-    if not facets:
-        raise InputError(f"{where}: the codebook has no codes")
-    book = Codebook("REFI-QDA import", "", tuple(facets))
-    return ParsedCodebook(book, key_by_guid, {c.key: c.facet for c in book.all_codes()})
-
-
-def _descendant_codes(element) -> list:
-    out = []
-    for child in _children(element, "Code"):
-        out.append(child)
-        out.extend(_descendant_codes(child))
-    return out
+OURS = "coder"
+MAX_SOURCE_BYTES = 768 * 1024 * 1024  # a stored text must stay under SQLite's 1 GB value limit
+DOCUMENT_FIELDS = {"title": str, "organisation": str, "organization": str, "municipality": str,
+                   "year": int, "doc_type": str, "team_type": str, "size_class": str, "region": str}
+MEDIA = {"PictureSource": "picture", "AudioSource": "audio", "VideoSource": "video"}
+OFFSETS = ("auto", CODE_POINTS, UTF16)
 
 
 def merge_codebook(db: sqlite_utils.Database, imported: Codebook) -> None:
-    """Add the imported facets and codes to the project's codebook; never drop a code."""
+    """Add the imported facets and codes beside the project's own; never drop a code."""
     current = codebook_from_db(db)
     facets = {f.key: f for f in current.facets}
     for facet in imported.facets:
@@ -130,15 +63,31 @@ def merge_codebook(db: sqlite_utils.Database, imported: Codebook) -> None:
     sync_codebook(db, merged)
 
 
-def import_qdc(db: sqlite_utils.Database, path: Path) -> str:
-    root = _parse_xml(_read_bytes(path), str(path))
-    if _local(root.tag) != "CodeBook" or _child(root, "Codes") is None:
+def _merge_tree(db: sqlite_utils.Database, tree: CodeTree, summary: ImportSummary) -> None:
+    before = {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("facets", "codes")}
+    if tree.codebook.facets:
+        merge_codebook(db, tree.codebook)
+    summary.facets_added = db.execute("SELECT COUNT(*) FROM facets").fetchone()[0] - before["facets"]
+    summary.codes_added = db.execute("SELECT COUNT(*) FROM codes").fetchone()[0] - before["codes"]
+    summary.codes_in_file = tree.in_file
+    summary.facets_from_codes = tree.facet_codes
+    summary.not_codable = tree.not_codable
+
+
+def import_qdc(db: sqlite_utils.Database, path: Path, **_: Any) -> str:
+    root = parse(_read_bytes(path), str(path))
+    if local(root.tag) != "CodeBook" or child(root, "Codes") is None:
         raise InputError(f"{path}: not a REFI-QDA codebook (root must be CodeBook with Codes)")
-    parsed = parse_codes(_child(root, "Codes"), str(path))
+    summary = ImportSummary(path, origin=root.get("origin") or "")
     with write(db):
-        merge_codebook(db, parsed.codebook)
-    n = len(parsed.codebook.all_codes())
-    return f"{path}: codebook with {len(parsed.codebook.facets)} facet(s), {n} code(s) merged"
+        tree = code_tree(child(root, "Codes"), db)
+        _merge_tree(db, tree, summary)
+    if not tree.in_file:
+        return f"{path}: REFI-QDA codebook: empty (no codes); nothing imported"
+    return (f"{path}: REFI-QDA codebook{' from ' + summary.origin if summary.origin else ''}: "
+            f"{tree.in_file} code(s) in file → {len(tree.codebook.facets)} facet(s), "
+            f"{len(tree.codebook.all_codes())} code(s); {summary.facets_added} facet(s) and "
+            f"{summary.codes_added} code(s) new in the project")
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -148,99 +97,277 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(f"{path}: {exc.strerror or exc}") from None
 
 
-def read_qde(path: Path) -> bytes:
-    """project.qde from a .qdpx, after checking every entry name is safe."""
+@dataclass
+class _Context:
+    """What every source of one project file needs while it is imported."""
+
+    db: sqlite_utils.Database
+    path: Path
+    archive: Archive
+    tree: CodeTree
+    ours: bool
+    counting: str
+    summary: ImportSummary
+    users: dict[str, str] = field(default_factory=dict)  # user guid → name
+    coder_ids: dict[str, int] = field(default_factory=dict)  # user guid → coder id (made on first coding)
+    variables: dict[str, str] = field(default_factory=dict)  # variable guid → document field
+    case_values: dict[str, dict[str, Any]] = field(default_factory=dict)  # source guid → field → value
+    notes: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # guid → (text, user guid, time)
+    used_notes: set[str] = field(default_factory=set)
+    creator: str = ""  # the Project's creatingUserGUID
+    coding_users: set[str] = field(default_factory=set)  # users with at least one Coding
+    coder_names: dict[int, str] = field(default_factory=dict)
+
+    def user(self, user: str | None) -> str:
+        """The user's key; a coding without a known creatingUser belongs to the project's
+        creator, else to one "unattributed" user, rather than being dropped."""
+        key = guid_key(user)
+        if key in self.users:
+            return key
+        if self.creator in self.users:
+            return self.creator
+        self.users[""] = f"unattributed ({self.summary.origin or self.path.name})"
+        return ""
+
+    def coder(self, user: str | None) -> int:
+        key = self.user(user)
+        if key not in self.coder_ids:
+            coder = _coder_for(self.db, self.users[key], self.ours)
+            self.coder_ids[key] = coder.id
+            self.coder_names[coder.id] = coder.name
+        return self.coder_ids[key]
+
+
+def import_qdpx(db: sqlite_utils.Database, path: Path, *, offsets: str = "auto", **_: Any) -> str:
+    """Import a project file; returns the summary lines (see :class:`ImportSummary`)."""
+    return "\n".join(import_project(db, path, offsets=offsets).lines())
+
+
+def import_project(db: sqlite_utils.Database, path: Path, *, offsets: str = "auto") -> ImportSummary:
+    if offsets not in OFFSETS:
+        raise InputError(f"offsets must be one of {', '.join(OFFSETS)}, not {offsets!r}")
+    with Archive(path) as archive:
+        root = parse(archive.project_xml(), f"{path}:project.qde")
+        if local(root.tag) != "Project":
+            raise InputError(f"{path}: project.qde has no Project root")
+        origin = root.get("origin") or ""
+        counting = offsets if offsets != "auto" else _counting(root, origin)
+        summary = ImportSummary(path, origin=origin, counting=counting)
+        summary.codings_in_file = _codings_below(root)
+        holder = child(root, "Sources")
+        sources = [s for s in holder if isinstance(s.tag, str)] if holder is not None else []
+        summary.sources_in_file = len(sources)
+        with write(db):
+            codes = child(child(root, "CodeBook"), "Codes")
+            tree = code_tree(codes, db) if codes is not None else CodeTree(Codebook("REFI-QDA import", ""))
+            _merge_tree(db, tree, summary)
+            context = _Context(db, path, archive, tree, origin == OURS, counting, summary)
+            _read_users_variables_notes(context, root)
+            for source in sources:
+                _import_source(context, source)
+            _report_unused_notes(context)
+    return summary
+
+
+def _counting(root: Any, origin: str) -> str:
+    """How the file counts offsets: as our own export says it did; UTF-16 units for NVivo
+    (its files count an emoji as two); otherwise code points, as the standard says."""
+    said = split_marker(child_text(root, "Description"))[0].get("offsets") if origin == OURS else None
+    if said in (CODE_POINTS, UTF16):
+        return str(said)
+    return UTF16 if origin.lower().startswith("nvivo") else CODE_POINTS
+
+
+def _read_users_variables_notes(context: _Context, root: Any) -> None:
+    context.creator = guid_key(root.get("creatingUserGUID"))
+    context.coding_users = {guid_key(c.get("creatingUser")) for c in root.iter()
+                            if isinstance(c.tag, str) and local(c.tag) == "Coding"}
+    for user in children(child(root, "Users"), "User"):
+        name = user.get("name") or user.get("id") or ""
+        if context.ours and user.get("id") == CONSENSUS:
+            name = CONSENSUS
+        context.users[guid_key(user.get("guid"))] = name or f"user-{guid_key(user.get('guid'))[:8]}"
+        if context.ours:  # our own file: every coder comes back, with or without codings
+            context.coder(user.get("guid"))
+    for variable in children(child(root, "Variables"), "Variable"):
+        name = (variable.get("name") or "").strip().lower()
+        if name in DOCUMENT_FIELDS:
+            field_name = "organisation" if name == "organization" else name
+            context.variables[guid_key(variable.get("guid"))] = field_name
+        else:
+            context.summary.skip(f"variable {variable.get('name')!r}: no document field of that name")
+    for case in children(child(root, "Cases"), "Case"):
+        values = _values(context, case)
+        for ref in children(case, "SourceRef"):
+            context.case_values.setdefault(guid_key(ref.get("targetGUID")), {}).update(values)
+    for part, what in (("Sets", "set(s) of codes or sources"), ("Links", "link(s)"), ("Graphs", "graph(s)")):
+        holder = child(root, part)
+        found = [e for e in holder if isinstance(e.tag, str)] if holder is not None else []
+        if found:
+            context.summary.skip(f"{len(found)} {what}: coder has no place for them")
+    cases = children(child(root, "Cases"), "Case")
+    if cases:
+        context.summary.skip(f"{len(cases)} case(s) as such (only their values of document fields are kept)")
+    for note in children(child(root, "Notes"), "Note"):
+        author = guid_key(note.get("creatingUser"))
+        context.notes[guid_key(note.get("guid"))] = (_note_text(context, note), author,
+                                                     note.get("creationDateTime") or "")
+
+
+def _note_text(context: _Context, note: Any) -> str:
+    inline = child(note, "PlainTextContent")
+    if inline is not None or not note.get("plainTextPath"):
+        return (inline.text or "") if inline is not None else ""
     try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
-        raise InputError(f"{path}: not a .qdpx (zip) file ({exc})") from None
-    with archive:
-        for info in archive.infolist():
-            name = info.filename
-            parts = PurePosixPath(name.replace("\\", "/")).parts
-            if name.startswith(("/", "\\")) or ".." in parts or re.match(r"^[A-Za-z]:", name):
-                raise InputError(f"{path}: zip entry {name!r} escapes the project folder; nothing imported")
-        qde = next((i for i in archive.infolist() if i.filename.lower().endswith(".qde")), None)
-        if qde is None:
-            raise InputError(f"{path}: no project.qde inside")
-        if qde.file_size > MAX_QDE_BYTES:
-            raise InputError(f"{path}: project.qde is larger than {MAX_QDE_BYTES >> 20} MiB")
+        return "".join(decode_chunks(context.archive.blocks(note.get("plainTextPath")))).strip()
+    except SourceUnreadable as exc:
+        context.summary.skip(f"note {note.get('name')!r}: {exc}")
+        return ""
+
+
+def _values(context: _Context, element: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for vv in children(element, "VariableValue"):
+        ref = child(vv, "VariableRef")
+        name = context.variables.get(guid_key(ref.get("targetGUID") if ref is not None else ""))
+        value = next((c.text for c in vv if isinstance(c.tag, str) and local(c.tag).endswith("Value")), None)
+        if name is None or value is None:
+            continue
         try:
-            return archive.read(qde)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
-                RuntimeError) as exc:  # damaged deflate stream, bad CRC, encryption, odd method
-            raise InputError(f"{path}: project.qde cannot be read from the zip ({exc})") from None
+            out[name] = DOCUMENT_FIELDS[name](value.strip())
+        except ValueError:
+            context.summary.skip(f"value {value!r} of variable {name!r}: not a whole number")
+    return out
 
 
-def import_qdpx(db: sqlite_utils.Database, path: Path) -> str:
-    root = _parse_xml(read_qde(path), f"{path}:project.qde")
-    if _local(root.tag) != "Project":
-        raise InputError(f"{path}: project.qde has no Project root")
-    book = _child(root, "CodeBook")
-    parsed = parse_codes(_child(book, "Codes"), str(path)) if book is not None else None
-    users = {u.get("guid"): (u.get("name") or u.get("id") or u.get("guid")) for u in
-             _children(_child(root, "Users"), "User")} if _child(root, "Users") is not None else {}
-    variables = {v.get("guid"): v.get("name") for v in
-                 _children(_child(root, "Variables"), "Variable")} if _child(root, "Variables") is not None else {}
-    notes = {}
-    if _child(root, "Notes") is not None:
-        notes = {n.get("guid"): (_text(n, "PlainTextContent"), n.get("creationDateTime"))
-                 for n in _children(_child(root, "Notes"), "Note")}
-    sources = _children(_child(root, "Sources"), "TextSource") if _child(root, "Sources") is not None else []
-    counts = {"documents": 0, "quotes": 0, "codings": 0}
-    with write(db):
-        if parsed is not None:
-            merge_codebook(db, parsed.codebook)
-        coder_ids = {g: ensure_coder(db, name)[0].id for g, name in users.items()}
-        for source in sources:
-            _import_source(db, path, source, parsed, coder_ids, variables, notes, counts)
-    return (f"{path}: {counts['documents']} new document(s), {counts['quotes']} new quote(s), "
-            f"{counts['codings']} new coding(s) from {len(users)} coder(s)")
+def _codings_below(element: Any) -> int:
+    return sum(1 for e in element.iter() if isinstance(e.tag, str) and local(e.tag) == "Coding")
 
 
-def _import_source(db, path: Path, source, parsed, coder_ids, variables, notes, counts) -> None:
-    name = source.get("name") or "document"
-    content = _child(source, "PlainTextContent")
-    if content is None:
-        raise InputError(f"{path}: source {name!r} has no PlainTextContent (only inline text is supported)")
-    text = content.text or ""
-    marker, filename = split_marker(_text(source, "Description"))
-    sha = marker.get("sha256") or hashlib.sha256(text.encode("utf-8")).hexdigest()
+def _import_source(context: _Context, source: Any) -> None:
+    kind = local(source.tag)
+    name = source.get("name") or source.get("guid") or "source"
+    if kind in MEDIA:
+        context.summary.skip(f"source {name!r}: {MEDIA[kind]} is not imported (coder codes text)",
+                             _codings_below(source))
+        return
+    if kind == "PDFSource":
+        _import_pdf_source(context, source, name)
+        return
+    if kind != "TextSource":
+        context.summary.skip(f"source {name!r}: unknown kind {kind}", _codings_below(source))
+        return
+    _import_text(context, source, source, name, None)
+
+
+def _import_pdf_source(context: _Context, source: Any, name: str) -> None:
+    text_source = child(source, "Representation")
+    regions = sum(_codings_below(s) for s in children(source, "PDFSelection"))
+    if regions:
+        context.summary.skip(f"source {name!r}: codings on PDF regions have no text offsets", regions)
+    if text_source is None:
+        rest = _codings_below(source) - regions
+        context.summary.skip(f"source {name!r}: PDF without a text Representation", rest)
+        return
+    _import_text(context, text_source, source, name, source.get("path"))
+
+
+def _source_chunks(context: _Context, source: Any, name: str) -> Iterable[str] | None:
+    inline = child(source, "PlainTextContent")
+    if inline is not None:
+        return [inline.text or ""]
+    reference = source.get("plainTextPath")
+    if not reference:
+        return None
+    size = context.archive.size(reference)
+    if size > MAX_SOURCE_BYTES:
+        raise SourceUnreadable(f"{reference} holds {_size(size)} of text, more than the "
+                               f"{_size(MAX_SOURCE_BYTES)} a document may have")
+    return decode_chunks(context.archive.blocks(reference))
+
+
+def _import_text(context: _Context, source: Any, owner: Any, name: str, pdf: str | None) -> None:
+    """``source`` holds the text and its selections; ``owner`` (the PDFSource, or the
+    TextSource itself) holds the name, metadata and the source-wide codings."""
+    selections = children(source, "PlainTextSelection")
+    wanted = [p for s in selections for p in _positions(s)]
+    whole = children(source, "Coding") + (children(owner, "Coding") if owner is not source else [])
+    codings = _codings_below(source) + len(whole) - len(children(source, "Coding"))
+    try:
+        chunks = _source_chunks(context, source, name)
+        if chunks is None:
+            context.summary.skip(f"source {name!r}: neither PlainTextContent nor plainTextPath", codings)
+            return
+        text = read_text(chunks, wanted, context.counting)
+    except SourceUnreadable as exc:
+        context.summary.skip(f"source {name!r}: {exc}", codings)
+        return
+    doc_id = _document(context, owner, name, text, pdf)
+    pages = PageIndex.for_document(context.db, doc_id)
+    for selection in selections:
+        _import_selection(context, doc_id, text, pages, selection)
+    if whole:
+        if not text.length:
+            context.summary.skip(f"source {name!r}: codings of the whole source, which is empty", len(whole))
+            return
+        quote_id = _quote(context, doc_id, pages, 0, text.length, owner, {})
+        for coding in whole:
+            _import_coding(context, quote_id, coding, [])
+
+
+def _positions(selection: Any) -> list[int]:
+    try:
+        return [int(selection.get("startPosition")), int(selection.get("endPosition"))]
+    except (TypeError, ValueError):
+        return []
+
+
+def _insert(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> int:
+    columns = ", ".join(f'"{c}"' for c in row)
+    marks = ", ".join("?" * len(row))
+    cursor = db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values()))
+    return int(cursor.lastrowid or 0)
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.0f} MiB" if n >= 2**20 else f"{n} bytes"
+
+
+def _document(context: _Context, owner: Any, name: str, text: SourceText, pdf: str | None) -> int:
+    db = context.db
+    marker, filename = split_marker(child_text(owner, "Description"))
+    sha = (marker.get("sha256") if context.ours else None) or text.sha256
     row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [sha]).fetchone()
     if row:
-        doc_id = row[0]
-    else:
-        meta = _variable_values(source, variables)
-        doc_id = db["documents"].insert({
-            "path": f"{path.name}:{filename or name}", "filename": filename or name, "sha256": sha,
-            "title": meta.pop("title", None) or name, **meta, "pages": 0, "chars": len(text),
-            "extractor": "refi-qda", "imported_at": source.get("creationDateTime") or now()}).last_pk
-        db["document_texts"].insert({"doc_id": doc_id, "text": text})
-        pages = _pages(marker.get("pages", ""), len(text))
-        db["pages"].insert_all([{"doc_id": doc_id, "page": p, "start": s, "end": e} for p, s, e in pages])
-        db["documents"].update(doc_id, {"pages": len(pages)})
-        counts["documents"] += 1
-    pages = PageIndex(list(db.execute('SELECT page, start, "end" FROM pages WHERE doc_id = ?', [doc_id])))
-    for selection in _children(source, "PlainTextSelection"):
-        _import_selection(db, path, doc_id, text, pages, selection, parsed, coder_ids, notes, counts)
+        context.summary.documents_known += 1
+        return int(row[0])
+    meta = {**context.case_values.get(guid_key(owner.get("guid")), {}), **_values(context, owner)}
+    context.summary.metadata += len(meta)
+    filename = (filename if context.ours else "") or name
+    doc_id = _insert(db, "documents", {
+        "path": f"{context.path.name}:{filename}", "filename": filename, "sha256": sha,
+        "title": meta.pop("title", None) or name, **meta, "pages": 0, "chars": text.length,
+        "extractor": "refi-qda", "imported_at": owner.get("creationDateTime") or now()})
+    # Stored from the UTF-8 bytes: a large text never becomes a Python string here.
+    db.execute("INSERT INTO document_texts (doc_id, text) VALUES (?, CAST(? AS TEXT))", [doc_id, text.data])
+    pages = _pages(marker.get("pages", "") if context.ours else "", text.length)
+    db.conn.executemany('INSERT INTO pages (doc_id, page, start, "end") VALUES (?, ?, ?, ?)',
+                        [(doc_id, p, s, e) for p, s, e in pages])
+    db.execute("UPDATE documents SET pages = ? WHERE id = ?", [len(pages), doc_id])
+    context.summary.documents_new += 1
+    if pdf:
+        _keep_pdf(context, doc_id, name, pdf)
+    return doc_id
 
 
-def _variable_values(source, variables: dict) -> dict:
-    allowed = {name for name, _ in VARIABLES}
-    out = {}
-    for vv in _children(source, "VariableValue"):
-        ref = _child(vv, "VariableRef")
-        var = variables.get(ref.get("targetGUID")) if ref is not None else None
-        if var not in allowed:
-            continue
-        value = next((child.text for child in vv if _local(child.tag).endswith("Value")), None)
-        if var == "year":
-            try:
-                value = int(value) if value else None
-            except ValueError:
-                value = None
-        out[var] = value
-    return out
+def _keep_pdf(context: _Context, doc_id: int, name: str, reference: str) -> None:
+    try:
+        filename = reference.rsplit("/", 1)[-1]
+        store_file(context.db, doc_id, filename, "application/pdf", context.archive.blocks(reference))
+        context.summary.pdfs_kept += 1
+    except SourceUnreadable as exc:
+        context.db.execute("DELETE FROM document_files WHERE doc_id = ?", [doc_id])
+        context.summary.skipped.append(f"source {name!r}: PDF file not kept, its text is imported ({exc})")
 
 
 def _pages(spec: str, length: int) -> list[tuple[int, int, int]]:
@@ -255,44 +382,98 @@ def _pages(spec: str, length: int) -> list[tuple[int, int, int]]:
     return pages or [(1, 0, length)]
 
 
-def _import_selection(db, path, doc_id, text, pages: PageIndex, selection, parsed, coder_ids, notes,
-                      counts) -> None:
-    try:
-        start, end = int(selection.get("startPosition")), int(selection.get("endPosition"))
-    except (TypeError, ValueError):
-        raise InputError(f"{path}: selection {selection.get('guid')} has no valid positions") from None
-    if not 0 <= start < end <= len(text):
-        raise InputError(f"{path}: selection {selection.get('guid')} ({start}-{end}) lies outside its "
-                         f"text of {len(text)} characters")
-    marker, attribution = split_marker(_text(selection, "Description"))
-    quote_id = find_quote(db, doc_id, start, end)
-    if quote_id is None:
-        page = int(marker["page"]) if marker.get("page", "").isdigit() else pages.page_at(start)
-        quote_id = db["quotes"].insert({
-            "doc_id": doc_id, "start": start, "end": end, "text": text[start:end], "page": page,
-            "origin": marker.get("origin") if marker.get("origin") in ("detected", "manual") else "manual",
-            "attribution": attribution or None, "created_by": coder_ids.get(selection.get("creatingUser")),
-            "created_at": selection.get("creationDateTime") or now()}).last_pk
-        counts["quotes"] += 1
-    for coding in _children(selection, "Coding"):
-        _import_coding(db, path, quote_id, coding, parsed, coder_ids, notes, counts)
+def _import_selection(context: _Context, doc_id: int, text: SourceText, pages: PageIndex,
+                      selection: Any) -> None:
+    codings = children(selection, "Coding")
+    raw = _positions(selection)
+    label = f"selection {selection.get('name') or selection.get('guid')!r}"
+    if not raw or not 0 <= raw[0] < raw[1]:
+        context.summary.skip(f"{label}: positions {raw or 'missing'} are not a span", len(codings))
+        return
+    start, end = text.positions.get(raw[0]), text.positions.get(raw[1])
+    if start is None or end is None:
+        context.summary.skip(f"{label} ({raw[0]}-{raw[1]}) lies outside its text of {text.raw_length} "
+                             f"characters ({context.counting})", len(codings))
+        return
+    if start >= end:
+        context.summary.skip(f"{label} ({raw[0]}-{raw[1]}) holds only line ends or invisible marks",
+                             len(codings))
+        return
+    marker, attribution = split_marker(child_text(selection, "Description")) if context.ours else ({}, "")
+    quote_id = _quote(context, doc_id, pages, start, end, selection, marker, attribution)
+    notes = [guid_key(r.get("targetGUID")) for r in children(selection, "NoteRef")]
+    for coding in codings:
+        _import_coding(context, quote_id, coding, notes)
 
 
-def _import_coding(db, path, quote_id, coding, parsed, coder_ids, notes, counts) -> None:
-    user = coding.get("creatingUser")
-    if user not in coder_ids:
-        raise InputError(f"{path}: coding {coding.get('guid')} has no known creatingUser")
-    ref = _child(coding, "CodeRef")
-    key = parsed.key_by_guid.get(ref.get("targetGUID")) if (ref is not None and parsed) else None
-    if key is None:
-        raise InputError(f"{path}: coding {coding.get('guid')} points at an unknown code")
-    memo, memo_at = None, None
-    note_ref = _child(coding, "NoteRef")
-    if note_ref is not None and note_ref.get("targetGUID") in notes:
-        memo, memo_at = notes[note_ref.get("targetGUID")]
+def _quote(context: _Context, doc_id: int, pages: PageIndex, start: int, end: int, element: Any,
+           marker: dict[str, str], attribution: str = "") -> int:
+    found = find_quote(context.db, doc_id, start, end)
+    if found is not None:
+        return found
+    page = int(marker["page"]) if marker.get("page", "").isdigit() else pages.page_at(start)
+    creator = guid_key(element.get("creatingUser"))
+    known = creator in context.users and creator in context.coding_users
+    created_by = context.coder(creator) if known else None
+    context.summary.quotes_new += 1
+    text = context.db.execute("SELECT substr(text, ?, ?) FROM document_texts WHERE doc_id = ?",
+                              [start + 1, end - start, doc_id]).fetchone()[0]
+    return _insert(context.db, "quotes", {
+        "doc_id": doc_id, "start": start, "end": end, "text": text, "page": page,
+        "origin": marker.get("origin") if marker.get("origin") in ("detected", "manual") else "manual",
+        "attribution": attribution or None, "created_by": created_by,
+        "created_at": element.get("creationDateTime") or now()})
+
+
+def _import_coding(context: _Context, quote_id: int, coding: Any, selection_notes: list[str]) -> None:
+    ref = child(coding, "CodeRef")
+    key = context.tree.key_by_guid.get(guid_key(ref.get("targetGUID") if ref is not None else ""))
+    if not key:
+        context.summary.skip(f"coding {coding.get('guid')}: its code is not in the codebook", 1)
+        return
+    coder_id = context.coder(coding.get("creatingUser"))
+    user = context.user(coding.get("creatingUser"))  # the note's author is compared with it
+    memo, memo_at = _memo(context, [guid_key(r.get("targetGUID")) for r in children(coding, "NoteRef")],
+                          selection_notes, user)
     created = coding.get("creationDateTime") or now()
-    inserted = db.execute(
+    inserted = context.db.execute(
         "INSERT OR IGNORE INTO codings (quote_id, coder_id, facet, code, memo, created_at, updated_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [quote_id, coder_ids[user], parsed.facet_by_key[key], key, memo, created, memo_at or created])
-    counts["codings"] += inserted.rowcount
+        [quote_id, coder_id, context.tree.facet_by_key[key], key, memo, created, max(created, memo_at)])
+    if inserted.rowcount:
+        context.summary.codings_new[context.coder_names[coder_id]] += 1
+    else:
+        context.summary.codings_known += 1
+
+
+def _memo(context: _Context, own: list[str], selection: list[str], user: str) -> tuple[str | None, str]:
+    """The notes a coding points at, then the notes on its selection written by the same
+    user (or by no one in particular): each note once, joined by blank lines; and the
+    time of the latest (the memo was last changed then)."""
+    picked = [n for n in own if n in context.notes]
+    picked += [n for n in selection if n in context.notes and n not in picked
+               and context.notes[n][1] in ("", user)]
+    context.used_notes.update(picked)
+    texts = [context.notes[n][0] for n in picked if context.notes[n][0].strip()]
+    return "\n\n".join(dict.fromkeys(texts)) or None, max((context.notes[n][2] for n in picked), default="")
+
+
+def _report_unused_notes(context: _Context) -> None:
+    unused = [g for g in context.notes if g not in context.used_notes]
+    context.summary.memos = len(context.used_notes)
+    if unused:
+        context.summary.skip(f"{len(unused)} note(s) not attached to an imported coding (notes on sources, "
+                             "codes or the project have no place in coder yet)")
+
+
+def _coder_for(db: sqlite_utils.Database, name: str, ours: bool) -> Coder:
+    """The coder for a user who made codings. The consensus layer is only restored from
+    our own files; another tool's user called "consensus" stays an ordinary coder."""
+    if ours and name == CONSENSUS:
+        found = find_coder(db, CONSENSUS)
+        return found or add_coder(db, CONSENSUS, kind="consensus")
+    clean = " ".join("".join(" " if ch in ",=\t\n\r" else ch for ch in name).split())[:64] or "user"
+    if clean.lower() == CONSENSUS:
+        clean = f"{clean} (imported)"
+    found = find_coder(db, clean)
+    return found or add_coder(db, clean)

@@ -8,6 +8,7 @@ shown is what is stored.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import events, on, work
@@ -18,11 +19,9 @@ from textual.widgets import OptionList, Static, TextArea
 from textual.worker import get_current_worker
 
 from coder.errors import CoderError
-from coder.ingest.worker import import_pdfs_in_process
-from coder.ingest.inputs import collect_inputs
 from coder.quotes.nlp import pipeline_loaded
 from coder.tui.keys import CODING_BINDINGS
-from coder.tui.screens.dialogs import Choice, CodePicker, HelpScreen, TextPrompt
+from coder.tui.screens.dialogs import Choice, CodePicker, HelpScreen, SearchQuotes, TextPrompt
 from coder.tui.session import Session
 from coder.tui.tags import TAG_WIDTH
 from coder.tui.widgets.document_list import DocumentList
@@ -30,6 +29,7 @@ from coder.tui.widgets.key_bar import KeyBar
 from coder.tui.widgets.quote_panel import QuotePanel
 from coder.tui.widgets.reader import Reader, Span
 
+POLL_SECONDS = 0.5  # how often to look for changes stored by another process
 NLP_DELAY = 1.0  # seconds after the first screen before spaCy is loaded for suggestions
 
 
@@ -43,6 +43,7 @@ class CodingScreen(Screen):
     #main { height: 1fr; }
     CodingScreen.-narrow DocumentList { display: none; }
     CodingScreen.-narrow.-documents DocumentList { display: block; max-width: 100%; }
+    CodingScreen.-narrow.-documents Reader { display: none; }
     """
 
     def __init__(self, session: Session) -> None:
@@ -52,6 +53,9 @@ class CodingScreen(Screen):
         self.single_facets = singles
         self.active_facet = singles[0] if singles else None
         self.suggestions: list = []
+        self.arrived: tuple[int, int, int] | None = None  # (id, start, end) of the quote shown
+        self.suggestions_for: tuple[int, int, int] | None = None  # the quote the suggestions are of
+        self.shown_codes: set[str] = set()  # the current quote's codes as last put on screen
         self.message = ""  # the last thing saved, shown until the next action
         self.status_line = ""
 
@@ -68,6 +72,7 @@ class CodingScreen(Screen):
     nlp_started = False
 
     def on_mount(self) -> None:
+        self.set_interval(POLL_SECONDS, self.check_elsewhere)
         self.query_one(DocumentList).show(self.session.documents)
         if self.session.documents:
             self.open_document(self.session.documents[0]["id"])
@@ -87,18 +92,60 @@ class CodingScreen(Screen):
             offset = reader.offset(reader.cursor_location)
             page = f" · p. {s.page_at(offset)}"
         filt = f" · filter: {s.filter}" if s.filter != "all" else ""
-        text = f"coder: {s.coder.name} · {title}{page}{filt}"
+        text = f"coder: {s.coder.name} · {title}{page}{filt}{self.keys_hint()}"
         if message:
             self.message = message
         line = f"{text}   {self.message}" if self.message else text
+        status = self.query_one("#status", Static)
+        width = (status.size.width or self.app.size.width) - 2
+        if len(line) > width and self.message:  # the change goes on a line of its own, never cut off
+            line = f"{text}\n{self.message}"
         if line != self.status_line:
-            # One line of fixed height: no layout pass needed, which would repaint the screen.
+            # Fixed height: no layout pass, which would repaint the screen, unless the
+            # number of lines changes.
             self.status_line = line
-            self.query_one("#status", Static).update(line, layout=False)
+            rows = sum(max(1, -(-len(part) // max(width, 1))) for part in line.split("\n"))
+            status.update(line, layout=False)
+            if status.styles.height is None or status.styles.height.value != rows:
+                status.styles.height = rows
+
+    def arrive(self) -> None:
+        """Follow a change of the current quote, whichever route it came by (a key, an
+        undo that jumps, search, filter, a new manual quote, an import, another process).
+
+        On a new quote the number keys start on its first single facet that is still
+        empty, and suggestions are always those of the quote on screen: keys must never
+        act on a facet or with a suggestion that belong to the quote seen before.
+        """
+        quote = self.session.current
+        key = (quote["id"], quote["start"], quote["end"]) if quote else None
+        if key == self.arrived:
+            return
+        if key is None or self.arrived is None or key[0] != self.arrived[0]:
+            self.active_facet = self.first_open_facet()
+        self.arrived = key
+        self.suggestions = self.current_suggestions()
+        self.suggestions_for = key
+
+    def first_open_facet(self) -> str | None:
+        """The first single facet the coder has not coded on the current quote (else the first)."""
+        have = self.session.codes_on()
+        for key in self.single_facets:
+            if not any(code.key in have for code in self.session.codebook.facet(key).codes):
+                return key
+        return self.single_facets[0] if self.single_facets else None
+
+    def keys_hint(self) -> str:
+        """`` · keys 1–5: Transformatiedoel``: which facet the number keys set now."""
+        if self.active_facet is None or self.session.current is None:
+            return ""
+        facet = self.session.codebook.facet(self.active_facet)
+        return f" · keys 1–{min(len(facet.codes), 9)}: {facet.label}"
 
     def refresh_view(self, *, select: bool = True, message: str = "", follow: bool = True) -> None:
         """Show the session's state; with ``follow`` the reader shows the current quote's page range."""
         s = self.session
+        self.arrive()
         reader = self.query_one(Reader)
         quote = s.current
         if follow and quote is not None or s.window is not None:
@@ -110,6 +157,7 @@ class CodingScreen(Screen):
         if quote is not None and select:
             reader.select_span(quote["start"], quote["end"])
         self.query_one(QuotePanel).show(s, self.active_facet, self.suggestions)
+        self.shown_codes = s.codes_on()
         self.set_status(message)
 
     def open_document(self, doc_id: int) -> None:
@@ -120,7 +168,6 @@ class CodingScreen(Screen):
         self.after_move()
 
     def after_move(self, message: str = "") -> None:
-        self.suggestions = self.current_suggestions()
         self.refresh_view(message=message)
         if not pipeline_loaded() and not self.nlp_started:
             # The first suggestion imports spaCy: seconds of CPU in a thread that competes
@@ -156,31 +203,57 @@ class CodingScreen(Screen):
         found = self.current_suggestions()
         if found != self.suggestions:
             self.suggestions = found
+            self.suggestions_for = self.arrived
             self.query_one(QuotePanel).show(self.session, self.active_facet, self.suggestions)
 
-    def saved(self, what: str, *, all_documents: bool = False) -> None:
-        """Repaint after a save; coding touches only the open document's figures, while
-        undo and redo may reach into another document."""
+    def saved(self, change: str, *, all_documents: bool = False) -> None:
+        """Repaint after a save, saying what it changed; coding touches only the open
+        document's figures, while undo and redo may reach into another document."""
         self.session.refresh_documents(None if all_documents else self.session.doc_id)
         self.query_one(DocumentList).show(self.session.documents)
-        self.refresh_view(message=f"saved: {what}")
+        self.refresh_view(message=change)
 
-    def guarded(self, action, what: str, then=None) -> None:
-        """Run a saving ``action``; show its error, or call ``then`` and repaint once."""
+    def guarded(self, action: Callable[[], str], then: Callable[[], None] | None = None,
+                suffix: str = "") -> None:
+        """Run a saving ``action`` (it returns what it changed); show its error, or call
+        ``then`` and repaint once with the change in the status line."""
         try:
-            action()
+            change = action()
         except CoderError as exc:
             self.notify(str(exc), severity="error")
             return
         if then is not None:
             then()
-        self.saved(what)
+        self.saved(change + suffix)
+
+    def check_elsewhere(self) -> None:
+        """Show what another process stored (the CLI, another TUI of the same coder, an
+        import): the screen must never keep showing a value the database no longer has."""
+        s = self.session
+        if not s.changed_elsewhere() or s.doc_id is None:
+            return
+        quote = s.current
+        before = self.shown_codes
+        s.reload_quotes()
+        s.refresh_documents()
+        self.query_one(DocumentList).show(s.documents)
+        after = s.codes_on()
+        same_quote = quote is not None and s.current is not None and s.current["id"] == quote["id"]
+        message = ""
+        if same_quote and after != before:
+            labels = s.labels
+            changes = [f"+ {labels.code(c)}" for c in sorted(after - before)]
+            changes += [f"− {labels.code(c)}" for c in sorted(before - after)]
+            message = "stored by another process: " + "; ".join(changes)
+        self.refresh_view(select=not same_quote, follow=not same_quote, message=message)
 
     # --- events ----------------------------------------------------------------------
 
     @on(OptionList.OptionSelected, "#documents")
     def document_chosen(self, event: OptionList.OptionSelected) -> None:
-        self.open_document(int(event.option.id))
+        self.remove_class("-documents")
+        if int(event.option.id) != self.session.doc_id:  # the open one stays at its quote
+            self.open_document(int(event.option.id))
         self.query_one(Reader).focus()
 
     @on(TextArea.SelectionChanged, "#reader")
@@ -191,12 +264,14 @@ class CodingScreen(Screen):
     # --- actions -----------------------------------------------------------------------
 
     def action_next_quote(self) -> None:
+        last = self.session.index >= len(self.session.quotes) - 1
         self.session.move(1)
-        self.after_move()
+        self.after_move("this is the last quote of the document (d: other documents)" if last else "")
 
     def action_previous_quote(self) -> None:
+        first = self.session.index == 0
         self.session.move(-1)
-        self.after_move()
+        self.after_move("this is the first quote of the document" if first else "")
 
     def action_next_uncoded(self) -> None:
         found = self.session.next_uncoded()
@@ -220,66 +295,70 @@ class CodingScreen(Screen):
         def next_facet() -> None:  # before the repaint, so that one repaint shows both
             self.active_facet = following
 
-        self.guarded(lambda: self.session.apply(self.active_facet, "=", code.key), code.label, then=next_facet)
+        facet = self.active_facet
+        self.guarded(lambda: self.session.apply(facet, "=", code.key), then=next_facet)
 
     def action_pick_codes(self) -> None:
         if self.session.current is None:
             return
 
-        def closed(changed: bool | None) -> None:
-            if changed:
-                self.saved("codes")
+        def closed(changes: list[str] | None) -> None:
+            if changes:
+                self.saved("; ".join(changes))
 
         self.app.push_screen(CodePicker(self.session), closed)
 
     def action_accept_suggestion(self) -> None:
-        have = {c["code"] for c in self.session.codings(self.session.current["id"])} if self.session.current else set()
+        quote = self.session.current
+        if quote is None or self.suggestions_for != (quote["id"], quote["start"], quote["end"]):
+            # Never apply what was suggested for another quote (or another extent of this one).
+            self.refresh_view(select=False, message="suggestions were for another quote: look again")
+            return
+        have = self.session.codes_on()
         todo = next((s for s in self.suggestions if s.code not in have), None)
         if todo is None:
             self.set_status("no suggestion to accept")
             return
-        self.guarded(lambda: self.session.toggle(todo.code), f"{todo.label} (suggested by “{todo.matched}”)")
+        self.guarded(lambda: self.session.add_code(todo.code), suffix=f" (suggested: {todo.reason})")
 
     def action_memo(self) -> None:
         quote = self.session.current
         if quote is None:
             return
-        codings = self.session.codings(quote["id"])
-        if not codings:
-            self.notify("code the quote first; a memo belongs to a coding", severity="warning")
-            return
-        current = next((c["memo"] for c in codings if c["memo"]), "")
+        current = next(iter(self.session.memos()), "")
 
         def done(text: str | None) -> None:
             if text is not None:
-                self.guarded(lambda: self.session.memo(text or None), "memo")
+                self.guarded(lambda: self.session.memo(text or None))
 
-        self.app.push_screen(TextPrompt("Memo for your codings of this quote", current or ""), done)
+        self.app.push_screen(TextPrompt("Your memo on this quote", current or ""), done)
 
     def action_undo(self) -> None:
-        event = self.session.undo()
-        self.saved(f"undid {event.action}" if event else "nothing to undo", all_documents=True)
+        change = self.session.undo()
+        self.arrived = None  # as on arrival: the keys go to the first facet the undo left empty
+        self.saved(change, all_documents=True)
 
     def action_redo(self) -> None:
-        event = self.session.redo()
-        self.saved(f"redid {event.action}" if event else "nothing to redo", all_documents=True)
+        change = self.session.redo()
+        self.arrived = None
+        self.saved(change, all_documents=True)
 
     def action_new_quote(self) -> None:
         bounds = self.query_one(Reader).selected_offsets()
         if bounds is None:
             self.notify("select text first (shift+arrows or mouse), then press q", severity="warning")
             return
-        self.guarded(lambda: self.session.new_quote(*bounds), "new quote")
+        self.guarded(lambda: self.session.new_quote(*bounds))
 
     def action_adjust_bounds(self) -> None:
         bounds = self.query_one(Reader).selected_offsets()
         if bounds is None or self.session.current is None:
             self.notify("select the new extent of the quote first", severity="warning")
             return
-        self.guarded(lambda: self.session.adjust(*bounds), "quote bounds")
+        self.guarded(lambda: self.session.adjust(*bounds))
 
     def action_delete_quote(self) -> None:
-        self.guarded(self.session.delete_current, "quote deleted")
+        self.guarded(self.session.delete_current)
 
     def action_goto_page(self) -> None:
         s = self.session
@@ -308,16 +387,6 @@ class CodingScreen(Screen):
         self.app.push_screen(TextPrompt(f"Go to page (1–{s.last_page})"), done)
 
     def action_search(self) -> None:
-        def query_done(query: str | None) -> None:
-            if not query:
-                return
-            hits = self.session.search(query)
-            if not hits:
-                self.notify(f"no quotes match {query!r}")
-                return
-            items = [(f"doc {h['doc_id']} p.{h['page']}: {h['text'][:80]}".replace("\n", " "), h) for h in hits]
-            self.app.push_screen(Choice(f"{len(hits)} quotes match {query!r}", items), jump)
-
         def jump(hit) -> None:
             if hit is None:
                 return
@@ -327,7 +396,7 @@ class CodingScreen(Screen):
             self.session.select_quote(hit["id"])
             self.after_move()
 
-        self.app.push_screen(TextPrompt("Search quotes", placeholder="words; end with * for a prefix"), query_done)
+        self.app.push_screen(SearchQuotes(self.session), jump)
 
     def action_filter(self) -> None:
         items = [("all quotes", "all"), ("uncoded quotes", "uncoded"), ("coded quotes", "coded")]
@@ -343,8 +412,30 @@ class CodingScreen(Screen):
         self.app.push_screen(Choice("Show which quotes?", items), chosen)
 
     def action_documents(self) -> None:
+        """Show the document list and go to it; pressed again, go back to the reader."""
+        documents = self.query_one(DocumentList)
+        if documents.has_focus:
+            self.action_hide_documents()
+            return
         self.add_class("-documents")
-        self.query_one(DocumentList).focus()
+        documents.focus()
+
+    def action_hide_documents(self) -> None:
+        """Back to the reader (in a narrow terminal the list hides when it loses focus)."""
+        if self.query_one(DocumentList).has_focus:
+            self.remove_class("-documents")  # first: a hidden reader cannot take the focus
+            self.query_one(Reader).focus()
+
+    def on_resize(self) -> None:
+        # Lines wrap anew at the new width: bring the current quote back into view.
+        self.call_after_refresh(self.keep_quote_in_view)
+
+    def keep_quote_in_view(self) -> None:
+        quote = self.session.current
+        reader = self.query_one(Reader)
+        if quote is not None and self.session.window is not None \
+                and reader.base <= quote["start"] < reader.base + reader.shown_length:
+            reader.select_span(quote["start"], quote["end"], force_scroll=True)
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         if isinstance(event.widget, DocumentList):
@@ -388,6 +479,10 @@ class CodingScreen(Screen):
         """Import without freezing the screen: a worker process reads and stores each PDF
         (see :mod:`coder.ingest.worker`); this thread relays its progress. Each document
         is stored in one transaction, so quitting half-way stores nothing half."""
+        # Not needed for the first screen: imported when an import starts.
+        from coder.ingest.inputs import collect_inputs
+        from coder.ingest.worker import import_pdfs_in_process
+
         worker = get_current_worker()
 
         def post(callback, *args, **kwargs) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -12,6 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from coder.errors import CoderError
+from coder.codebook.rank import CodeMatch, rank_codes
 from coder.tui.keys import CODING_BINDINGS, DESCRIPTIONS
 from coder.tui.session import Session
 
@@ -30,10 +33,29 @@ def modal_css(screen: str, width: int = 90, box: str = "Vertical") -> str:
 }}
 {screen} OptionList {{ height: auto; max-height: 20; }}
 {screen} #details {{ height: auto; max-height: 10; color: $text-muted; }}
+{screen} #change {{ height: auto; text-style: bold; }}
 """
 
 
-class CodePicker(ModalScreen[bool]):
+def arrows_move_list(screen: ModalScreen[Any], event: events.Key, typed: str, listed: str) -> None:
+    """Up and down move the highlight in the list while the typing field keeps the focus."""
+    if event.key in ("down", "up") and screen.focused is screen.query_one(typed):
+        options = screen.query_one(listed, OptionList)
+        options.action_cursor_down() if event.key == "down" else options.action_cursor_up()
+        event.stop()
+
+
+def code_prompt(session: Session, match: CodeMatch, on: bool) -> Text:
+    """One code as the picker and the palette list it: whether it is on, its label, its
+    facet, and why it is listed when the typed text matched only a keyword."""
+    text = Text(f"{'[x]' if on else '[ ]'} {match.code.label}  ")
+    text.append(f"({session.codebook.facet(match.code.facet).label})", style="dim")
+    if match.reason:
+        text.append(f"  {match.reason}", style="italic")
+    return text
+
+
+class CodePicker(ModalScreen[list[str]]):
     """Filter the codebook by typing; Enter toggles the highlighted code on the quote."""
 
     DEFAULT_CSS = modal_css("CodePicker")
@@ -42,30 +64,24 @@ class CodePicker(ModalScreen[bool]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self.changed = False
+        self.changes: list[str] = []  # what each toggle changed, shown here and after closing
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static("Codes — type to filter, Enter toggles, Esc closes", markup=False)
             yield Input(placeholder="filter codes…", id="filter")
             yield OptionList(id="codes")
+            yield Static("", id="change", markup=False)
             yield Static("", id="details", markup=False)
 
     def on_mount(self) -> None:
         self.refill("")
 
     def refill(self, query: str) -> None:
-        have = {c["code"] for c in self.session.codings(self.session.current["id"])} if self.session.current else set()
-        q = query.lower().strip()
+        have = self.session.codes_on()
         options = []
-        for code in self.session.codebook.all_codes():
-            haystack = " ".join([code.key, code.label, *code.keywords]).lower()
-            if q and q not in haystack:
-                continue
-            facet = self.session.codebook.facet(code.facet).label
-            text = Text(f"{'[x]' if code.key in have else '[ ]'} {code.label}  ")
-            text.append(f"({facet})", style="dim")
-            options.append(Option(text, id=code.key))
+        for match in rank_codes(self.session.codebook.all_codes(), query):
+            options.append(Option(code_prompt(self.session, match, match.code.key in have), id=match.code.key))
         codes = self.query_one("#codes", OptionList)
         codes.clear_options()
         codes.add_options(options)
@@ -90,18 +106,73 @@ class CodePicker(ModalScreen[bool]):
         self.toggle(event.option.id)
 
     def toggle(self, key: str) -> None:
-        self.session.toggle(key)
-        self.changed = True
+        try:
+            change = self.session.toggle(key)
+        except CoderError as exc:
+            change = f"not saved: {exc}"
+        else:
+            self.changes.append(change)
+        self.query_one("#change", Static).update(change)
         self.refill(self.query_one("#filter", Input).value)
 
-    def on_key(self, event) -> None:
-        if event.key in ("down", "up") and self.focused is self.query_one("#filter"):
-            codes = self.query_one("#codes", OptionList)
-            codes.action_cursor_down() if event.key == "down" else codes.action_cursor_up()
-            event.stop()
+    def on_key(self, event: events.Key) -> None:
+        arrows_move_list(self, event, "#filter", "#codes")
 
     def action_dismiss_picker(self) -> None:
-        self.dismiss(self.changed)
+        self.dismiss(self.changes)
+
+
+class SearchQuotes(ModalScreen[dict[str, Any] | None]):
+    """Search all quotes; the hits follow each key typed (the last word as a prefix).
+
+    Each hit names its document by title, so the coder sees where it leads before Enter.
+    """
+
+    DEFAULT_CSS = modal_css("SearchQuotes")
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.hits: list[dict[str, Any]] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Search quotes — type words, Enter jumps to the highlighted one, Esc closes",
+                         markup=False)
+            yield Input(placeholder="words…", id="query")
+            yield Static("", id="count", markup=False)
+            yield OptionList(id="hits")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.hits = self.session.search(event.value, as_you_type=True)
+        titles = {d["id"]: d["title"] or f"document {d['id']}" for d in self.session.documents}
+        options = []
+        for i, hit in enumerate(self.hits):
+            text = Text(f"{titles.get(hit['doc_id'], hit['doc_id'])} p. {hit['page']}: ", style="bold")
+            text.append(" ".join(hit["text"].split())[:120])
+            options.append(Option(text, id=str(i)))
+        hits = self.query_one("#hits", OptionList)
+        hits.clear_options()
+        hits.add_options(options)
+        if options:
+            hits.highlighted = 0
+        count = f"{len(self.hits)} quotes" if event.value.strip() else ""
+        self.query_one("#count", Static).update(count if self.hits or not count else "no quotes match")
+
+    def on_input_submitted(self) -> None:
+        hits = self.query_one("#hits", OptionList)
+        if hits.highlighted is not None and self.hits:
+            self.dismiss(self.hits[hits.highlighted])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.hits[int(event.option.id)])
+
+    def on_key(self, event: events.Key) -> None:
+        arrows_move_list(self, event, "#query", "#hits")
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
 
 
 class TextPrompt(ModalScreen[str | None]):

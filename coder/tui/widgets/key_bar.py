@@ -2,8 +2,9 @@
 
 Textual's Footer builds a widget per key and rebuilds them all whenever the bindings
 change (focus moves, a screen opens); with the coding screen's fifteen keys that was
-about 350 ms of a 770 ms start. This is one Static: a rebuild is one line of text.
-It follows remapped keys (it reads the screen's active bindings), greys out disabled
+about 350 ms of a 770 ms start. This is one Static: a rebuild is a few lines of text.
+When the keys do not fit on one line (an 80-column terminal) they wrap onto a second
+one, whole keys at a time, so that none is cut off. It follows remapped keys (it reads the screen's active bindings), greys out disabled
 ones, and a click on a key runs its action, as in the Footer.
 """
 
@@ -22,7 +23,7 @@ class KeyBar(Static):
     DEFAULT_CSS = """
     KeyBar {
         dock: bottom;
-        height: 1;
+        height: auto;
         background: $footer-background;
         .key-bar--key { color: $footer-key-foreground; text-style: bold; }
         .key-bar--description { color: $footer-description-foreground; }
@@ -39,12 +40,23 @@ class KeyBar(Static):
 
     def bindings_changed(self, *_: object) -> None:
         if self.is_attached:
-            self.update(self.render_keys(), layout=False)
+            text = self.render_keys()
+            # A layout pass only when the number of lines changes (it repaints the screen).
+            lines = text.plain.count("\n")
+            self.update(text, layout=lines != self.shown_lines)
+            self.shown_lines = lines
+
+    shown_lines = 0
+
+    def on_resize(self) -> None:
+        self.bindings_changed()
 
     def render_keys(self) -> Text:
         key_style = self.get_component_rich_style("key-bar--key", partial=True)
         description_style = self.get_component_rich_style("key-bar--description", partial=True)
+        width = self.size.width or self.app.size.width
         out = Text(no_wrap=True, overflow="ellipsis")
+        line = 0  # characters on the current line
         seen: set[str] = set()
         active = self.screen.active_bindings
         palette = active.get(self.app.COMMAND_PALETTE_BINDING) if self.app.ENABLE_COMMAND_PALETTE else None
@@ -56,6 +68,12 @@ class KeyBar(Static):
             namespace = "app" if isinstance(node, App) else "screen"
             click = Style.from_meta({"@click": f"{namespace}.{binding.action}"})
             dim = Style(dim=True) if not enabled else Style()
-            out.append(f" {self.app.get_key_display(binding)} ", key_style + click + dim)
+            key = f" {self.app.get_key_display(binding)} "
+            item = len(key) + len(binding.description) + 1
+            if line and line + item > width:
+                out.append("\n")
+                line = 0
+            line += item
+            out.append(key, key_style + click + dim)
             out.append(f"{binding.description} ", description_style + click + dim)
         return out

@@ -47,10 +47,14 @@ def render_panel(session: Session, active_facet: str | None, suggestions: list,
     for facet in session.codebook.facets:
         if facet.mode != "single":
             continue
-        marker = "▶ " if facet.key == active_facet else "  "
         out.append("\n")
         block_start = len(out)
-        out.append(f"{marker}{facet.label}\n", style="bold" if facet.key == active_facet else "")
+        if facet.key == active_facet:  # a bar across the panel: the facet the number keys set
+            title = f"▶ {facet.label} — keys 1–{min(len(facet.codes), 9)}"
+            out.append(f"{title:<{max(width or 0, len(title))}}", style="bold reverse")
+            out.append("\n")
+        else:
+            out.append(f"  {facet.label}\n")
         for n, code in enumerate(facet.codes, start=1):
             chosen = code.key in have
             key = f"{n}" if facet.key == active_facet and n <= 9 else " "
@@ -61,18 +65,18 @@ def render_panel(session: Session, active_facet: str | None, suggestions: list,
     for facet in session.codebook.facets:
         if facet.mode != "multi":
             continue
-        chosen = [c.label for c in facet.codes if c.key in have]
+        labels = [c.label for c in facet.codes if c.key in have]
         out.append(f"\n{facet.label}: ", style="bold")
-        out.append("; ".join(chosen) if chosen else "—")
-    memos = sorted({c["memo"] for c in have.values() if c["memo"]})
-    if memos:
+        out.append("; ".join(labels) if labels else "—")
+    memo_texts = session.memos()
+    if memo_texts:
         out.append("\n\nMemo: ", style="bold")
-        out.append(" | ".join(memos))
+        out.append(" | ".join(memo_texts))
     if suggestions:
         out.append("\n\nSuggestions (a accepts the first):\n", style="bold")
         for s in suggestions[:6]:
             mark = "[x]" if s.code in have else "[ ]"
-            out.append(hanging(f" {mark} ", f"{s.label} — “{s.matched}” (keyword {s.keyword})", width) + "\n")
+            out.append(hanging(f" {mark} ", f"{s.label} — {s.reason}", width) + "\n")
     return PanelText(out, active)
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rich.segment import Segment
+from textual import events
 from rich.text import Text
 from textual.geometry import Region
 from textual.reactive import reactive
@@ -62,9 +63,15 @@ class Reader(TextArea):
     DEFAULT_CSS = """
     Reader { width: 3fr; border: round $primary-darken-2; }
     Reader:focus { border: round $primary; }
+    /* The cursor, where a keyboard selection starts (shift+arrows), must not look like
+       the current quote, which is drawn reversed right next to it. */
+    Reader:dark .text-area--cursor, Reader:light .text-area--cursor, Reader:ansi .text-area--cursor {
+        background: $warning; color: $background; text-style: bold underline;
+    }
     """
 
     selection = reactive(Selection(), init=False, always_update=True, repaint=False)
+    drag_anchor: tuple[int, int] | None = None  # where a mouse drag began
     page_width = 0  # columns of the page gutter (TextArea asks for it while it is built)
     tag_width = 0  # columns for code tags after the page marks; 0 shows none
 
@@ -165,13 +172,38 @@ class Reader(TextArea):
                 rows.update(range(top[0], bottom[0] + 1))
             self.refresh_rows(rows)
 
+    async def _on_mouse_move(self, event: events.MouseMove) -> None:
+        """A drag selects the pressed character through the one under the pointer, both
+        included, as terminals select; TextArea's own drag stopped before the character
+        under the pointer, so a quote made from it lost its last character."""
+        if not self._selecting:
+            return
+        event.prevent_default()  # TextArea's own handler would run after this one
+        anchor, target = self.selection.start, self.get_target_document_location(event)
+        if self.drag_anchor is None:
+            self.drag_anchor = anchor
+        anchor = self.drag_anchor
+        if target >= anchor:
+            self.selection = Selection(anchor, self._after(target))
+        else:
+            self.selection = Selection(self._after(anchor), target)
+
+    def _end_mouse_selection(self) -> None:
+        self.drag_anchor = None
+        super()._end_mouse_selection()
+
+    def _after(self, location: tuple[int, int]) -> tuple[int, int]:
+        """The location one character further on the same line (the line's end at most)."""
+        row, column = location
+        return row, min(column + 1, len(self.document.get_line(row)))
+
     def location(self, offset: int) -> tuple[int, int]:
         return self.index.location(max(0, offset - self.base))
 
     def offset(self, location: tuple[int, int]) -> int:
         return self.index.offset(location) + self.base
 
-    def select_span(self, start: int, end: int) -> None:
+    def select_span(self, start: int, end: int, *, force_scroll: bool = False) -> None:
         """Select a quote; scroll only when it is not already in view, then centre it.
 
         Scrolling on every move would shift the text under the reader's eyes and make
@@ -181,7 +213,7 @@ class Reader(TextArea):
         wrapped = self.wrapped_document
         first_y, last_y = wrapped.location_to_offset(top).y, wrapped.location_to_offset(bottom).y
         scroll_y, height = self.scroll_offset.y, self.scrollable_content_region.height
-        in_view = scroll_y <= first_y and last_y < scroll_y + height
+        in_view = scroll_y <= first_y and last_y < scroll_y + height and not force_scroll
         selection = Selection(top, self.location(end))
         if selection != self.selection:  # setting it always repaints, even when equal
             self.selection = selection
@@ -200,6 +232,13 @@ class Reader(TextArea):
         for start, end, style in self.line_styles.get(line_index, ()):
             line.stylize(style, start, min(len(line.plain), end))
         return line
+
+    def _rewrap_and_refresh_virtual_size(self) -> None:
+        # A new width (a resize, a scroll bar appearing) wraps every line anew: no drawn
+        # row may be reused, or rows of the old wrapping stay on screen.
+        if hasattr(self, "rendered"):  # TextArea wraps once before __init__ has set it
+            self.rendered.clear()
+        super()._rewrap_and_refresh_virtual_size()
 
     def notify_style_update(self) -> None:
         self.rendered.clear()  # a theme or CSS change redraws every row
@@ -221,7 +260,7 @@ class Reader(TextArea):
         selection = self.selection
         top, bottom = sorted(selection)
         touches = top[0] <= line_index <= bottom[0] or selection.end[0] == line_index
-        key = (line_index, section, self.size, scroll_x, self.line_styles.get(line_index),
+        key = (line_index, section, self.size, self.wrap_width, scroll_x, self.line_styles.get(line_index),
                self.tag_marks.get(line_index), self.page_width, self.tag_width,
                selection if touches else None, self.has_focus, self.theme, self.show_cursor,
                self._matching_bracket_location if touches else None)

@@ -23,11 +23,40 @@ def test_project_validates_and_carries_users_selections_and_codings(coded, proje
     assert doc.find(".//q:Note/q:PlainTextContent", ns).text == "sterk citaat"
 
 
-def test_selection_offsets_point_at_the_quote_text(coded):
+def test_a_memo_is_one_note_however_many_codings_carry_it(coded):
     doc = etree.fromstring(project_xml(coded, "test"))
     ns = {"q": "urn:QDA-XML:project:1.0"}
+    notes = doc.findall(".//q:Notes/q:Note", ns)
+    refs = doc.findall(".//q:Coding/q:NoteRef", ns)
+    assert len(notes) == 1 and len(refs) == 3  # anna's memo on her three codings of one quote
+    assert {r.get("targetGUID") for r in refs} == {notes[0].get("guid")}
+
+
+def _zip_source(path):
+    archive = zipfile.ZipFile(path)
+    doc = etree.fromstring(archive.read("project.qde"))
+    return archive, doc, {"q": "urn:QDA-XML:project:1.0"}
+
+
+def test_texts_are_files_in_sources_with_plain_text_path(coded, run, tmp_path, project_schema):
+    out = tmp_path / "a.qdpx"
+    assert run("export", "qdpx", "-o", out).exit_code == 0
+    archive, doc, ns = _zip_source(out)
+    assert project_schema.validate(doc), project_schema.error_log.last_error
     source = doc.find(".//q:TextSource", ns)
-    text = source.find("q:PlainTextContent", ns).text
+    assert source.find("q:PlainTextContent", ns) is None
+    name = source.get("plainTextPath").removeprefix("internal://")
+    raw = archive.read(f"sources/{name}")
+    assert raw.decode("utf-8") == coded.execute("SELECT text FROM document_texts").fetchone()[0]
+    assert b"\r" not in raw and not raw.startswith(b"\xef\xbb\xbf")
+
+
+def test_selection_offsets_point_at_the_quote_text(coded, run, tmp_path):
+    out = tmp_path / "a.qdpx"
+    run("export", "qdpx", "-o", out)
+    archive, doc, ns = _zip_source(out)
+    source = doc.find(".//q:TextSource", ns)
+    text = archive.read("sources/" + source.get("plainTextPath").removeprefix("internal://")).decode()
     stored = {r[0] for r in coded.execute("SELECT text FROM quotes")}
     for sel in source.findall("q:PlainTextSelection", ns):
         assert text[int(sel.get("startPosition")):int(sel.get("endPosition"))] in stored
@@ -39,13 +68,17 @@ def test_qdpx_round_trip_is_identical(coded, run, tmp_path):
     other = tmp_path / "other.db"
     result = run("import", first, db_path=other)
     assert result.exit_code == 0, result.stderr
-    assert "1 new document(s), 2 new quote(s), 7 new coding(s) from 2 coder(s)" in result.stderr
+    assert "1 new document(s)" in result.stderr and "quotes: 2 new" in result.stderr
+    assert "7 new (anna 5, bram 2)" in result.stderr
     second = tmp_path / "b.qdpx"
     assert run("export", "qdpx", "-o", second, db_path=other).exit_code == 0
-    read = lambda p: zipfile.ZipFile(p).read("project.qde")  # noqa: E731
+    def read(path):
+        return zipfile.ZipFile(path).read("project.qde")
+
     assert read(first) == read(second)
     again = run("import", first, db_path=other)
-    assert "0 new document(s), 0 new quote(s), 0 new coding(s)" in again.stderr
+    assert "0 new document(s), 1 already in the project" in again.stderr
+    assert "0 new (none), 7 already present" in again.stderr and "quotes: 0 new" in again.stderr
 
 
 def test_qdc_import_adds_codes_without_dropping_any(coded, run, tmp_path):
