@@ -24,6 +24,13 @@ def tmpfs(where: Path, size: str) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(where)])
 
 
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 3 MB disk of its own."""
+    with tmpfs(tmp_path / "disk", "3m") as mount:
+        yield mount
+
+
 def fill(disk: Path, leave: int) -> None:
     """Fill ``disk`` up to ``leave`` free bytes."""
     (disk / "filler").write_bytes(b"\0" * max(shutil.disk_usage(disk).free - leave, 0))

@@ -73,23 +73,22 @@ def test_a_single_facet_change_without_conflicts_is_accepted(project, tmp_path):
     assert run(project, "codebook", "load", str(single)).exit_code == 0
 
 
-def test_redo_after_a_code_rename(project, tmp_path):
+RENAMES = {
+    "code": (("key: vertrouwen", "key: v_vertrouwen\n        renamed_from: [vertrouwen]"),
+             (1, "drie_vs", "v_vertrouwen")),
+    "facet": (("key: drie_vs", "key: de_drie_vs"), (1, "de_drie_vs", "vertrouwen")),
+}
+
+
+@pytest.mark.parametrize("what", RENAMES)
+def test_code_undo_rename_redo_undo(project, tmp_path, what):
+    (old, new), expected = RENAMES[what]
     assert run(project, "code", "1", "--coder", "anna", "drie_vs+=vertrouwen").exit_code == 0
     assert run(project, "undo", "--coder", "anna").exit_code == 0
-    renamed = BASE.replace("key: vertrouwen", "key: v_vertrouwen\n        renamed_from: [vertrouwen]")
-    assert run(project, "codebook", "load", str(write(tmp_path, renamed, "r.yaml"))).exit_code == 0
+    renamed = write(tmp_path, BASE.replace(old, new), "renamed.yaml")
+    assert run(project, "codebook", "load", str(renamed)).exit_code == 0
     result = run(project, "redo", "--coder", "anna")
     assert result.exit_code == 0, result.output
-    assert codings(project) == [(1, "drie_vs", "v_vertrouwen")]
+    assert codings(project) == [expected]
     assert run(project, "undo", "--coder", "anna").exit_code == 0
     assert codings(project) == []
-
-
-def test_redo_after_a_facet_rename(project, tmp_path):
-    assert run(project, "code", "1", "--coder", "anna", "drie_vs+=vertrouwen").exit_code == 0
-    assert run(project, "undo", "--coder", "anna").exit_code == 0
-    renamed = BASE.replace("key: drie_vs", "key: de_drie_vs")
-    assert run(project, "codebook", "load", str(write(tmp_path, renamed, "f.yaml"))).exit_code == 0
-    result = run(project, "redo", "--coder", "anna")
-    assert result.exit_code == 0, result.output
-    assert codings(project) == [(1, "de_drie_vs", "vertrouwen")]

@@ -14,7 +14,6 @@ import coder.cli  # noqa: F401
 from coder.cli.base import cli
 from coder.store.db import connect
 from tests.conftest import add_small_codebook, add_text_document
-from tests.faults.conftest import tmpfs
 
 pytestmark = pytest.mark.faults
 
@@ -46,12 +45,6 @@ def test_read_only_project_file_gives_a_clear_error(tmp_path):
     db = connect(path)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert db.execute("SELECT code FROM codings").fetchall() == [("positief",)]
-
-
-@pytest.fixture
-def tiny_disk(tmp_path):
-    with tmpfs(tmp_path / "disk", "2m") as mount:
-        yield mount
 
 
 def test_full_disk_rolls_back_the_action_and_keeps_earlier_work(tiny_disk):

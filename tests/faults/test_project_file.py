@@ -13,8 +13,8 @@ import coder.cli  # noqa: F401
 from coder.cli.base import cli
 from coder.errors import CoderError
 from coder.store.db import connect
-from tests.conftest import add_small_codebook, add_text_document
-from tests.faults.conftest import fill, tmpfs
+from tests.faults.conftest import fill
+from tests.faults.test_disk import small_project
 
 pytestmark = pytest.mark.faults
 
@@ -71,22 +71,13 @@ def test_a_file_that_is_not_sqlite_is_refused(tmp_path):
     assert db.read_text() == "hello\n" * 100
 
 
-@pytest.fixture
-def mounted(tmp_path):
-    with tmpfs(tmp_path / "disk", "3m") as mount:
-        yield mount
-
-
-def test_a_project_in_a_read_only_folder_can_be_read(mounted):
-    db = mounted / "p.db"
-    conn = connect(db)
-    add_small_codebook(conn)
-    add_text_document(conn)
-    conn.close()
+def test_a_project_in_a_read_only_folder_can_be_read(tiny_disk):
+    db = tiny_disk / "p.db"
+    small_project(db)
     assert run(db, "code", "1", "--coder", "anna", "valentie=positief").exit_code == 0
-    view = mounted.parent / "read-only"
+    view = tiny_disk.parent / "read-only"
     view.mkdir()
-    assert subprocess.run(["mount", "--bind", str(mounted), str(view)]).returncode == 0
+    assert subprocess.run(["mount", "--bind", str(tiny_disk), str(view)]).returncode == 0
     try:
         assert subprocess.run(["mount", "-o", "remount,bind,ro", str(view)]).returncode == 0
         check_read_only_project(view / "p.db")
@@ -102,14 +93,14 @@ def check_read_only_project(db: Path) -> None:
     assert refused.exit_code == 1 and "read-only" in refused.stderr
 
 
-def test_a_full_disk_is_reported_as_such(mounted):
-    fill(mounted, leave=4096)
-    db = mounted / "p.db"
+def test_a_full_disk_is_reported_as_such(tiny_disk):
+    fill(tiny_disk, leave=4096)
+    db = tiny_disk / "p.db"
     with pytest.raises(CoderError, match="full") as caught:
         connect(db)
     assert "not a coder project" not in str(caught.value)
     result = run(db, "init")
     assert result.exit_code == 1 and "full" in result.stderr and "not a coder project" not in result.stderr
-    (mounted / "filler").unlink()  # room again: the project whose creation was cut short is made
+    (tiny_disk / "filler").unlink()  # room again: the project whose creation was cut short is made
     assert run(db, "init").exit_code == 0
     assert run(db, "docs").exit_code == 0
