@@ -275,6 +275,7 @@ class Project(Outputs, Reliability):
         return import_indicators(self.db, path)
 
 
-def open_project(path: str | Path = "coder.db") -> Project:
-    """Open (creating or upgrading) a project file: ``coder.open_project("coder.db")``."""
-    return Project.open(path)
+def open_project(path: str | Path = "coder.db", *, create: bool = True) -> Project:
+    """Open (upgrading, and unless ``create=False`` creating) a project file:
+    ``coder.open_project("coder.db")``. Another program's database is refused, unchanged."""
+    return Project.open(path, create=create)
