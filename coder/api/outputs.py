@@ -15,6 +15,7 @@ from coder.api.records import Written
 
 if TYPE_CHECKING:
     from coder.coding.coders import Coder
+    from coder.export.labels import Labels
     from coder.export.rows import QuoteTable
     from coder.store.sqlite import sqlite_utils
 
@@ -34,6 +35,12 @@ class Outputs:
 
         return resolve_layer(self.db, coder, consensus=consensus)
 
+    def labels(self, lang: str | None = None, *, keys: bool = False) -> Labels:
+        """Keys to labels for people (``lang`` nl/en, default the codebook's; ``keys`` keeps keys)."""
+        from coder.export.labels import project_labels
+
+        return project_labels(self.db, lang, keys=keys)
+
     def quote_table(self, coder: str | None = None, *, consensus: bool = False, goal: str | None = None,
                     code: str | None = None, doc_type: str | None = None, valence: str | None = None,
                     wide: bool = False) -> QuoteTable:
@@ -46,18 +53,21 @@ class Outputs:
         return self._table(self.layer(coder, consensus=consensus), goal, code, doc_type, valence, wide)
 
     def _table(self, layer: Coder, goal: str | None, code: str | None, doc_type: str | None,
-               valence: str | None, wide: bool) -> QuoteTable:
+               valence: str | None, wide: bool, lang: str = "nl") -> QuoteTable:
         from coder.codebook.facets import check_codes_exist
         from coder.export.rows import Filters, quote_table
 
         check_codes_exist(self.db, goal, code, valence)
-        return quote_table(self.db, layer, Filters(goal, code, doc_type, valence), wide=wide)
+        return quote_table(self.db, layer, Filters(goal, code, doc_type, valence), wide=wide, lang=lang)
 
     def export_quotes(self, output: str | Path, *, fmt: str | None = None, coder: str | None = None,
                       consensus: bool = False, wide: bool = False, excel: bool = False,
                       goal: str | None = None, code: str | None = None, doc_type: str | None = None,
-                      valence: str | None = None) -> Written:
-        """Write the coded-quote table as csv, xlsx, json, md or html (format from the name)."""
+                      valence: str | None = None, keys: bool = False, lang: str | None = None) -> Written:
+        """Write the coded-quote table as csv, xlsx, json, md or html (format from the name).
+
+        Labels by default (``keys=True`` for keys; JSON always has keys), in ``lang``.
+        """
         from coder.export.files import format_from
         from coder.export.output import write_output
         from coder.export.tables import write_table
@@ -65,12 +75,14 @@ class Outputs:
         path = Path(output)
         fmt = format_from(path, fmt, QUOTE_FORMATS)
         layer = self.layer(coder, consensus=consensus)
-        table = self._table(layer, goal, code, doc_type, valence, wide)
-        write_output(path, lambda p: write_table(table, p, fmt, excel=excel), self.path)
+        labels = self.labels(lang, keys=keys)
+        table = self._table(layer, goal, code, doc_type, valence, wide, labels.lang)
+        write_output(path, lambda p: write_table(table, p, fmt, excel=excel, labels=labels), self.path)
         return Written(str(path), len(table.rows), layer.name)
 
     def export_sections(self, output: str | Path, *, fmt: str | None = None, coder: str | None = None,
-                        consensus: bool = False, title: str = "Citaten per transformatiedoel") -> Written:
+                        consensus: bool = False, title: str | None = None, keys: bool = False,
+                        lang: str | None = None) -> Written:
         """Quotes grouped per goal, then positive/negative, then active element (md, html, docx)."""
         from coder.export.files import format_from
         from coder.export.output import write_output
@@ -80,12 +92,14 @@ class Outputs:
         path = Path(output)
         fmt = format_from(path, fmt, SECTION_FORMATS)
         layer = self.layer(coder, consensus=consensus)
-        groups = build_sections(self.db, quote_table(self.db, layer))
-        write_output(path, lambda p: write_sections(groups, p, fmt, title), self.path)
+        labels = self.labels(lang, keys=keys)
+        groups = build_sections(quote_table(self.db, layer, lang=labels.lang), labels)
+        heading = title or labels.phrase("sections_title")
+        write_output(path, lambda p: write_sections(groups, p, fmt, heading, labels.lang), self.path)
         return Written(str(path), len(groups), layer.name)
 
-    def export_matrix(self, output: str | Path, *, coder: str | None = None,
-                      consensus: bool = False) -> Written:
+    def export_matrix(self, output: str | Path, *, coder: str | None = None, consensus: bool = False,
+                      keys: bool = False, lang: str | None = None) -> Written:
         """Codes x document type / team type / size class: quote and document counts (csv, xlsx)."""
         from coder.export.matrix import write_matrix
         from coder.export.output import write_output
@@ -93,8 +107,9 @@ class Outputs:
 
         path = Path(output)
         layer = self.layer(coder, consensus=consensus)
-        table = quote_table(self.db, layer)
-        write_output(path, lambda p: write_matrix(table, p), self.path)
+        labels = self.labels(lang, keys=keys)
+        table = quote_table(self.db, layer, lang=labels.lang)
+        write_output(path, lambda p: write_matrix(table, p, labels), self.path)
         return Written(str(path), len(table.rows), layer.name)
 
     def export_qdc(self, output: str | Path) -> Written:
@@ -151,14 +166,16 @@ class Outputs:
         return written
 
     def report(self, output: str | Path = "report.html", *, coder: str | None = None,
-               consensus: bool = False) -> Written:
-        """Write the analysis report (one self-contained HTML file); ``count`` is its size in KB."""
+               consensus: bool = False, keys: bool = False, lang: str | None = None) -> Written:
+        """Write the analysis report (one self-contained HTML file); ``count`` is its size in KB.
+
+        Renders for any project; ``layer`` is None when no coding could be shown (nothing
+        coded yet, or several coders and no consensus): the report then says so.
+        """
         from coder.export.output import check_output, write_output
-        from coder.report.agreement import agreement_sections
-        from coder.report.html import render
+        from coder.report.build import build_report
 
         check_output(output, self.path)  # before the work of rendering
-        layer = self.layer(coder, consensus=consensus)
-        html = render(self.db, layer.id, layer.name, extra_sections=agreement_sections(self.db))
+        html, layer = build_report(self.db, self.labels(lang, keys=keys), coder, consensus=consensus)
         write_output(output, lambda p: p.write_text(html, encoding="utf-8"), self.path)
-        return Written(str(output), len(html) // 1024, layer.name)
+        return Written(str(output), len(html) // 1024, layer.name if layer else None)

@@ -37,8 +37,9 @@ SUMMARY = ("percent_agreement", "cohen_kappa", "krippendorff_alpha", "gwet_ac")
 @click.option("--overlap", type=float, default=0.9, show_default=True,
               help="With --segments: overlap share for two segments to match.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object on stdout.")
+@click.option("--keys", is_flag=True, help="With --coders: code keys instead of labels in the tables.")
 def agree(table_path, segments_path, coders, facet, round_name, level, weights, categories, missing,
-          ci, continuum, overlap, as_json) -> None:
+          ci, continuum, overlap, as_json, keys) -> None:
     """Inter-rater agreement, with 95% confidence intervals.
 
     \b
@@ -73,8 +74,9 @@ def agree(table_path, segments_path, coders, facet, round_name, level, weights, 
         echo_json(out) if as_json else _print_segments(out)
     else:
         a, b = two_coders(coders)
-        out = open_project().agreement(a, b, facet=facet, round=round_name, ci=ci)
-        echo_json(out) if as_json else _print_project(out)
+        project = open_project()
+        out = project.agreement(a, b, facet=facet, round=round_name, ci=ci)
+        echo_json(out) if as_json else _print_project(out, project.labels(keys=keys))
 
 
 def _fmt(x) -> str:
@@ -126,7 +128,7 @@ def _print_segments(out: dict) -> None:
                   f"kappa (chance 1/codes) {_fmt(seg['kappa_brennan_prediger'])}")
 
 
-def _print_project(out: dict) -> None:
+def _print_project(out: dict, labels) -> None:
     console = Console()
     a, b = out["coders"]
     console.print(f"[bold]{a}[/] and [bold]{b}[/] both coded {out['units']} quotes.")
@@ -134,7 +136,8 @@ def _print_project(out: dict) -> None:
     table.add_column("variable")
     for name in SUMMARY:
         table.add_column(LABELS[name], justify="right")
-    rows = [(k, v) for k, v in out["facets"].items()] + [(f"  {k}", v) for k, v in out["codes"].items()]
+    rows = ([(labels.facet(k), v) for k, v in out["facets"].items()]
+            + [(f"  {labels.code(k)}", v) for k, v in out["codes"].items()])
     for label, entry in rows:
         cells = []
         for name in SUMMARY:
@@ -152,7 +155,8 @@ def _print_project(out: dict) -> None:
         for col in ("goal", f"{a} +", f"{b} +", "Δ +", f"{a} −", f"{b} −", "Δ −"):
             goals.add_column(col, justify="left" if col == "goal" else "right")
         for g in out["goals"]:
-            goals.add_row(g["goal"], str(g["a_positive"]), str(g["b_positive"]), f"{g['diff_positive']:+d}",
+            goals.add_row(labels.code(g["goal"]), str(g["a_positive"]), str(g["b_positive"]),
+                          f"{g['diff_positive']:+d}",
                           str(g["a_negative"]), str(g["b_negative"]), f"{g['diff_negative']:+d}")
         console.print(goals)
     n = len(out["disagreements"])

@@ -17,6 +17,14 @@ def _layer_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--coder", "coder_name", default=None, help=LAYER_HELP)(func)
 
 
+def label_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--keys`` and ``--lang``: what people read (labels, in the codebook's language) or keys."""
+    func = click.option("--lang", type=click.Choice(["nl", "en"]), default=None,
+                        help="Language of labels, headings and numbers (default: the codebook's).")(func)
+    return click.option("--keys", is_flag=True,
+                        help="Show code keys and column keys instead of labels.")(func)
+
+
 @cli.group()
 def export() -> None:
     """Export coded quotes, report sections, code matrices and REFI-QDA files."""
@@ -34,18 +42,21 @@ def export() -> None:
 @click.option("--code", help="Only quotes with this code (any facet).")
 @click.option("--doc-type", help="Only quotes from documents of this type.")
 @click.option("--valence", help="Only quotes with this valence (positief, negatief, ...).")
+@label_options
 def export_quotes(fmt: str | None, output: str, coder_name: str | None, consensus: bool, wide: bool,
                   excel: bool, goal: str | None, code: str | None, doc_type: str | None,
-                  valence: str | None) -> None:
+                  valence: str | None, keys: bool, lang: str | None) -> None:
     """One row per coded quote, with document metadata, page, citation and every facet.
 
-    Columns: quote_id, document, organisation, municipality, year, doc_type, team_type,
-    size_class, page, quote, citation, speaker, one column per facet (multi facets
-    ';'-joined), coder, memo, codebook_version.
+    Column keys (headers with --keys, and always in JSON): quote_id, document,
+    organisation, municipality, year, doc_type, team_type, size_class, page, quote,
+    citation, speaker (role), source (as the text names it), one column per facet (multi
+    facets ';'-joined), coder, memo, codebook_version. Without --keys headers and codes
+    are the codebook's labels.
     """
     done = open_project().export_quotes(output, fmt=fmt, coder=coder_name, consensus=consensus, wide=wide,
                                         excel=excel, goal=goal, code=code, doc_type=doc_type,
-                                        valence=valence)
+                                        valence=valence, keys=keys, lang=lang)
     click.echo(f"wrote {done.count} coded quotes ({done.layer}) to {done.path}", err=True)
 
 
@@ -54,11 +65,13 @@ def export_quotes(fmt: str | None, output: str, coder_name: str | None, consensu
 @click.option("-f", "--format", "fmt", type=click.Choice(["md", "html", "docx"]), default=None)
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
 @_layer_options
-@click.option("--title", default="Citaten per transformatiedoel", show_default=True)
+@click.option("--title", default=None, help="Document title (default: Citaten per transformatiedoel).")
+@label_options
 def export_sections(fmt: str | None, output: str, coder_name: str | None, consensus: bool,
-                    title: str) -> None:
+                    title: str | None, keys: bool, lang: str | None) -> None:
     """Quotes grouped per goal, then positive/negative, then active element, with counts."""
-    done = open_project().export_sections(output, fmt=fmt, coder=coder_name, consensus=consensus, title=title)
+    done = open_project().export_sections(output, fmt=fmt, coder=coder_name, consensus=consensus, title=title,
+                                          keys=keys, lang=lang)
     click.echo(f"wrote {done.count} goal section(s) ({done.layer}) to {done.path}", err=True)
 
 
@@ -66,9 +79,10 @@ def export_sections(fmt: str | None, output: str, coder_name: str | None, consen
 @db_option
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="OUT.csv or OUT.xlsx")
 @_layer_options
-def export_matrix(output: str, coder_name: str | None, consensus: bool) -> None:
+@label_options
+def export_matrix(output: str, coder_name: str | None, consensus: bool, keys: bool, lang: str | None) -> None:
     """Code x document type / team type / size class: counts of quotes and of documents."""
-    done = open_project().export_matrix(output, coder=coder_name, consensus=consensus)
+    done = open_project().export_matrix(output, coder=coder_name, consensus=consensus, keys=keys, lang=lang)
     click.echo(f"wrote the code matrix ({done.layer}) to {done.path}", err=True)
 
 

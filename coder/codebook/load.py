@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from coder.codebook.model import Code, Codebook, Facet
+from coder.codebook.model import Code, Codebook, Facet, Translation
 from coder.errors import InputError
 
 LINE = "__line__"
@@ -23,10 +23,12 @@ MODES = ("single", "multi")
 KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 TOP_FIELDS = {"name", "version", "language", "facets", "description"}
-FACET_FIELDS = {"key", "label", "mode", "description", "codes", "suggest"}
+ENGLISH_FIELDS = ("label_en", "description_en", "when_to_use_en", "when_not_en")
+FACET_FIELDS = {"key", "label", "mode", "description", "codes", "suggest", "label_en", "description_en"}
 SUGGEST = ("keywords", "speaker", "none")
 CODE_FIELDS = {"key", "label", "description", "when_to_use", "when_not", "keywords", "examples",
-               "colour", "color", "group", "renamed_from"}
+               "colour", "color", "group", "renamed_from", *ENGLISH_FIELDS}
+LANGUAGES = ("nl", "en")
 
 
 @dataclass(frozen=True)
@@ -109,8 +111,12 @@ def _parse(path: Path) -> tuple[Codebook | None, list[Problem]]:
     seen: dict[str, int] = {}
     facets = [f for f in (_facet(item, problem, seen) for item in raw_facets) if f]
     _check_renames(facets, problem, seen)
+    language = str(data.get("language") or "nl")
+    if language not in LANGUAGES:
+        problem.add(_line(data, "language"), f"language {language!r}: exports and the report speak "
+                    f"{' or '.join(LANGUAGES)}; Dutch is used", "warning")
     codebook = Codebook(name=str(data.get("name") or path.stem), version=str(data.get("version") or "0"),
-                        facets=tuple(facets), language=str(data.get("language") or "nl"))
+                        facets=tuple(facets), language=language)
     return codebook, problem.items
 
 
@@ -169,7 +175,13 @@ def _facet(item: Any, problem: _Collector, seen: dict[str, int]) -> Facet | None
     if key is None:
         return None
     return Facet(key, _text(item.get("label")) or key, mode if mode in MODES else "single",
-                 _text(item.get("description")), tuple(codes), suggest if suggest in SUGGEST else "keywords")
+                 _text(item.get("description")), tuple(codes), suggest if suggest in SUGGEST else "keywords",
+                 english=_english(item))
+
+
+def _english(item: dict[str, Any]) -> Translation | None:
+    """The optional English texts (``*_en`` fields); None when the item has none."""
+    return Translation(*(_text(item.get(name)) for name in ENGLISH_FIELDS)).or_none()
 
 
 def _string_list(item: dict[str, Any], name: str, problem: _Collector) -> tuple[str, ...]:
@@ -205,7 +217,7 @@ def _code(item: Any, facet: str, problem: _Collector, seen: dict[str, int]) -> C
                 when_to_use=_text(item.get("when_to_use")), when_not=_text(item.get("when_not")),
                 keywords=keywords, examples=_string_list(item, "examples", problem), colour=colour,
                 group=_text(item.get("group")) or None,
-                renamed_from=_string_list(item, "renamed_from", problem))
+                renamed_from=_string_list(item, "renamed_from", problem), english=_english(item))
 
 
 def _check_renames(facets: list[Facet], problem: _Collector, seen: dict[str, int]) -> None:

@@ -6,6 +6,22 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
+class Translation:
+    """A second-language version of a facet's or code's texts (``label_en``, ``description_en``,
+    ``when_to_use_en``, ``when_not_en`` in codebook.yaml); empty fields fall back to the
+    codebook's own language."""
+
+    label: str = ""
+    description: str = ""
+    when_to_use: str = ""
+    when_not: str = ""
+
+    def or_none(self) -> Translation | None:
+        """None when every field is empty (a codebook without English texts)."""
+        return self if any((self.label, self.description, self.when_to_use, self.when_not)) else None
+
+
+@dataclass(frozen=True)
 class Code:
     key: str
     label: str
@@ -18,6 +34,7 @@ class Code:
     colour: str | None = None
     group: str | None = None
     renamed_from: tuple[str, ...] = ()
+    english: Translation | None = None
 
 
 @dataclass(frozen=True)
@@ -36,6 +53,7 @@ class Facet:
     description: str = ""
     codes: tuple[Code, ...] = ()
     suggest: str = "keywords"
+    english: Translation | None = None
 
 
 @dataclass(frozen=True)

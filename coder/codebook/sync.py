@@ -12,10 +12,11 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from coder.store.sqlite import sqlite_utils
 
-from coder.codebook.model import Code, Codebook, Facet
+from coder.codebook.model import Code, Codebook, Facet, Translation
 from coder.store.db import write
 from coder.errors import InputError
 from coder.coding.events import now
@@ -82,7 +83,8 @@ def _sync(db: sqlite_utils.Database, codebook: Codebook, report: SyncReport,
     db.execute(f"DELETE FROM facets WHERE key NOT IN ({','.join('?' * len(facet_keys))})", facet_keys)
     _refuse_several_values(db)
     for key, value in (("codebook_name", codebook.name), ("codebook_version", codebook.version),
-                       ("codebook_sha256", codebook_sha(codebook))):
+                       ("codebook_sha256", codebook_sha(codebook)),
+                       ("codebook_language", codebook.language)):
         db["settings"].upsert({"key": key, "value": value}, pk="key")
 
 
@@ -163,16 +165,26 @@ def _log(db: sqlite_utils.Database, action: str, code: str, payload: dict) -> No
 
 
 def _facet_row(facet: Facet, position: int) -> dict:
+    english = facet.english or Translation()
     return {"key": facet.key, "label": facet.label, "mode": facet.mode,
-            "description": facet.description, "position": position, "suggest": facet.suggest}
+            "description": facet.description, "position": position, "suggest": facet.suggest,
+            "label_en": english.label or None, "description_en": english.description or None}
 
 
 def _code_row(code: Code, position: int) -> dict:
+    english = code.english or Translation()
     return {"key": code.key, "facet": code.facet, "label": code.label, "description": code.description,
             "when_to_use": code.when_to_use, "when_not": code.when_not,
             "keywords": json.dumps(list(code.keywords), ensure_ascii=False),
             "examples": json.dumps(list(code.examples), ensure_ascii=False),
-            "colour": code.colour, "grp": code.group, "position": position, "active": 1}
+            "colour": code.colour, "grp": code.group, "position": position, "active": 1,
+            "label_en": english.label or None, "description_en": english.description or None,
+            "when_to_use_en": english.when_to_use or None, "when_not_en": english.when_not or None}
+
+
+def _english_row(row: dict[str, Any]) -> Translation | None:
+    return Translation(*(row.get(f"{name}_en") or "" for name in
+                         ("label", "description", "when_to_use", "when_not"))).or_none()
 
 
 def codebook_version(db: sqlite_utils.Database) -> str:
@@ -190,9 +202,11 @@ def codebook_from_db(db: sqlite_utils.Database) -> Codebook:
             Code(key=c["key"], label=c["label"], facet=c["facet"], description=c["description"] or "",
                  when_to_use=c["when_to_use"] or "", when_not=c["when_not"] or "",
                  keywords=tuple(json.loads(c["keywords"] or "[]")),
-                 examples=tuple(json.loads(c["examples"] or "[]")), colour=c["colour"], group=c["grp"])
+                 examples=tuple(json.loads(c["examples"] or "[]")), colour=c["colour"], group=c["grp"],
+                 english=_english_row(c))
             for c in db.query("SELECT * FROM codes WHERE facet = ? AND active = 1 ORDER BY position",
                               [f["key"]]))
         facets.append(Facet(f["key"], f["label"], f["mode"], f["description"] or "", codes,
-                            f.get("suggest") or "keywords"))
-    return Codebook(settings.get("codebook_name", ""), settings.get("codebook_version", ""), tuple(facets))
+                            f.get("suggest") or "keywords", _english_row(f)))
+    return Codebook(settings.get("codebook_name", ""), settings.get("codebook_version", ""), tuple(facets),
+                    settings.get("codebook_language", "nl"))

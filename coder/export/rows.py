@@ -3,23 +3,29 @@
 The column names are fixed (scripts rely on them): `FIXED_HEAD`, then one column per
 facet named by its key (single facets hold the code, multi facets `;`-joined codes),
 then `FIXED_TAIL`. `--wide` adds one 0/1 column per code, named `facet:code`.
+
+Three columns say where a quote comes from: ``speaker`` is the role of who speaks
+(inwoner, professional, ...), ``source`` the original source as the text names it, and
+``document`` the document it was found in; ``citation`` combines them in the study's
+style (see `coder.export.citation`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
-from coder.store.sqlite import sqlite_utils
-
-from coder.export.citation import citation
+from coder.codebook.facets import FacetCodes, facet_codes
 from coder.codebook.sync import codebook_version
 from coder.coding.coders import Coder
-from coder.codebook.facets import FacetCodes, facet_codes
+from coder.export.citation import quote_citation
+from coder.export.origin import quote_origin
+from coder.store.sqlite import sqlite_utils
 from coder.study import GOAL_FACET, VALENCE_FACET
 
 FIXED_HEAD = ("quote_id", "document", "organisation", "municipality", "year", "doc_type",
-              "team_type", "size_class", "page", "quote", "citation", "speaker")
+              "team_type", "size_class", "page", "quote", "citation", "speaker", "source")
 FIXED_TAIL = ("coder", "memo", "codebook_version")
 
 
@@ -33,13 +39,21 @@ class Filters:
 
 @dataclass
 class QuoteTable:
+    """``headers`` are the column keys (what rows are keyed by); ``titles``, when set, are
+    what a person reads above each column (see `coder.export.tables.present`)."""
+
     headers: list[str]
-    rows: list[dict] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)
     facets: list[FacetCodes] = field(default_factory=list)
+    titles: list[str] | None = None
+
+    def header_row(self) -> list[str]:
+        return self.titles or self.headers
 
 
 def quote_table(db: sqlite_utils.Database, layer: Coder, filters: Filters | None = None, *,
-                wide: bool = False) -> QuoteTable:
+                wide: bool = False, lang: str = "nl") -> QuoteTable:
+    """The coded quotes of ``layer`` in keys; ``lang`` is the citations' language."""
     filters = filters or Filters()
     facets = list(facet_codes(db).values())
     version = codebook_version(db)
@@ -59,21 +73,23 @@ def quote_table(db: sqlite_utils.Database, layer: Coder, filters: Filters | None
         headers += [f"{key}:{code}" for key, _, codes in facets for code in codes]
     table = QuoteTable(headers, facets=facets)
     quotes = db.query(
-        "SELECT q.id, q.text, q.page, q.speaker, q.attribution, d.title, d.organisation, d.municipality,"
-        " d.year, d.doc_type, d.team_type, d.size_class FROM quotes q JOIN documents d ON d.id = q.doc_id"
+        "SELECT q.id, q.text, q.page, q.speaker, q.source, q.attribution, d.title, d.organisation,"
+        " d.municipality, d.year, d.doc_type, d.team_type, d.size_class"
+        " FROM quotes q JOIN documents d ON d.id = q.doc_id"
         " ORDER BY d.title, q.start")
     for q in quotes:
         coded = codes_by_quote.get(q["id"])
         if not coded or not _keep(coded, q, filters):
             continue
+        role, source = quote_origin(q)
         row = {
             "quote_id": q["id"], "document": q["title"], "organisation": q["organisation"],
             "municipality": q["municipality"], "year": q["year"], "doc_type": q["doc_type"],
             "team_type": q["team_type"], "size_class": q["size_class"], "page": q["page"],
-            "quote": q["text"], "citation": citation(q, q["page"]),
-            "speaker": q["speaker"] or q["attribution"] or "",
+            "quote": q["text"], "citation": quote_citation(q, lang),
+            "speaker": role or "", "source": source or "",
         }
-        for key, mode, _ in facets:
+        for key, _mode, _ in facets:
             row[key] = ";".join(coded.get(key, []))
         row.update({"coder": layer.name, "memo": "; ".join(memos.get(q["id"], [])),
                     "codebook_version": version})
@@ -85,13 +101,11 @@ def quote_table(db: sqlite_utils.Database, layer: Coder, filters: Filters | None
     return table
 
 
-def _keep(coded: dict[str, list[str]], doc: dict, f: Filters) -> bool:
+def _keep(coded: dict[str, list[str]], doc: dict[str, Any], f: Filters) -> bool:
     if f.goal and f.goal not in coded.get(GOAL_FACET, []):
         return False
     if f.valence and f.valence not in coded.get(VALENCE_FACET, []):
         return False
     if f.code and not any(f.code in codes for codes in coded.values()):
         return False
-    if f.doc_type and doc["doc_type"] != f.doc_type:
-        return False
-    return True
+    return not (f.doc_type and doc["doc_type"] != f.doc_type)

@@ -9,11 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from coder.export.citation import quote_citation
+from coder.export.origin import quote_text
 from coder.store.sqlite import sqlite_utils
-
-from coder.export.citation import citation
-
-from coder.study import GOAL_FACET, VALENCE_FACET  # noqa: F401  (re-exported)
+from coder.study import GOAL_FACET, VALENCE_FACET
 
 
 @dataclass
@@ -50,11 +49,12 @@ def _labels(db: sqlite_utils.Database, facet: str) -> list[tuple[str, str, str |
                            " ORDER BY position", [facet]))
 
 
-def goals(db: sqlite_utils.Database, coder_id: int, *, examples: int = 2) -> list[GoalRow]:
+def goals(db: sqlite_utils.Database, coder_id: int, *, examples: int = 2, lang: str = "nl") -> list[GoalRow]:
     """Per transformation goal: quotes coded positive / negative / mixed by this coder."""
     rows = {key: GoalRow(key, label) for key, label, _ in _labels(db, GOAL_FACET)}
     pairs = db.query(
-        "SELECT g.code AS goal, v.code AS valence, q.id, q.text, q.page, d.title, d.year,"
+        "SELECT g.code AS goal, v.code AS valence, q.id, q.text, q.page, q.speaker, q.source,"
+        " q.attribution, d.title, d.year, d.municipality,"
         " d.doc_type, d.organisation FROM codings g"
         " JOIN codings v ON v.quote_id = g.quote_id AND v.coder_id = g.coder_id AND v.facet = :valence"
         " JOIN quotes q ON q.id = g.quote_id JOIN documents d ON d.id = q.doc_id"
@@ -67,8 +67,8 @@ def goals(db: sqlite_utils.Database, coder_id: int, *, examples: int = 2) -> lis
         kind = {"positief": "positive", "negatief": "negative"}.get(pair["valence"], "mixed")
         setattr(row, kind, getattr(row, kind) + 1)
         if kind != "mixed" and sum(e["valence"] == kind for e in row.examples) < examples:
-            row.examples.append({"valence": kind, "quote_id": pair["id"], "text": pair["text"],
-                                 "citation": citation(pair, pair["page"])})
+            row.examples.append({"valence": kind, "quote_id": pair["id"], "text": quote_text(pair["text"]),
+                                 "citation": quote_citation(pair, lang)})
     return list(rows.values())
 
 
@@ -86,10 +86,5 @@ def ranked(db: sqlite_utils.Database, coder_id: int, facet: str) -> list[RankedC
 
 
 def coded_quote_count(db: sqlite_utils.Database, coder_id: int) -> int:
-    return db.execute("SELECT COUNT(DISTINCT quote_id) FROM codings WHERE coder_id = ?",
-                      [coder_id]).fetchone()[0]
-
-
-def facet_label(db: sqlite_utils.Database, facet: str) -> str:
-    row = db.execute("SELECT label FROM facets WHERE key = ?", [facet]).fetchone()
-    return row[0] if row else facet
+    return int(db.execute("SELECT COUNT(DISTINCT quote_id) FROM codings WHERE coder_id = ?",
+                          [coder_id]).fetchone()[0])

@@ -1,4 +1,10 @@
-"""Rendering the report as one self-contained HTML file (inline CSS and SVG, no scripts)."""
+"""Rendering the report as one self-contained HTML file (inline CSS and SVG, no scripts).
+
+Every section renders for any project: what is not there yet (codings, indicators, a
+second coder) is said in a sentence with the command that adds it, rather than the
+whole report being refused. Labels come from `coder.export.labels`, fixed words from
+`coder.report.text` and every figure from `coder.export.numbers`, in one language.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +13,15 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from coder.store.sqlite import sqlite_utils
-
-from coder.ingest.indicators import KNOWN, pooled_indicators
+from coder.coding.coders import Coder
+from coder.export.labels import VALUE_LABELS, Labels
+from coder.export.numbers import long_date, number, percent
+from coder.ingest.indicator_names import KNOWN
+from coder.ingest.indicators import pooled_indicators
 from coder.report import data, svg
+from coder.report.text import text
+from coder.store.sqlite import sqlite_utils
+from coder.study import GOAL_FACET
 
 CSS = """
 body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
@@ -20,9 +31,7 @@ border-bottom:1px solid #eee}td.n,th.n{text-align:right}
 blockquote{margin:.4rem 0 .8rem 1rem;padding-left:.8rem;border-left:3px solid #999}
 .cite{color:#555;font-size:.9em}.muted{color:#666}
 """
-
-LABELS = {"doc_type": "Documenttype", "team_type": "Type team", "size_class": "Gemeentegrootte",
-          "year": "Jaar"}
+RANKED_FACETS = ("werkzame_elementen", "belemmeringen", "drie_vs")
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, caption: str = "",
@@ -36,75 +45,113 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, caption: str
     return f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def composition_section(db: sqlite_utils.Database) -> str:
-    parts = ["<h2>Samenstelling van het corpus</h2>"]
-    for column, rows in data.composition(db).items():
-        parts.append(table([LABELS[column], "Documenten"], rows, caption=LABELS[column], numeric=(1,)))
+def note(message: str) -> str:
+    """A sentence saying what is missing (``message`` is trusted report text)."""
+    return f"<p class=muted>{message}</p>"
+
+
+def composition_section(db: sqlite_utils.Database, labels: Labels) -> str:
+    lang = labels.lang
+    parts = [f"<h2>{escape(text(lang, 'corpus'))}</h2>"]
+    counts = data.composition(db)
+    if not any(counts.values()):
+        return parts[0] + note(text(lang, "no_documents"))
+    for column, rows in counts.items():
+        order = list(VALUE_LABELS.get(column, {}).get("nl", {}))
+        rows = sorted(rows, key=lambda r: (order.index(r[0]) if r[0] in order else len(order), r[0]))
+        shown = [(labels.phrase("unknown") if key == "onbekend" else labels.value(column, key),
+                  number(n, 0, lang)) for key, n in rows]
+        parts.append(table([labels.title(column), text(lang, "documents")], shown,
+                           caption=labels.title(column), numeric=(1,)))
     return "".join(parts)
 
 
-def goals_section(db: sqlite_utils.Database, coder_id: int) -> str:
-    rows = data.goals(db, coder_id)
-    chart = svg.grouped_bars("Quotes per transformatiedoel, positief en negatief",
-                             [r.label for r in rows],
-                             [("positief", [r.positive for r in rows]),
-                              ("negatief", [r.negative for r in rows])])
-    parts = ["<h2>Transformatiedoelen</h2>", chart,
-             table(["Transformatiedoel", "Positief", "Negatief", "Gemengd/neutraal"],
-                   [(r.label, r.positive, r.negative, r.mixed) for r in rows],
-                   caption="Aantal quotes per transformatiedoel", numeric=(1, 2, 3))]
+def goals_section(db: sqlite_utils.Database, coder_id: int, labels: Labels) -> str:
+    lang = labels.lang
+    rows = data.goals(db, coder_id, lang=lang)
+    chart = svg.grouped_bars(text(lang, "goals_chart"), [labels.code(r.key) for r in rows],
+                             [(text(lang, "positive"), [r.positive for r in rows]),
+                              (text(lang, "negative"), [r.negative for r in rows])], lang=lang)
+    parts = [f"<h2>{escape(text(lang, 'goals'))}</h2>", chart,
+             table([labels.facet(GOAL_FACET), text(lang, "positive").capitalize(),
+                    text(lang, "negative").capitalize(), text(lang, "mixed").capitalize()],
+                   [(labels.code(r.key), number(r.positive, 0, lang), number(r.negative, 0, lang),
+                     number(r.mixed, 0, lang)) for r in rows],
+                   caption=text(lang, "goals_caption"), numeric=(1, 2, 3))]
     for r in rows:
         if not r.examples:
             continue
-        parts.append(f"<h3>{escape(r.label)}</h3>")
+        parts.append(f"<h3>{escape(labels.code(r.key))}</h3>")
         for ex in r.examples:
-            sign = "positief" if ex["valence"] == "positive" else "negatief"
+            sign = text(lang, "positive" if ex["valence"] == "positive" else "negative")
             parts.append(f"<blockquote>„{escape(ex['text'])}” <span class=cite>{escape(ex['citation'])}"
-                         f" — {sign}</span></blockquote>")
+                         f" — {escape(sign)}</span></blockquote>")
     return "".join(parts)
 
 
-def ranked_section(db: sqlite_utils.Database, coder_id: int, facet: str, *, top: int = 15) -> str:
+def ranked_section(db: sqlite_utils.Database, coder_id: int, facet: str, labels: Labels, *,
+                   top: int = 15) -> str:
+    lang = labels.lang
     rows = data.ranked(db, coder_id, facet)
-    label = data.facet_label(db, facet)
+    label = labels.facet(facet)
     shown = [r for r in rows if r.quotes][:top]
-    chart = svg.grouped_bars(f"{label}: aantal quotes en documenten", [r.label for r in shown],
-                             [("quotes", [r.quotes for r in shown]),
-                              ("documenten", [r.documents for r in shown])]) if shown else ""
+    chart = svg.grouped_bars(text(lang, "ranked_chart", facet=label), [labels.code(r.key) for r in shown],
+                             [(text(lang, "quotes").lower(), [r.quotes for r in shown]),
+                              (text(lang, "documents").lower(), [r.documents for r in shown])],
+                             lang=lang) if shown else ""
     return (f"<h2>{escape(label)}</h2>" + chart +
-            table(["Code", "Groep", "Quotes", "Documenten"],
-                  [(r.label, r.group or "", r.quotes, r.documents) for r in rows],
-                  caption=f"{label}, gerangschikt naar aantal quotes", numeric=(2, 3)))
+            table([text(lang, "code"), text(lang, "group"), text(lang, "quotes"), text(lang, "documents")],
+                  [(labels.code(r.key), r.group or "", number(r.quotes, 0, lang),
+                    number(r.documents, 0, lang))
+                   for r in rows],
+                  caption=text(lang, "ranked_caption", facet=label), numeric=(2, 3)))
 
 
-def indicators_section(db: sqlite_utils.Database) -> str:
+def indicators_section(db: sqlite_utils.Database, labels: Labels) -> str:
+    lang = labels.lang
+    heading = f"<h2>{escape(text(lang, 'indicators'))}</h2>"
     pooled = pooled_indicators(db)
     if not pooled:
-        return ""
+        return heading + note(text(lang, "no_indicators"))
     rows = []
     for p in pooled:
         label, unit = KNOWN.get(p.indicator, (p.indicator, "%"))
-        value = f"{p.pooled:.1f}" if unit == "mark" else f"{p.pooled:.0f}%"
-        rows.append((label, p.team_type or "alle", value, f"{p.n:,}".replace(",", "."), p.surveys))
-    return ("<h2>Cliëntervaringen</h2><p class=muted>Gepoold als som(waarde × n) / som(n).</p>"
-            + table(["Indicator", "Type team", "Gepoold", "n", "Onderzoeken"], rows,
-                    caption="Gepoolde indicatoren", numeric=(2, 3, 4)))
+        value = number(p.pooled, 1, lang) if unit == "mark" else percent(p.pooled, 0, lang)
+        team = labels.value("team_type", p.team_type) if p.team_type else text(lang, "all")
+        rows.append((label, team, value, number(p.n, 0, lang), number(p.surveys, 0, lang)))
+    return (heading + note(escape(text(lang, "pooled_how")))
+            + table([text(lang, "indicator"), text(lang, "team_type"), text(lang, "pooled"), "n",
+                     text(lang, "surveys")], rows, caption=text(lang, "indicators_caption"),
+                    numeric=(2, 3, 4)))
 
 
-def render(db: sqlite_utils.Database, coder_id: int, coder_name: str, *,
-           extra_sections: Sequence[str] = ()) -> str:
-    """The whole report for one coder's (or the consensus) codings."""
-    count = data.coded_quote_count(db, coder_id)
-    docs = db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-    body = [
-        f"<h1>Analyse van quotes over wijkteams</h1><p class=muted>Codering: {escape(coder_name)} · "
-        f"{count} gecodeerde quotes uit {docs} documenten · {date.today().isoformat()}</p>",
-        composition_section(db),
-        goals_section(db, coder_id),
-        *(ranked_section(db, coder_id, facet) for facet in ("werkzame_elementen", "belemmeringen", "drie_vs")
-          if db.execute("SELECT 1 FROM facets WHERE key = ?", [facet]).fetchone()),
-        indicators_section(db),
-        *extra_sections,
-    ]
-    return (f"<!doctype html><html lang=nl><head><meta charset=utf-8><title>Rapport coder</title>"
-            f"<style>{CSS}</style></head><body>{''.join(body)}</body></html>")
+def coding_sections(db: sqlite_utils.Database, layer: Coder | None, labels: Labels,
+                    missing: str = "") -> list[str]:
+    """Goals and the ranked facets for one coding layer, or the sentence saying why not."""
+    if layer is None:
+        return [f"<h2>{escape(text(labels.lang, 'goals'))}</h2>"
+                + note(missing or text(labels.lang, "no_codings"))]
+    present = {row[0] for row in db.execute("SELECT key FROM facets")}
+    return [goals_section(db, layer.id, labels),
+            *(ranked_section(db, layer.id, facet, labels) for facet in RANKED_FACETS if facet in present)]
+
+
+def render(db: sqlite_utils.Database, layer: Coder | None, labels: Labels, *, missing: str = "",
+           extra_sections: Sequence[str] = (), today: date | None = None) -> str:
+    """The whole report; ``layer`` None (nothing coded yet) keeps corpus and indicators."""
+    lang = labels.lang
+    docs = number(db.execute("SELECT COUNT(*) FROM documents").fetchone()[0], 0, lang)
+    day = long_date(today or date.today(), lang)
+    if layer is not None:
+        meta = text(lang, "meta_coded", coder=escape(layer.name), docs=docs, date=day,
+                    quotes=number(data.coded_quote_count(db, layer.id), 0, lang))
+    else:
+        meta = text(lang, "meta_uncoded", docs=docs, date=day)
+    body = [f"<h1>{escape(text(lang, 'title'))}</h1><p class=muted>{meta}</p>",
+            composition_section(db, labels),
+            *coding_sections(db, layer, labels, missing),
+            indicators_section(db, labels),
+            *extra_sections]
+    return (f"<!doctype html><html lang={lang}><head><meta charset=utf-8><title>"
+            f"{escape(text(lang, 'title'))}</title><style>{CSS}</style></head>"
+            f"<body>{''.join(body)}</body></html>")

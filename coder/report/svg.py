@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from coder.export.numbers import number
+
 BAR_HEIGHT = 18
 GAP = 6
 LABEL_WIDTH = 260
@@ -17,8 +19,13 @@ PLOT_WIDTH = 360
 COLOURS = ("#3b6ea5", "#c8553d", "#8a8a8a", "#5b9c5b")
 
 
+def _figure(value: float, lang: str) -> str:
+    """A bar's or mark's number in the report's language (whole numbers without decimals)."""
+    return number(value, 0 if float(value).is_integer() else 3, lang)
+
+
 def grouped_bars(title: str, labels: Sequence[str], series: Sequence[tuple[str, Sequence[float]]],
-                 *, unit: str = "") -> str:
+                 *, unit: str = "", lang: str = "nl") -> str:
     """Horizontal bars: one group per label, one bar per series (e.g. positief/negatief)."""
     peak = max((v for _, values in series for v in values), default=0) or 1
     group_height = len(series) * BAR_HEIGHT + GAP * 2
@@ -36,9 +43,10 @@ def grouped_bars(title: str, labels: Sequence[str], series: Sequence[tuple[str, 
             width = PLOT_WIDTH * value / peak
             colour = COLOURS[j % len(COLOURS)]
             parts.append(f'<rect x="{LABEL_WIDTH}" y="{y}" width="{width:.1f}" height="{BAR_HEIGHT - 3}"'
-                         f' fill="{colour}"><title>{escape(name)}: {value:g}{unit}</title></rect>')
+                         f' fill="{colour}"><title>{escape(name)}: {_figure(value, lang)}{unit}'
+                         "</title></rect>")
             parts.append(f'<text x="{LABEL_WIDTH + width + 4:.1f}" y="{y + BAR_HEIGHT - 6}">'
-                         f"{value:g}{unit}</text>")
+                         f"{_figure(value, lang)}{unit}</text>")
     legend_y = height - 10
     for j, (name, _) in enumerate(series):
         x = LABEL_WIDTH + j * 120
@@ -50,7 +58,8 @@ def grouped_bars(title: str, labels: Sequence[str], series: Sequence[tuple[str, 
 
 
 def intervals(title: str, rows: Sequence[tuple[str, float | None, float | None, float | None]],
-              *, low: float = -0.2, high: float = 1.0, marks: Sequence[float] = (0.667, 0.8)) -> str:
+              *, low: float = -0.2, high: float = 1.0, marks: Sequence[float] = (0.667, 0.8),
+              lang: str = "nl", missing: str = "n.v.t.") -> str:
     """Point estimates with 95% intervals on a common axis (agreement per code)."""
     span = high - low
 
@@ -64,16 +73,17 @@ def intervals(title: str, rows: Sequence[tuple[str, float | None, float | None, 
     for mark in marks:
         parts.append(f'<line x1="{x(mark):.1f}" x2="{x(mark):.1f}" y1="0" y2="{height - 30}"'
                      f' stroke="#bbb" stroke-dasharray="4 3"/>')
-        parts.append(f'<text x="{x(mark):.1f}" y="{height - 16}" text-anchor="middle">{mark:g}</text>')
+        parts.append(f'<text x="{x(mark):.1f}" y="{height - 16}" text-anchor="middle">'
+                     f"{_figure(mark, lang)}</text>")
     for i, (label, value, lo, hi) in enumerate(rows):
         y = i * (BAR_HEIGHT + GAP) + BAR_HEIGHT / 2 + 4
         parts.append(f'<text x="{LABEL_WIDTH - 8}" y="{y + 4}" text-anchor="end">{escape(label)}</text>')
         if value is None:
-            parts.append(f'<text x="{LABEL_WIDTH}" y="{y + 4}">n.v.t.</text>')
+            parts.append(f'<text x="{LABEL_WIDTH}" y="{y + 4}">{escape(missing)}</text>')
             continue
         if lo is not None and hi is not None:
             parts.append(f'<line x1="{x(lo):.1f}" x2="{x(hi):.1f}" y1="{y}" y2="{y}" stroke="#333"/>')
         parts.append(f'<circle cx="{x(value):.1f}" cy="{y}" r="4" fill="{COLOURS[0]}">'
-                     f"<title>{escape(label)}: {value:.3f}</title></circle>")
+                     f"<title>{escape(label)}: {number(value, 3, lang)}</title></circle>")
     parts.append("</svg>")
     return "".join(parts)

@@ -310,11 +310,24 @@ def _v7(db: sqlite_utils.Database) -> None:
         )""")
 
 
+def _v11(db: sqlite_utils.Database) -> None:
+    """English texts beside the codebook's own language (``label_en``, ``description_en``, ...).
+
+    A column already there is left alone, so the step is safe wherever it is numbered."""
+    for table, columns in (("facets", ("label_en", "description_en")),
+                           ("codes", ("label_en", "description_en", "when_to_use_en", "when_not_en"))):
+        present = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+        for column in columns:
+            if column not in present:
+                db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _v1,
     2: _v2,
     3: _v3,
     7: _v7,
     10: _v10,
+    11: _v11,
 }
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -66,7 +66,9 @@ def test_export_writes_whole_files(project, tmp_path):
     project.code(quote.id, ["valentie=negatief"], coder="anna")
     done = project.export("quotes", tmp_path / "out.csv", coder="anna")
     assert done.count == 1 and done.layer == "anna"
-    assert "negatief" in (tmp_path / "out.csv").read_text(encoding="utf-8")
+    assert ",Negatief," in (tmp_path / "out.csv").read_text(encoding="utf-8")  # labels by default
+    project.export("quotes", tmp_path / "keys.csv", coder="anna", keys=True)
+    assert ",negatief," in (tmp_path / "keys.csv").read_text(encoding="utf-8")
     with pytest.raises(InputError, match="say the format"):
         project.export_quotes(tmp_path / "out.txt", coder="anna")
     assert not (tmp_path / "out.txt").exists()

@@ -13,7 +13,7 @@ FACETS = ["transformatiedoel", "valentie", "drie_vs"]
 
 def test_quotes_csv_has_the_fixed_columns_and_one_row_per_coded_quote(coded, run, tmp_path):
     out = tmp_path / "q.csv"
-    result = run("export", "quotes", "--coder", "anna", "-o", out)
+    result = run("export", "quotes", "--coder", "anna", "--keys", "-o", out)
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert list(rows[0]) == list(FIXED_HEAD) + FACETS + list(FIXED_TAIL)
@@ -49,7 +49,7 @@ def test_filters_keep_matching_quotes(coded, run, tmp_path):
 
 def test_xlsx_has_frozen_header_filter_and_a_sheet_per_goal(coded, run, tmp_path):
     out = tmp_path / "q.xlsx"
-    assert run("export", "quotes", "--coder", "anna", "-o", out).exit_code == 0
+    assert run("export", "quotes", "--coder", "anna", "--keys", "-o", out).exit_code == 0
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["Quotes", "normaliseren", "eerder_juiste_hulp"]
     sheet = book["Quotes"]
@@ -90,7 +90,7 @@ def test_sections_as_docx(coded, run, tmp_path):
 
 def test_matrix_counts_quotes_and_documents_per_kind(coded, run, tmp_path):
     out = tmp_path / "m.csv"
-    assert run("export", "matrix", "--coder", "anna", "-o", out).exit_code == 0
+    assert run("export", "matrix", "--coder", "anna", "--keys", "-o", out).exit_code == 0
     rows = {r["code"]: r for r in csv.DictReader(out.open(encoding="utf-8"))}
     assert rows["normaliseren"]["quotes"] == "1"
     assert rows["normaliseren"]["doc_type=jaarverslag:quotes"] == "1"

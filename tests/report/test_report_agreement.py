@@ -1,10 +1,14 @@
 """The report's agreement section shows the round's numbers as the database holds them."""
 
-from coder.coding.coders import ensure_coder
+import re
+
 from coder.coding.assign import code_quote, parse_assignment
-from coder.report.agreement import agreement_sections
+from coder.coding.coders import ensure_coder
+from coder.export.labels import Labels, project_labels
+from coder.export.numbers import number
 from coder.reliability.compare import project_agreement
 from coder.reliability.rounds import create_round, lock_round
+from coder.report.agreement import agreement_sections
 
 
 def code(db, quote, name, *assignments):
@@ -12,23 +16,68 @@ def code(db, quote, name, *assignments):
     code_quote(db, quote, coder.id, [parse_assignment(a) for a in assignments])
 
 
-def test_no_round_no_section(project):
-    assert agreement_sections(project) == []
-
-
-def test_section_has_the_side_by_side_goal_table_and_an_alpha_chart(project):
+def two_coders(project, *, round_name="r1"):
     q1, q2 = [r[0] for r in project.execute("SELECT id FROM quotes ORDER BY id")]
     code(project, q1, "anna", "transformatiedoel=normaliseren", "valentie=positief")
     code(project, q2, "anna", "transformatiedoel=normaliseren", "valentie=negatief")
     code(project, q1, "bram", "transformatiedoel=normaliseren", "valentie=positief")
     code(project, q2, "bram", "transformatiedoel=eerder_juiste_hulp", "valentie=negatief")
-    create_round(project, "r1")
-    lock_round(project, "r1")
+    if round_name:
+        create_round(project, round_name)
+        lock_round(project, round_name)
+
+
+def test_no_double_coding_says_what_is_missing(project):
     [html] = agreement_sections(project)
+    assert "Nog geen dubbele codering" in html and "coder round create" in html
+
+
+def test_section_has_the_side_by_side_goal_table_and_an_alpha_chart(project):
+    two_coders(project)
+    [html] = agreement_sections(project, project_labels(project))
     assert "ronde r1" in html and "<svg" in html
     expected = project_agreement(project, "anna", "bram")
     goal = next(g for g in expected["goals"] if g["goal"] == "normaliseren")
-    row = f"<tr><td>normaliseren</td><td class=n>{goal['a_positive']}</td><td class=n>{goal['b_positive']}</td>"
+    row = (f"<tr><td>normaliseren</td><td class=n>{goal['a_positive']}</td>"
+           f"<td class=n>{goal['b_positive']}</td>")
     assert row in html
-    alpha = expected["facets"]["valentie"]["metrics"]["krippendorff_alpha"]["value"]
-    assert f"<tr><td>Valentie</td><td class=n>{alpha:.3f}</td>" in html
+
+
+def test_reliability_table_has_percent_kappa_ac1_and_alpha_with_an_explanation(project):
+    two_coders(project)
+    [html] = agreement_sections(project, project_labels(project))
+    metrics = project_agreement(project, "anna", "bram")["facets"]["transformatiedoel"]["metrics"]
+    pa, kappa, ac1, alpha = (metrics[k]["value"] for k in
+                             ("percent_agreement", "cohen_kappa", "gwet_ac", "krippendorff_alpha"))
+    row = (f"<tr><td>Transformatiedoel</td><td class=n>{number(pa * 100, 1)}%</td>"
+           f"<td class=n>{number(kappa, 3)}</td><td class=n>{number(ac1, 3)}</td>"
+           f"<td class=n>{number(alpha, 3)}</td>")
+    assert row in html
+    assert "% overeenstemming" in html and "Cohens κ" in html and "Gwets AC1" in html
+    assert "corrigeren" in html and "toeval" in html  # the explanation
+
+
+def test_dutch_section_never_uses_a_decimal_point(project):
+    two_coders(project)
+    [html] = agreement_sections(project, project_labels(project))
+    visible = re.sub(r"<[^>]+>", " ", html)
+    assert not re.search(r"\d\.\d", visible), re.findall(r".{20}\d\.\d.{5}", visible)
+    [english] = agreement_sections(project, Labels(lang="en"))
+    assert not re.search(r"\d,\d", re.sub(r"<[^>]+>", " ", english))
+
+
+def test_without_a_round_the_two_coders_who_share_quotes_are_compared(project):
+    two_coders(project, round_name=None)
+    [html] = agreement_sections(project)
+    assert "<h2>Betrouwbaarheid</h2>" in html and "anna en bram codeerden beiden 2 quotes" in html
+
+
+def test_agree_terminal_tables_show_labels_or_keys(project, run):
+    two_coders(project, round_name=None)
+    project.execute("UPDATE codes SET label = 'Eerder de juiste hulp' WHERE key = 'eerder_juiste_hulp'")
+    project.execute("UPDATE codes SET label = 'Normaliseren en de-medicaliseren' WHERE key = 'normaliseren'")
+    project.conn.commit()
+    shown = run("agree", "--coders", "anna,bram").output
+    assert "│ Eerder de juiste hulp" in shown and "│ Valentie" in shown
+    keys = run("agree", "--coders", "anna,bram", "--keys").output
+    assert "│ eerder_juiste_hulp" in keys and "│ valentie" in keys

@@ -1,0 +1,42 @@
+"""The whole report for a project: which coding to show, then every section.
+
+A report is wanted before anything is coded (the corpus and the client-experience
+indicators come first), so a missing coding layer is a sentence in the report rather
+than an error. Naming a coder that does not exist is still an error.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from coder.coding.coders import Coder, list_coders
+from coder.coding.layers import resolve_layer
+from coder.errors import InputError
+from coder.export.labels import Labels
+from coder.report.agreement import agreement_sections
+from coder.report.html import render
+from coder.report.text import text
+from coder.store.sqlite import sqlite_utils
+
+
+def report_layer(db: sqlite_utils.Database, labels: Labels, coder: str | None = None, *,
+                 consensus: bool = False) -> tuple[Coder | None, str]:
+    """The coding layer to show, or None and the sentence that says why there is none."""
+    if coder or consensus:
+        return resolve_layer(db, coder, consensus=consensus), ""
+    try:
+        return resolve_layer(db), ""
+    except InputError:
+        coded = [c.name for c in list_coders(db) if c.kind == "human" and db.execute(
+            "SELECT 1 FROM codings WHERE coder_id = ? LIMIT 1", [c.id]).fetchone()]
+        if len(coded) > 1:
+            return None, text(labels.lang, "several_coders", coders=escape(", ".join(coded)))
+        return None, text(labels.lang, "no_codings")
+
+
+def build_report(db: sqlite_utils.Database, labels: Labels, coder: str | None = None, *,
+                 consensus: bool = False) -> tuple[str, Coder | None]:
+    """The report's HTML and the layer it shows (None when nothing could be shown)."""
+    layer, missing = report_layer(db, labels, coder, consensus=consensus)
+    html = render(db, layer, labels, missing=missing, extra_sections=agreement_sections(db, labels))
+    return html, layer
