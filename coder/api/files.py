@@ -9,6 +9,7 @@ from coder.api.records import CodebookCheck
 
 if TYPE_CHECKING:
     from coder.agreement.coefficients import AgreementResult
+    from coder.extraction.draw import PageView
 
 
 def check_codebook(path: str | Path | None = None) -> CodebookCheck:
@@ -63,3 +64,11 @@ def segment_agreement(path: str | Path, continuum: str, *, overlap: float = 0.9)
     begin, end = parse_continuum(continuum)
     spans = read_spans(path)
     return {"u_alpha": unitized_alpha(spans, begin, end), "segment_overlap": segment_overlap(spans, overlap)}
+
+
+def draw_layout(pdf: str | Path, page: int, output: str | Path, *, password: str | None = None) -> PageView:
+    """Draw page ``page`` of a PDF file to a PNG: its blocks numbered in reading order with
+    their kinds, the removed running headers/footers and a spread's fold."""
+    from coder.extraction.draw import draw_layout as draw
+
+    return draw(pdf, page, output, password=password)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coder.api.outputs import Outputs
-from coder.api.records import CoderSummary, Coding, CodingChange, Document, Quote
+from coder.api.records import CoderSummary, Coding, CodingChange, Dismissal, Document, Quote
 from coder.api.reliability import Reliability
 
 if TYPE_CHECKING:
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from coder.codebook.sync import SyncReport
     from coder.coding.coders import Coder
     from coder.coding.events import Event
+    from coder.extraction.draw import PageView
     from coder.ingest.batch import ImportBatch
     from coder.ingest.documents import ImportResult
     from coder.ingest.indicators import Pooled
@@ -109,6 +110,15 @@ class Project(Outputs, Reliability):
         doc_id = self.document_id(doc)
         return page_text(self.db, doc_id, page) if page else document_text(self.db, doc_id)
 
+    def draw_layout(self, doc: str | int, page: int, output: str | Path, *,
+                    password: str | None = None) -> PageView:
+        """Draw a page of an imported document (from its file, which must still be there)
+        with its layout blocks in reading order, their kinds and the removed furniture."""
+        from coder.api.files import draw_layout
+        from coder.ingest.documents import source_pdf
+
+        return draw_layout(source_pdf(self.db, doc), page, output, password=password)
+
     # --- quotes (coder quotes, search, quote add/adjust/delete) -----------------------
 
     def quotes(self, doc: str | int | None = None, search: str | None = None) -> list[Quote]:
@@ -152,6 +162,30 @@ class Project(Outputs, Reliability):
         from coder.quotes.store import delete_manual_quote
 
         delete_manual_quote(self.db, quote_id, self.coder(coder).id)
+
+    def dismiss_quote(self, quote_id: int, *, coder: str, reason: str | None = None) -> int | None:
+        """Mark a candidate "not a quote" for this coder (one undoable event); the event id,
+        or None when that coder had dismissed it already."""
+        from coder.coding.coders import ensure_coder
+        from coder.quotes.dismiss import dismiss_quote
+        from coder.store.db import write
+
+        with write(self.db):  # a refused dismissal registers no coder either
+            who, _ = ensure_coder(self.db, coder)
+            return dismiss_quote(self.db, quote_id, who.id, reason)
+
+    def undismiss_quote(self, quote_id: int, *, coder: str) -> int:
+        """Take back this coder's dismissal (as ``undo`` would); the event id."""
+        from coder.quotes.dismiss import undismiss_quote
+
+        return undismiss_quote(self.db, quote_id, self.coder(coder).id)
+
+    def dismissed(self, *, coder: str | None = None) -> list[Dismissal]:
+        """Candidates dismissed as not a quote, by whom and why (of one coder, or all)."""
+        from coder.quotes.dismiss import list_dismissed
+
+        rows = list_dismissed(self.db, coder_id=self.coder(coder).id if coder else None)
+        return [Dismissal(**row) for row in rows]
 
     # --- coders and coding (coder coders, code, undo, redo, history) -----------------
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 #: The quote fields `coder quotes --json` prints (in this order).
-QUOTE_FIELDS = ("id", "doc_id", "page", "start", "end", "text", "origin", "speaker", "source",
+QUOTE_FIELDS = ("id", "doc_id", "page", "end_page", "start", "end", "text", "origin", "speaker", "source",
                 "attribution")
 
 
@@ -57,6 +57,7 @@ class Quote:
     id: int
     doc_id: int
     page: int | None
+    end_page: int | None
     start: int
     end: int
     text: str
@@ -68,7 +69,8 @@ class Quote:
 
     @classmethod
     def from_row(cls, row: dict[str, Any], codings: tuple[Coding, ...] = ()) -> Quote:
-        return cls(**{key: row[key] for key in QUOTE_FIELDS}, codings=codings)
+        fields: dict[str, Any] = {key: row.get(key) for key in QUOTE_FIELDS}
+        return cls(**fields, codings=codings)
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON shape of `coder quotes --json` (codings as a list of objects)."""
@@ -76,6 +78,19 @@ class Quote:
         out["codings"] = [{"coder": c.coder, "facet": c.facet, "code": c.code, "memo": c.memo}
                           for c in self.codings]
         return out
+
+
+@dataclass(frozen=True)
+class Dismissal:
+    """A candidate that ``coder`` dismissed as not a quote, and why."""
+
+    id: int
+    doc_id: int
+    page: int | None
+    text: str
+    coder: str
+    reason: str | None
+    created_at: str
 
 
 @dataclass(frozen=True)

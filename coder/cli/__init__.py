@@ -24,6 +24,7 @@ from coder.cli import tui as _tui  # noqa: F401,E402
 from coder.cli import agree as _agree  # noqa: F401,E402
 from coder.cli import export as _export  # noqa: F401,E402
 from coder.cli import rounds as _rounds  # noqa: F401,E402
+from coder.cli import layout as _layout  # noqa: F401,E402
 
 
 def main(argv: list[str] | None = None) -> None:

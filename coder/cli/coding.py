@@ -125,7 +125,7 @@ def coders_rename(old: str, new: str) -> None:
 
 @cli.group()
 def quote() -> None:
-    """Make, adjust and delete manual quotes (coder-made selections)."""
+    """Make, adjust and delete manual quotes; dismiss candidates that are not quotes."""
 
 
 @quote.command("add")
@@ -159,3 +159,25 @@ def quote_delete(quote_id: int, coder_name: str) -> None:
     """Delete a manual quote and its codings (undo brings them back)."""
     open_project().delete_quote(quote_id, coder=coder_name)
     click.echo(f"quote {quote_id} deleted")
+
+
+@quote.command("dismiss")
+@db_option
+@click.argument("quote_id", type=int)
+@click.option("--coder", "coder_name", required=True, envvar="CODER_NAME")
+@click.option("--reason", default=None, help="Why it is not a quote (heading, caption, fragment...).")
+def quote_dismiss(quote_id: int, coder_name: str, reason: str | None) -> None:
+    """Mark a candidate "not a quote" for this coder (undo or `quote undismiss` takes it back)."""
+    event = open_project().dismiss_quote(quote_id, coder=coder_name, reason=reason)
+    click.echo(f"quote {quote_id}: " + (f"dismissed as not a quote (event {event})" if event
+                                        else "already dismissed"))
+
+
+@quote.command("undismiss")
+@db_option
+@click.argument("quote_id", type=int)
+@click.option("--coder", "coder_name", required=True, envvar="CODER_NAME")
+def quote_undismiss(quote_id: int, coder_name: str) -> None:
+    """Take back this coder's dismissal of a candidate."""
+    event = open_project().undismiss_quote(quote_id, coder=coder_name)
+    click.echo(f"quote {quote_id}: a candidate again (event {event})")

@@ -130,11 +130,16 @@ def text(doc: str, page: int | None) -> None:
 @click.option("--doc", default=None, help="Only quotes of this document (id or file name).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
 @click.option("--search", "query", default=None, help="Full-text search over quote text.")
-def quotes(doc: str | None, as_json: bool, query: str | None) -> None:
+@click.option("--dismissed", is_flag=True, help="List the candidates dismissed as not a quote, by whom and why.")
+@click.option("--coder", "coder_name", default=None, help="With --dismissed: only this coder's dismissals.")
+def quotes(doc: str | None, as_json: bool, query: str | None, dismissed: bool, coder_name: str | None) -> None:
     """List quotes (detected and manual), optionally of one document or matching a search."""
     from rich.console import Console
     from rich.table import Table
 
+    if dismissed:
+        _print_dismissed(coder_name, as_json)
+        return
     found = open_project().quotes(doc, search=query)
     if as_json:
         echo_json([q.as_dict() for q in found])
@@ -144,6 +149,22 @@ def quotes(doc: str | None, as_json: bool, query: str | None) -> None:
         snippet = q.text.replace("\n", " ")
         table.add_row(str(q.id), str(q.doc_id), str(q.page or ""),
                       snippet[:90] + ("…" if len(snippet) > 90 else ""), q.attribution or "")
+    Console().print(table)
+
+
+def _print_dismissed(coder_name: str | None, as_json: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    found = open_project().dismissed(coder=coder_name)
+    if as_json:
+        echo_json([asdict(d) for d in found])
+        return
+    table = Table("id", "doc", "page", "coder", "reason", "quote", box=None)
+    for d in found:
+        snippet = d.text.replace("\n", " ")
+        table.add_row(str(d.id), str(d.doc_id), str(d.page or ""), d.coder, d.reason or "",
+                      snippet[:70] + ("…" if len(snippet) > 70 else ""))
     Console().print(table)
 
 

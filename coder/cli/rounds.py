@@ -44,8 +44,11 @@ def round_status(name, as_json) -> None:
         echo_json(status)
         return
     click.echo(f"round {status['round']}: {status['quotes']} quotes, {'locked' if status['locked'] else 'open'}")
-    for coder, done in status["coded"].items():
-        click.echo(f"  {coder:<16} {done:>5}/{status['quotes']} ({done / max(status['quotes'], 1):.0%})")
+    for coder, coded in status["coded"].items():
+        dismissed = status.get("dismissed", {}).get(coder, 0)
+        done = coded + dismissed
+        extra = f", {dismissed} dismissed as not a quote" if dismissed else ""
+        click.echo(f"  {coder:<16} {done:>5}/{status['quotes']} ({done / max(status['quotes'], 1):.0%}{extra})")
 
 
 @round_.command("lock")

@@ -149,6 +149,9 @@ def code_quote(
     """
     with write(db):
         quote_row(db, quote_id)
+        if db.execute("SELECT 1 FROM dismissals WHERE quote_id = ? AND coder_id = ?", [quote_id, coder_id]).fetchone():
+            raise InputError(f"quote {quote_id} is dismissed as not a quote; undismiss it first "
+                             f"(coder quote undismiss {quote_id})")
         modes = _validate(db, assignments)
         existing = current_codings(db, quote_id, coder_id)
         by_code = {row["code"]: row for row in existing}

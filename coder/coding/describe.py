@@ -7,7 +7,7 @@ just ``saved`` or ``coding.change quote 90``:
 - a multi facet: ``+ Label`` for a code added, ``− Label`` for one removed;
 - a single facet: ``Facet = Label`` when it was empty, ``Facet: Old → New`` when the
   value was replaced, ``− Label`` when it was cleared;
-- memos, new, deleted and re-bounded quotes in a few words;
+- memos, new, deleted and re-bounded quotes in a few words; a dismissal as ``not a quote``;
 - an undo or redo: ``undone: …`` / ``redone: …`` with what the original action did and
   its quote (``undone: Valentie = Positief (quote 90)``).
 """
@@ -54,7 +54,7 @@ def describe_ops(ops: list[Op], labels: Labels) -> str:
     """One line saying what ``ops`` changed ("no change" for none)."""
     facets: dict[str, tuple[list[str], list[str]]] = {}
     parts: list[str] = []
-    quote_removed = any(op["op"] == "quote_remove" for op in ops)
+    quote_removed = any(op["op"] in ("quote_remove", "dismiss_add") for op in ops)
     for op in ops:
         kind = op["op"]
         if kind in ("coding_add", "coding_remove") and not quote_removed:
@@ -72,6 +72,13 @@ def describe_ops(ops: list[Op], labels: Labels) -> str:
             parts.append("quote deleted" + (f" with its {codings} coding(s)" if codings else ""))
         elif kind == "quote_bounds":
             parts.append(f"quote now {snippet(op['after']['text'])}")
+        elif kind == "dismiss_add":
+            codings = sum(1 for o in ops if o["op"] == "coding_remove")
+            reason = op["dismissal"].get("reason")
+            parts.append("not a quote" + (f" ({reason})" if reason else "")
+                         + (f", its {codings} coding(s) removed" if codings else ""))
+        elif kind == "dismiss_remove":
+            parts.append("a candidate again")
     changes = [text for facet, (added, removed) in facets.items()
                for text in _facet_changes(facet, added, removed, labels)]
     return "; ".join(changes + parts) or "no change"

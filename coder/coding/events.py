@@ -1,6 +1,7 @@
 """The append-only event log, and undo/redo replayed from it.
 
-Every user action (code a quote, change a memo, add or delete a manual quote) is one
+Every user action (code a quote, change a memo, add or delete a manual quote, dismiss a
+candidate as "not a quote") is one
 event holding the list of elementary *ops* it performed. The ops are applied and the
 event appended in the same transaction, so the log and the data never disagree and
 undo survives a restart: the undo stack is not kept in memory but derived from the log.
@@ -67,10 +68,17 @@ def _apply(db: sqlite_utils.Database, op: Op) -> None:
         db["quotes"].insert(op["quote"])
     elif kind == "quote_remove":
         db.execute("DELETE FROM quotes WHERE id = ?", [op["quote"]["id"]])
+    elif kind == "dismiss_add":
+        db["dismissals"].insert(op["dismissal"])
+    elif kind == "dismiss_remove":
+        d = op["dismissal"]
+        db.execute("DELETE FROM dismissals WHERE quote_id = ? AND coder_id = ?", [d["quote_id"], d["coder_id"]])
     elif kind == "quote_bounds":
         after = op["after"]
         db.execute('UPDATE quotes SET start = ?, "end" = ?, text = ?, page = ? WHERE id = ?',
                    [after["start"], after["end"], after["text"], after["page"], op["id"]])
+        if "end_page" in after:  # events written before quotes had an end page lack it
+            db.execute("UPDATE quotes SET end_page = ? WHERE id = ?", [after["end_page"], op["id"]])
     else:
         raise CoderError(f"unknown event op {kind!r}")
 
@@ -96,7 +104,8 @@ def _under_current_codebook(db: sqlite_utils.Database, coding: dict[str, Any]) -
 def _inverse(op: Op) -> Op:
     kind = op["op"]
     swaps = {"coding_add": "coding_remove", "coding_remove": "coding_add",
-             "quote_add": "quote_remove", "quote_remove": "quote_add"}
+             "quote_add": "quote_remove", "quote_remove": "quote_add",
+             "dismiss_add": "dismiss_remove", "dismiss_remove": "dismiss_add"}
     if kind in swaps:
         return {**op, "op": swaps[kind]}
     if kind in ("coding_memo", "quote_bounds", "quote_memo"):

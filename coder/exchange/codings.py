@@ -1,7 +1,8 @@
 """Moving one coder's work between copies of a project: the `.codings` file.
 
-A `.codings` file is JSON: the coder's name, the quotes they coded or created, and their
-codings, all located by document sha256 and character offsets (never by row ids, which
+A `.codings` file is JSON: the coder's name, the quotes they coded or created, their
+codings, and the candidates they dismissed as not a quote (``dismissals``, optional: older
+files have none), all located by document sha256 and character offsets (never by row ids, which
 differ between copies). Importing applies everything as one event, so `coder undo` can
 take a whole import back; importing the same file twice changes nothing.
 
@@ -46,6 +47,10 @@ def export_codings(db: sqlite_utils.Database, coder_name: str, path: Path,
         "SELECT c.*, d.sha256, q.start, q.\"end\" FROM codings c JOIN quotes q ON q.id = c.quote_id"
         " JOIN documents d ON d.id = q.doc_id WHERE c.coder_id = ? ORDER BY d.sha256, q.start, c.code",
         [coder.id]))
+    dismissals = list(db.query(
+        "SELECT d.sha256, q.start, q.\"end\", x.reason, x.created_at FROM dismissals x"
+        " JOIN quotes q ON q.id = x.quote_id JOIN documents d ON d.id = q.doc_id"
+        " WHERE x.coder_id = ? ORDER BY d.sha256, q.start", [coder.id]))
     data = {
         "format": FORMAT, "version": VERSION, "coder": coder.name, "exported_at": now(),
         "codebook_version": codebook_version(db),
@@ -57,10 +62,12 @@ def export_codings(db: sqlite_utils.Database, coder_name: str, path: Path,
         "codings": [{"document": c["sha256"], "start": c["start"], "end": c["end"], "facet": c["facet"],
                      "code": c["code"], "memo": c["memo"], "created_at": c["created_at"],
                      "updated_at": c["updated_at"]} for c in codings],
+        "dismissals": [{"document": x["sha256"], "start": x["start"], "end": x["end"], "reason": x["reason"],
+                        "created_at": x["created_at"]} for x in dismissals],
     }
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     write_output(path, lambda p: p.write_text(text, encoding="utf-8"), project)
-    return {"quotes": len(data["quotes"]), "codings": len(data["codings"])}
+    return {"quotes": len(data["quotes"]), "codings": len(data["codings"]), "dismissals": len(dismissals)}
 
 
 @dataclass
@@ -68,12 +75,15 @@ class ImportReport:
     coder: str
     quotes_added: int = 0
     codings_added: int = 0
+    dismissals_added: int = 0
     unchanged: int = 0
     problems: list[str] = field(default_factory=list)
 
     def summary(self, path: Path) -> str:
         text = (f"{path}: {self.coder}: {self.codings_added} coding(s) and {self.quotes_added} quote(s) "
                 f"added, {self.unchanged} already present")
+        if self.dismissals_added:
+            text += f"; {self.dismissals_added} candidate(s) dismissed as not a quote"
         if self.problems:
             text += f"; {len(self.problems)} not applied (listed below)"
         return text
@@ -106,6 +116,8 @@ def _check_entries(path: Path, data: dict[str, Any]) -> None:
         raise InputError(f"{path}: 'documents' must be an object of sha256: title")
     required = {"quotes": ("document", "start", "end"),
                 "codings": ("document", "start", "end", "facet", "code")}
+    if data.get("dismissals") is not None:  # optional: older files have none
+        required["dismissals"] = ("document", "start", "end")
     for key, fields in required.items():
         if not isinstance(data[key], list):
             raise InputError(f"{path}: {key!r} must be a list")
@@ -124,7 +136,8 @@ def _check_entries(path: Path, data: dict[str, Any]) -> None:
             for name in ("document", "facet", "code"):
                 if name in fields and not isinstance(entry[name], str):
                     raise InputError(f"{where}: {name} must be text, got {entry[name]!r}")
-            for name in ("text", "memo", "origin", "speaker", "attribution", "created_at", "updated_at"):
+            for name in ("text", "memo", "origin", "speaker", "attribution", "created_at", "updated_at",
+                         "reason"):
                 if entry.get(name) is not None and not isinstance(entry[name], str):
                     raise InputError(f"{where}: {name} must be text, got {entry[name]!r}")
             if entry.get("page") is not None and (isinstance(entry["page"], bool)
@@ -149,6 +162,8 @@ def import_codings(db: sqlite_utils.Database, path: Path) -> ImportReport:
         code_facet = dict(db.execute("SELECT key, facet FROM codes"))
         for c in data["codings"]:
             _import_coding(db, c, coder.id, docs, titles, missing_docs, modes, code_facet, ops, report)
+        for x in data.get("dismissals") or []:
+            _import_dismissal(db, x, coder.id, docs, titles, missing_docs, ops, report)
         if ops:
             record(db, coder_id=coder.id, action="coding.import", ops=ops, apply=False)
     return report
@@ -226,3 +241,25 @@ def _import_coding(db, c: dict, coder_id: int, docs, titles, missing_docs, modes
     coding["id"] = db["codings"].insert(coding).last_pk
     ops.append({"op": "coding_add", "coding": coding})
     report.codings_added += 1
+
+
+def _import_dismissal(db, x: dict, coder_id: int, docs, titles, missing_docs, ops, report) -> None:
+    """A candidate the coder dismissed in the other copy; refused where they coded it here."""
+    sha = x.get("document")
+    if not _document_known(sha, docs, titles, missing_docs, report):
+        return
+    quote_id = find_quote(db, docs[sha][0], int(x["start"]), int(x["end"]))
+    if quote_id is None:
+        report.problems.append(f"dismissal of {_where(x, titles)}: no such quote here")
+        return
+    if db.execute("SELECT 1 FROM dismissals WHERE quote_id = ? AND coder_id = ?", [quote_id, coder_id]).fetchone():
+        report.unchanged += 1
+        return
+    if db.execute("SELECT 1 FROM codings WHERE quote_id = ? AND coder_id = ?", [quote_id, coder_id]).fetchone():
+        report.problems.append(f"dismissal of {_where(x, titles)}: coded here; kept this copy's codings")
+        return
+    row = {"quote_id": quote_id, "coder_id": coder_id, "reason": x.get("reason"),
+           "created_at": x.get("created_at") or now()}
+    db["dismissals"].insert(row)
+    ops.append({"op": "dismiss_add", "dismissal": row})
+    report.dismissals_added += 1

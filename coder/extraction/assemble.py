@@ -13,14 +13,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from coder.extraction.columns import Placed
 from coder.extraction.hyphenation import join_broken, vocabulary
+from coder.extraction.layout import FLOW, Placed
 from coder.extraction.model import Block, Extraction, PageSpan
 from coder.extraction.words import Line, Word
 
 PARAGRAPH_STEP = 1.5  # × font size between line tops that starts a new paragraph
 HEADING_RATIO = 1.15
-CAPTION = re.compile(r"^(Tabel|Figuur|Grafiek|Bron|Noot|Table|Figure|Source)\b", re.I)
+CAPTION = re.compile(r"^(Tabel|Figuur|Grafiek|Bron|Noot|Table|Figure|Source)\b", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$|[”’\"]$")
 
 
@@ -31,6 +31,7 @@ class RawBlock:
     kind: str = "paragraph"
     level: int | None = None
     table_text: str | None = None
+    layout: str | None = None  # the kind the page layout gave (heading, pullquote, caption...)
 
     @property
     def page(self) -> int:
@@ -51,7 +52,7 @@ def _italic_share(line: Line) -> float:
     return sum(len(w.text) for w in line.words if w.italic) / total
 
 
-def _style(line: Line, body: float) -> tuple:
+def _style(line: Line, body: float) -> tuple[bool, int, bool]:
     heading = line.size >= body * HEADING_RATIO
     return (heading, round(line.size) if heading else 0, _italic_share(line) >= 0.8)
 
@@ -65,10 +66,12 @@ def split_blocks(placed: list[Placed], body: float) -> list[RawBlock]:
             blocks.append(RawBlock([line], item.side, "table", table_text=line.table))
             continue
         prev = blocks[-1] if blocks and blocks[-1].kind != "table" else None
-        if prev is None or prev.side != item.side or _style(prev.lines[-1], body) != _style(line, body) \
+        kind = item.kind if item.kind and item.kind not in FLOW else "paragraph"
+        if prev is None or prev.side != item.side or prev.kind != kind \
+                or _style(prev.lines[-1], body) != _style(line, body) \
                 or line.top - prev.lines[-1].top > PARAGRAPH_STEP * max(line.size, prev.lines[-1].size) \
                 or line.top < prev.lines[-1].top:
-            blocks.append(RawBlock([line], item.side))
+            blocks.append(RawBlock([line], item.side, kind, layout=item.kind))
         else:
             prev.lines.append(line)
     return blocks
@@ -78,30 +81,48 @@ def classify(blocks: list[RawBlock], body: float) -> None:
     sizes = sorted({round(b.lines[0].size) for b in blocks
                     if b.kind != "table" and b.lines[0].size >= body * HEADING_RATIO}, reverse=True)
     for block in blocks:
-        if block.kind == "table":
+        if block.kind not in FLOW:
             continue
         first = block.lines[0]
         if CAPTION.match(first.text):
             block.kind = "paragraph"
         elif first.size >= body * HEADING_RATIO:
             block.kind, block.level = "heading", sizes.index(round(first.size)) + 1
-        elif sum(_italic_share(l) * len(l.text) for l in block.lines) >= 0.8 * sum(len(l.text) for l in block.lines):
+        elif block.layout == "heading":
+            block.kind, block.level = "heading", len(sizes) + 1
+        elif sum(_italic_share(l) * len(l.text) for l in block.lines) \
+                >= 0.8 * sum(len(l.text) for l in block.lines):
             block.kind = "quote"
 
 
 def join_across_breaks(blocks: list[RawBlock]) -> list[RawBlock]:
-    """Rejoin paragraphs split by a column or page break mid-sentence."""
+    """Rejoin paragraphs split mid-sentence by a column or page break, or by a block
+    outside the flow (photo caption, pull quote, table, footnote, sidebar): those are
+    held back and written after the paragraph that runs around them."""
     out: list[RawBlock] = []
+    held: list[RawBlock] = []
     for block in blocks:
         prev = out[-1] if out else None
-        if prev and prev.kind == block.kind and block.kind in ("paragraph", "quote") \
-                and (prev.side != block.side or prev.page != block.page) \
-                and not SENTENCE_END.search(prev.lines[-1].text):
+        running = prev is not None and prev.kind in ("paragraph", "quote") \
+            and not SENTENCE_END.search(prev.lines[-1].text)
+        if block.kind == "footnote" and prev is not None \
+                and prev.lines[-1].text.rstrip().endswith((":", ";")):
+            running = True  # a list or quotation follows on the next page: notes wait for it
+        if block.kind not in FLOW and block.kind != "quote":
+            if running:
+                held.append(block)
+            else:
+                out.append(block)
+            continue
+        if running and prev is not None and prev.kind == block.kind \
+                and (prev.side != block.side or prev.page != block.page or held):
             prev.lines += block.lines
             prev.side = block.side
-        else:
-            out.append(block)
-    return out
+            continue
+        out += held
+        held = []
+        out.append(block)
+    return out + held
 
 
 class TextBuilder:
@@ -157,7 +178,7 @@ def _line_tokens(line: Line) -> list[tuple[str, Word]]:
 
 def write_block(builder: TextBuilder, block: RawBlock, vocab: Counter[str]) -> None:
     if block.kind == "table":
-        builder.add(block.table_text, block.page)
+        builder.add(block.table_text or "", block.page)
         return
     pending_hyphen: Word | None = None
     for i, line in enumerate(block.lines):
@@ -179,7 +200,7 @@ def write_block(builder: TextBuilder, block: RawBlock, vocab: Counter[str]) -> N
 
 
 def assemble(pages: list[list[Placed]], page_numbers: list[int], image_only: set[int],
-             warnings: list[str], extractor: str) -> Extraction:
+             warnings: list[str], extractor: str, labels: dict[int, str | None] | None = None) -> Extraction:
     body = body_size(pages)
     blocks: list[RawBlock] = []
     for placed in pages:
@@ -196,11 +217,13 @@ def assemble(pages: list[list[Placed]], page_numbers: list[int], image_only: set
         write_block(builder, block, vocab)
         out_blocks.append(Block(start, builder.length, block.kind, block.level, block.page))
     text = builder.text
-    return Extraction(text, _page_spans(builder.page_starts, page_numbers, len(text), image_only),
+    spans = _page_spans(builder.page_starts, page_numbers, len(text), image_only, labels or {})
+    return Extraction(text, spans,
                       out_blocks, builder.italics, warnings, extractor)
 
 
-def _page_spans(starts: dict[int, int], numbers: list[int], length: int, image_only: set[int]) -> list[PageSpan]:
+def _page_spans(starts: dict[int, int], numbers: list[int], length: int, image_only: set[int],
+                labels: dict[int, str | None]) -> list[PageSpan]:
     spans = []
     for i, page in enumerate(numbers):
         start = starts.get(page)
@@ -212,5 +235,5 @@ def _page_spans(starts: dict[int, int], numbers: list[int], length: int, image_o
     result = []
     for i, (page, start) in enumerate(spans):
         end = spans[i + 1][1] if i + 1 < len(spans) else length
-        result.append(PageSpan(page, start, end, page in image_only))
+        result.append(PageSpan(page, start, end, page in image_only, labels.get(page)))
     return sorted(result, key=lambda s: s.page)

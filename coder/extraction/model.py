@@ -13,6 +13,7 @@ class PageSpan:
     start: int
     end: int
     image_only: bool = False
+    label: str | None = None  # the printed page number(s): "12", or "12–13" on a spread
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,13 @@
 
 OCR is slow and needs external programs (ocrmypdf, tesseract with the Dutch model), so
 it only runs when asked for (``coder import --ocr``) and when the tools are there; the
-OCR'd copy goes next to the project in a cache folder, the original is never changed.
+OCR'd copy goes to a temporary folder, the original is never changed.
+
+Which pages: every page the extractor found no words on, given by number. ocrmypdf's
+``--skip-text`` is the wrong switch: a scan often carries a few invisible characters
+(a stray text object, whitespace) and would be skipped. ``--force-ocr`` limited with
+``--pages`` rasterises and reads exactly the pages without words and leaves the pages
+that have real text untouched.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from coder.errors import CoderError
@@ -21,14 +28,32 @@ def ocr_available() -> bool:
     return shutil.which("ocrmypdf") is not None
 
 
-def ocr_pdf(path: str | Path, language: str = "nld") -> Path:
-    """A copy of ``path`` with a text layer on its image-only pages."""
+def ocr_command(path: Path, out: Path, pages: Iterable[int], language: str = "nld") -> list[str]:
+    """The ocrmypdf call that reads ``pages`` (1-based) of ``path`` into ``out``."""
+    listed = ",".join(str(p) for p in sorted(set(pages)))
+    return [
+        "ocrmypdf",
+        "--force-ocr",
+        "--pages",
+        listed,
+        "-l",
+        language,
+        "--output-type",
+        "pdf",
+        str(path),
+        str(out),
+    ]
+
+
+def ocr_pdf(path: str | Path, pages: Iterable[int], language: str = "nld") -> Path:
+    """A copy of ``path`` with a text layer on the given pages (those without words)."""
     path = Path(path)
     if not ocr_available():
         raise CoderError(f"{path}: --ocr needs ocrmypdf, which is not installed; {INSTALL_HINT}")
     out = Path(tempfile.mkdtemp(prefix="coder-ocr-")) / path.name
-    done = subprocess.run(["ocrmypdf", "--skip-text", "-l", language, str(path), str(out)],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        ocr_command(path, out, pages, language), capture_output=True, text=True, check=False
+    )
     if done.returncode != 0:
         last = (done.stderr.strip().splitlines() or ["unknown error"])[-1]
         raise CoderError(f"{path}: OCR failed ({last})")

@@ -9,6 +9,7 @@ headers and footers, reading order, paragraphs, offsets — happens in the paren
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -18,13 +19,13 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 
 from coder.errors import CoderError
 from coder.extraction.assemble import assemble
-from coder.extraction.columns import reading_order
 from coder.extraction.furniture import strip_furniture
+from coder.extraction.layout import page_layout
 from coder.extraction.lifeline import die_with_parent
 from coder.extraction.model import Extraction
 from coder.extraction.words import Line, PageRecord, TableRecord, Word, read_page
 
-EXTRACTOR = "coder-layout/1"
+EXTRACTOR = "coder-layout/2"  # 2: layout blocks, spreads, furniture by repetition
 CHUNK = 4
 PARALLEL_FROM_PAGES = 6  # below this, starting (forked) workers costs more than it saves
 
@@ -48,7 +49,7 @@ def check_pdf_header(path: Path) -> None:
         raise ExtractionError(f"{path}: not a PDF (no %PDF header)")
 
 
-def _open(path: Path, password: str | None) -> pdfplumber.PDF:
+def _open(path: Path, password: str | None) -> pdfplumber.pdf.PDF:
     try:
         return pdfplumber.open(path, password=password or "")
     except Exception as exc:  # pdfminer raises many types on broken files, some with no message
@@ -108,20 +109,52 @@ def _table_line(table: TableRecord, page: int) -> Line:
     return Line([anchor], page, table=text)
 
 
+def body_size(records: list[PageRecord]) -> float:
+    """The type size most characters are set in."""
+    counts: Counter[float] = Counter()
+    for record in records:
+        for line in record.lines:
+            for word in line.words:
+                counts[word.size] += len(word.text)
+    return counts.most_common(1)[0][0] if counts else 10.0
+
+
 def extract_pdf(path: str | Path, *, password: str | None = None, progress: ProgressFn | None = None,
-                jobs: int | None = None) -> Extraction:
-    """Extract one PDF; a page that fails is reported in ``warnings`` and left empty."""
+                jobs: int | None = None, ocr_pages: list[int] | None = None) -> Extraction:
+    """Extract one PDF; a page that fails is reported in ``warnings`` and left empty.
+
+    ``ocr_pages``: the pages an OCR pass has just read (``path`` is then the OCR'd copy),
+    so the warnings say what OCR did instead of asking for OCR again."""
     path = Path(path)
     check_pdf_header(path)
     total = page_count(path, password)
     records = _read_all(path, password, total, jobs or os.cpu_count() or 1, progress)
     warnings = [f"page {r.page}: skipped ({r.error})" for r in records if r.error]
-    warnings += [f"page {r.page}: no text layer (scanned image?); run OCR, e.g. coder import --ocr"
-                 for r in records if r.image_only]
-    strip_furniture(records)
-    ordered = []
+    if ocr_pages:
+        warnings.append(f"pages {', '.join(map(str, ocr_pages))}: text from OCR (check it against the scan)")
+        warnings += [f"page {r.page}: no text even after OCR (blank or unreadable scan)"
+                     for r in records if r.image_only]
+    else:
+        warnings += [f"page {r.page}: no text layer (scanned image?); run OCR, e.g. coder import --ocr"
+                     for r in records if r.image_only]
+    body = body_size(records)
+    numbers = strip_furniture(records, body)
+    ordered, labels = [], {}
     for record in records:
         lines = record.lines + [_table_line(t, record.page) for t in record.tables]
-        ordered.append(reading_order(lines, record.width))
+        placed, fold = page_layout(lines, record.width, record.height, body, record.shaded)
+        ordered.append(placed)
+        labels[record.page] = page_label(numbers.get(record.page, []), fold)
     image_only = {r.page for r in records if r.image_only}
-    return assemble(ordered, [r.page for r in records], image_only, warnings, EXTRACTOR)
+    return assemble(ordered, [r.page for r in records], image_only, warnings, EXTRACTOR, labels)
+
+
+def page_label(numbers: list[tuple[float, str]], fold: float | None) -> str | None:
+    """The printed page number(s) of a PDF page: one, or left–right on a spread."""
+    if not numbers:
+        return None
+    if fold is None:
+        return numbers[0][1]
+    left = [n for x, n in numbers if x < fold]
+    right = [n for x, n in numbers if x >= fold]
+    return "–".join(side[0] for side in (left, right) if side)

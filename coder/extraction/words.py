@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from coder.extraction.normalise import normalise
 
-ITALIC = re.compile(r"italic|oblique|kursiv|slant|[-,](bold)?it$", re.I)
-BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+ITALIC = re.compile(r"italic|oblique|kursiv|slant|[-,](bold)?it$", re.IGNORECASE)
+BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 CELL_GAP = 8.0
 MAX_CELL = 60
 TABLE_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "lines",
@@ -35,6 +36,8 @@ class Word:
 
 @dataclass
 class Line:
+    """Words on one baseline, left to right (not changed once grouped: the box is cached)."""
+
     words: list[Word]
     page: int
     table: str | None = None  # the rendered text when this "line" stands for a table
@@ -47,15 +50,15 @@ class Line:
     def x1(self) -> float:
         return self.words[-1].x1
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(w.top for w in self.words)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(w.bottom for w in self.words)
 
-    @property
+    @cached_property
     def size(self) -> float:
         return max(w.size for w in self.words)
 
@@ -82,6 +85,8 @@ class PageRecord:
     tables: list[TableRecord] = field(default_factory=list)
     image_only: bool = False
     error: str | None = None
+    shaded: list[tuple[float, float, float, float]] = field(default_factory=list)  # filled boxes (sidebars)
+    removed: list[Line] = field(default_factory=list)  # running headers/footers taken out
 
 
 def _word(raw: dict[str, Any]) -> Word:
@@ -94,8 +99,14 @@ def group_lines(words: list[Word], page: int) -> list[Line]:
     """Words at (nearly) the same height form one line, left to right."""
     lines: list[Line] = []
     for word in sorted(words, key=lambda w: (round(w.top), w.x0)):
-        if lines and abs(lines[-1].words[0].top - word.top) <= max(word.size, 1) * 0.45:
-            lines[-1].words.append(word)
+        # the same height, and no word of the line already there: text set over or beside
+        # other text (a pull quote across a column) does not merge into its lines
+        home = next((line for line in reversed(lines[-4:])
+                     if abs(line.words[0].top - word.top) <= max(word.size, 1) * 0.45
+                     and (word.size <= 1.3 * max(w.size for w in line.words) or len(line.words) < 3)
+                     and not any(w.x0 < word.x1 - 0.5 and word.x0 < w.x1 - 0.5 for w in line.words)), None)
+        if home is not None:
+            home.words.append(word)
         else:
             lines.append(Line([word], page))
     for line in lines:
@@ -125,7 +136,8 @@ def _tables(page: Any, words: list[Word]) -> list[TableRecord]:
         rows = []
         for row in table.rows:
             x0, top, x1, bottom = row.bbox
-            inside = [w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom]
+            inside = [w for w in words
+                      if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom]
             cells = _row_cells(inside)
             good = inside and bottom - top <= 3.5 * max(w.size for w in inside) \
                 and all(len(c) <= MAX_CELL for c in cells)
@@ -138,15 +150,19 @@ def _tables(page: Any, words: list[Word]) -> list[TableRecord]:
     return found
 
 
-def _runs(rows: list) -> list[list]:
-    runs, current = [], []
+Row = tuple[tuple[float, float, float, float], list[str]]
+
+
+def _runs(rows: list[Row | None]) -> list[list[Row]]:
+    runs: list[list[Row]] = []
+    current: list[Row] = []
     for row in rows:
         if row is None:
             runs.append(current)
             current = []
         else:
             current.append(row)
-    return [r for r in runs + [current] if r]
+    return [r for r in [*runs, current] if r]
 
 
 def _has_rules(page: Any) -> bool:
@@ -160,6 +176,31 @@ def _has_rules(page: Any) -> bool:
 def _inside(word: Word, table: TableRecord) -> bool:
     cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
     return table.x0 <= cx <= table.x1 and table.top <= cy <= table.bottom
+
+
+def _shaded(page: Any) -> list[tuple[float, float, float, float]]:
+    """Filled, coloured boxes smaller than half the page: the background of a sidebar."""
+    boxes = []
+    area = float(page.width) * float(page.height)
+    for rect in page.rects:
+        color = rect.get("non_stroking_color")
+        if not rect.get("fill") or color is None or _white(color):
+            continue
+        w, h = rect["x1"] - rect["x0"], rect["bottom"] - rect["top"]
+        if w >= 40 and h >= 20 and w * h < 0.5 * area:
+            boxes.append((rect["x0"], rect["top"], rect["x1"], rect["bottom"]))
+    return boxes
+
+
+def _white(color: Any) -> bool:
+    values = color if isinstance(color, (list, tuple)) else [color]
+    try:
+        numbers = [float(v) for v in values]
+    except (TypeError, ValueError):
+        return False
+    if len(numbers) == 4:  # CMYK: no ink is white
+        return all(v <= 0.02 for v in numbers)
+    return all(v >= 0.98 for v in numbers)
 
 
 def read_page(page: Any, number: int) -> PageRecord:
@@ -177,6 +218,7 @@ def read_page(page: Any, number: int) -> PageRecord:
             record.tables = []
         words = [w for w in words if not any(_inside(w, t) for t in record.tables)]
         record.lines = group_lines(words, number)
+        record.shaded = _shaded(page)
     except Exception as exc:  # one bad page must not sink the document
         record.error = f"{type(exc).__name__}: {exc}"
     return record

@@ -87,12 +87,14 @@ def import_pdf(
         if jobs is not None:
             options["jobs"] = jobs
         extraction = extract_pdf(path, **options)
-        if ocr and any(page.image_only for page in extraction.pages):
+        scanned = [page.page for page in extraction.pages if page.image_only]
+        if ocr and scanned:
             from coder.extraction.ocr import ocr_pdf  # optional tool: only loaded when asked for
 
-            extraction = extract_pdf(ocr_pdf(path), **options)
+            extraction = extract_pdf(ocr_pdf(path, scanned), ocr_pages=scanned, **options)
         if not extraction.text.strip():
-            raise CoderError(f"{path}: no text found on any page (scanned? run OCR, e.g. --ocr)")
+            hint = "even after OCR" if ocr and scanned else "(scanned? run OCR, e.g. --ocr)"
+            raise CoderError(f"{path}: no text found on any page {hint}")
         candidates = detect_quotes(extraction.text, italics=extraction.italics, blocks=extraction.blocks)
         with write(db):
             if existing:
@@ -125,13 +127,14 @@ def _store_document(db: sqlite_utils.Database, path: Path, sha: str, metadata: d
         for table in ("pages", "blocks", "italics"):
             db.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
         db.execute("DELETE FROM quotes WHERE doc_id = ? AND origin = 'detected' AND id NOT IN"
-                   " (SELECT quote_id FROM codings)", [doc_id])
+                   " (SELECT quote_id FROM codings) AND id NOT IN (SELECT quote_id FROM dismissals)", [doc_id])
         db["document_texts"].upsert({"doc_id": doc_id, "text": extraction.text}, pk="doc_id")
     else:
         doc_id = db["documents"].insert(row).last_pk
         db["document_texts"].insert({"doc_id": doc_id, "text": extraction.text})
     db["pages"].insert_all(
-        {"doc_id": doc_id, "page": p.page, "start": p.start, "end": p.end, "image_only": p.image_only}
+        {"doc_id": doc_id, "page": p.page, "start": p.start, "end": p.end, "image_only": p.image_only,
+         "label": p.label}
         for p in extraction.pages)
     db["blocks"].insert_all(
         ({"doc_id": doc_id, "start": b.start, "end": b.end, "kind": b.kind, "level": b.level,
@@ -143,11 +146,11 @@ def _store_document(db: sqlite_utils.Database, path: Path, sha: str, metadata: d
 
 def _check_reextract_keeps_quotes(db: sqlite_utils.Database, doc_id: int, new_text: str,
                                   path: Path) -> None:
-    """Re-extracting must not orphan coded or manual quotes: their text has to be at the
-    same offsets in the new text, else the re-import is refused for this file."""
+    """Re-extracting must not orphan coded, dismissed or manual quotes: their text has to be
+    at the same offsets in the new text, else the re-import is refused for this file."""
     kept = db.query(
         "SELECT id, start, \"end\", text FROM quotes WHERE doc_id = ? AND (origin = 'manual'"
-        " OR id IN (SELECT quote_id FROM codings))", [doc_id])
+        " OR id IN (SELECT quote_id FROM codings) OR id IN (SELECT quote_id FROM dismissals))", [doc_id])
     moved = [q["id"] for q in kept if new_text[q["start"]:q["end"]] != q["text"]]
     if moved:
         raise CoderError(f"{path}: re-extraction would move {len(moved)} coded or manual quote(s) "
@@ -156,17 +159,19 @@ def _check_reextract_keeps_quotes(db: sqlite_utils.Database, doc_id: int, new_te
 
 def list_documents(db: sqlite_utils.Database, *, coder_id: int | None = None,
                    doc_id: int | None = None) -> list[dict[str, Any]]:
-    """Documents with quote counts; with ``coder_id``, how many of them that coder coded.
+    """Documents with quote counts; with ``coder_id``, how many of them that coder coded
+    (quotes the coder dismissed as not a quote are not counted at all).
 
     With ``doc_id``, only that document (a list of one, or empty).
     """
     where = "WHERE d.id = :doc" if doc_id is not None else ""
+    mine = " AND id NOT IN (SELECT quote_id FROM dismissals WHERE coder_id = :coder)" if coder_id else ""
     coded = ("(SELECT COUNT(DISTINCT codings.quote_id) FROM codings JOIN quotes q ON q.id = codings.quote_id"
              " WHERE q.doc_id = d.id AND codings.coder_id = :coder)") if coder_id else "0"
     return list(db.query(
         f"SELECT d.id, d.title, d.path, d.pages, d.doc_type, d.organisation, d.municipality, d.year,"
         f" d.team_type, d.size_class, d.region, d.sha256, d.imported_at,"
-        f" (SELECT COUNT(*) FROM quotes WHERE doc_id = d.id) AS quotes, {coded} AS coded"
+        f" (SELECT COUNT(*) FROM quotes WHERE doc_id = d.id{mine}) AS quotes, {coded} AS coded"
         f" FROM documents d {where} ORDER BY d.id", {"coder": coder_id, "doc": doc_id}))
 
 
@@ -181,6 +186,15 @@ def resolve_document(db: sqlite_utils.Database, ref: str | int) -> int:
     if row is None:
         raise InputError(f"unknown document {ref!r} (see `coder docs`)")
     return row[0]
+
+
+def source_pdf(db: sqlite_utils.Database, ref: str | int) -> Path:
+    """The file a stored document was imported from (it must still be there)."""
+    doc_id = resolve_document(db, ref)
+    path = Path(db.execute("SELECT path FROM documents WHERE id = ?", [doc_id]).fetchone()[0])
+    if not path.is_file():
+        raise InputError(f"{path}: the imported file is no longer there")
+    return path
 
 
 def page_rows(db: sqlite_utils.Database, doc_id: int) -> list[tuple[int, int, int]]:

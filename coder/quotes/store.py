@@ -51,7 +51,8 @@ def insert_detected(db: sqlite_utils.Database, doc_id: int, candidates: Iterable
     stamp = now()
     rows = [
         {"doc_id": doc_id, "start": q.start, "end": q.end, "text": q.text,
-         "page": pages.page_at(q.start), "origin": "detected", "speaker": q.speaker,
+         "page": pages.page_at(q.start), "end_page": pages.page_at(q.end - 1), "origin": "detected",
+         "speaker": q.speaker,
          "source": q.source, "attribution": q.attribution, "created_at": stamp}
         for q in candidates if q.end > q.start
     ]
@@ -65,8 +66,9 @@ def _bounds(db: sqlite_utils.Database, doc_id: int, start: int, end: int) -> dic
         raise InputError(f"quote bounds [{start}, {end}) outside document {doc_id} (0..{len(text)})")
     if not text[start:end].strip():
         raise InputError(f"quote [{start}, {end}) of document {doc_id} is only whitespace")
+    pages = PageIndex.for_document(db, doc_id)
     return {"start": start, "end": end, "text": text[start:end],
-            "page": PageIndex.for_document(db, doc_id).page_at(start)}
+            "page": pages.page_at(start), "end_page": pages.page_at(end - 1)}
 
 
 def _next_quote_id(db: sqlite_utils.Database) -> int:
@@ -120,7 +122,7 @@ def adjust_quote(db: sqlite_utils.Database, quote_id: int, start: int, end: int,
         if (quote["start"], quote["end"]) == (start, end):
             return None
         after = _bounds(db, quote["doc_id"], start, end)
-        before = {k: quote[k] for k in ("start", "end", "text", "page")}
+        before = {k: quote.get(k) for k in ("start", "end", "text", "page", "end_page")}
         op = {"op": "quote_bounds", "id": quote_id, "before": before, "after": after}
         return record(db, coder_id=coder_id, action="quote.adjust", ops=[op], quote_id=quote_id)
 
@@ -141,16 +143,21 @@ def quote_context(db: sqlite_utils.Database, quote_id: int, width: int) -> tuple
 
 
 def list_quotes(db: sqlite_utils.Database, *, doc_id: int | None = None,
-                visible_to: int | None = None) -> list[dict[str, Any]]:
+                visible_to: int | None = None, include_dismissed: bool = False) -> list[dict[str, Any]]:
     """Quotes in document order. ``visible_to`` (a coder id) hides other coders' manual
-    quotes, which is what blind coding needs."""
-    where, params = [], []
+    quotes, which is what blind coding needs, and the quotes that coder dismissed as not
+    a quote (unless ``include_dismissed``)."""
+    where: list[str] = []
+    params: list[Any] = []
     if doc_id is not None:
         where.append("doc_id = ?")
         params.append(doc_id)
     if visible_to is not None:
         where.append("(origin = 'detected' OR created_by = ?)")
         params.append(visible_to)
+        if not include_dismissed:
+            where.append("id NOT IN (SELECT quote_id FROM dismissals WHERE coder_id = ?)")
+            params.append(visible_to)
     clause = f"WHERE {' AND '.join(where)}" if where else ""
     return list(db.query(f'SELECT * FROM quotes {clause} ORDER BY doc_id, start, "end"', params))
 

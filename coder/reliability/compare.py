@@ -5,6 +5,10 @@ Turns codings into reliability data and hands them to `coder.agreement`:
   the facet empty gets the category "-" (so "A chose a goal, B chose none" counts as a
   disagreement rather than vanishing as missing data);
 - a multi facet gives one present/absent variable per code;
+- a candidate a coder dismissed as "not a quote" (coder/quotes/dismiss.py) is a unit too,
+  where that coder's value is the extra category "not a quote" on every facet and every
+  code: two coders who both dismiss it agree, one who codes it disagrees with one who
+  dismissed it. (Adjudication works on codings only and does not see dismissals.)
 - and the study's own table: per transformation goal, how many quotes each coder coded
   positive and negative, side by side with the difference.
 """
@@ -23,14 +27,34 @@ from coder.codebook.facets import FacetCodes, facet_codes
 from coder.study import GOAL_FACET, NEGATIVE, POSITIVE, VALENCE_FACET
 
 NONE = "-"
+NOT_A_QUOTE = "not a quote"
+DISMISSED = "\0dismissed"  # pseudo-facet key marking a quote the coder dismissed
 
 
-def coder_codings(db: sqlite_utils.Database, coder_id: int) -> dict[int, dict[str, set[str]]]:
+def coder_codings(db: sqlite_utils.Database, coder_id: int, *,
+                  with_dismissed: bool = False) -> dict[int, dict[str, set[str]]]:
     by_quote: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for quote_id, facet, code in db.execute(
             "SELECT quote_id, facet, code FROM codings WHERE coder_id = ?", [coder_id]):
         by_quote[quote_id][facet].add(code)
+    if with_dismissed:
+        for (quote_id,) in db.execute("SELECT quote_id FROM dismissals WHERE coder_id = ?", [coder_id]):
+            by_quote[quote_id][DISMISSED] = {NOT_A_QUOTE}
     return by_quote
+
+
+Codings = dict[int, dict[str, set[str]]]
+
+
+def _dismissed(codings: Codings, quote: int) -> bool:
+    return DISMISSED in codings[quote]
+
+
+def _with_not_a_quote(categories: list[str], values: list[list[str]]) -> list[str]:
+    """The category "not a quote" only when someone used it: the number of categories
+    changes chance agreement (Gwet's AC1), so an unused one must not be listed."""
+    used = any(NOT_A_QUOTE in pair for pair in values)
+    return [*categories, NOT_A_QUOTE] if used else categories
 
 
 def shared_units(codings_a: dict, codings_b: dict, quotes: list[int] | None = None) -> list[int]:
@@ -46,7 +70,8 @@ def project_agreement(db: sqlite_utils.Database, coder_a: str, coder_b: str, *,
     a, b = get_coder(db, coder_a), get_coder(db, coder_b)
     if a.id == b.id:
         raise InputError("choose two different coders")
-    codings_a, codings_b = coder_codings(db, a.id), coder_codings(db, b.id)
+    codings_a = coder_codings(db, a.id, with_dismissed=True)
+    codings_b = coder_codings(db, b.id, with_dismissed=True)
     units = shared_units(codings_a, codings_b, quotes)
     if not units:
         raise InputError(f"{a.name} and {b.name} have no coded quote in common")
@@ -69,26 +94,38 @@ def project_agreement(db: sqlite_utils.Database, coder_a: str, coder_b: str, *,
 
 
 def single_facet_value(codings: dict, quote: int, facet: str) -> str:
-    """The code a coder gave a single facet on a quote, or "-" when they left it empty."""
+    """The code a coder gave a single facet on a quote, "-" when they left it empty, or
+    "not a quote" when they dismissed the quote."""
+    if _dismissed(codings, quote):
+        return NOT_A_QUOTE
     chosen = codings[quote].get(facet, set())
     return sorted(chosen)[0] if chosen else NONE
 
 
 def _single_facet(f: FacetCodes, units, codings_a, codings_b, ci: str) -> dict:
-    categories = list(f.codes) + [NONE]
+    values = [[single_facet_value(c, u, f.key) for c in (codings_a, codings_b)] for u in units]
+    categories = _with_not_a_quote([*f.codes, NONE], values)
     index = {c: i for i, c in enumerate(categories)}
-    codes = np.array([[index[single_facet_value(c, u, f.key)] for c in (codings_a, codings_b)]
-                      for u in units])
+    codes = np.array([[index[v] for v in pair] for pair in values])
     res = agreement(ratings_from_codes(codes, categories, ["A", "B"]), ci=ci)
     return {"units": len(units), "metrics": _metrics(res), "diagnostics": res.diagnostics}
 
 
+def binary_value(codings: Codings, quote: int, facet: str, code: str) -> str:
+    """"present", "absent", or "not a quote" when the coder dismissed the quote."""
+    if _dismissed(codings, quote):
+        return NOT_A_QUOTE
+    return "present" if code in codings[quote].get(facet, ()) else "absent"
+
+
 def _binary_code(f: FacetCodes, code: str, units, codings_a, codings_b, ci: str) -> dict | None:
-    codes = np.array([[int(code in codings_a[u].get(f.key, ())), int(code in codings_b[u].get(f.key, ()))]
-                      for u in units])
-    if not codes.any():
+    values = [[binary_value(c, u, f.key, code) for c in (codings_a, codings_b)] for u in units]
+    categories = _with_not_a_quote(["absent", "present"], values)
+    index = {c: i for i, c in enumerate(categories)}
+    codes = np.array([[index[v] for v in pair] for pair in values])
+    if not (codes == 1).any():
         return None
-    res = agreement(ratings_from_codes(codes, ["absent", "present"], ["A", "B"]), ci=ci)
+    res = agreement(ratings_from_codes(codes, categories, ["A", "B"]), ci=ci)
     return {"facet": f.key, "units": len(units), "metrics": _metrics(res),
             "diagnostics": res.diagnostics}
 
@@ -126,7 +163,8 @@ def disagreements(db: sqlite_utils.Database, chosen: list[FacetCodes], units, co
         "JOIN documents ON documents.id = quotes.doc_id")}
     for u in units:
         for f in chosen:
-            mine, theirs = codings_a[u].get(f.key, set()), codings_b[u].get(f.key, set())
+            mine, theirs = (codings[u].get(f.key, set()) if not _dismissed(codings, u) else {NOT_A_QUOTE}
+                            for codings in (codings_a, codings_b))
             if mine != theirs:
                 title, page, text = info.get(u, ("", None, ""))
                 out.append({"quote": u, "document": title, "page": page, "facet": f.key,
@@ -141,7 +179,7 @@ def ratings_rows(db: sqlite_utils.Database, coder_a: str, coder_b: str, variable
     Exported so that the same data can be checked in `coder agree --table` or elsewhere.
     """
     a, b = get_coder(db, coder_a), get_coder(db, coder_b)
-    sets = {a.name: coder_codings(db, a.id), b.name: coder_codings(db, b.id)}
+    sets = {c.name: coder_codings(db, c.id, with_dismissed=True) for c in (a, b)}
     units = shared_units(sets[a.name], sets[b.name], quotes)
     all_facets = facet_codes(db)
     rows = []
@@ -153,6 +191,5 @@ def ratings_rows(db: sqlite_utils.Database, coder_a: str, coder_b: str, variable
     if owner is None:
         raise InputError(f"{variable!r} is neither a single facet nor a code")
     for u in units:
-        rows += [(str(u), name, "present" if variable in s[u].get(owner.key, ()) else "absent")
-                 for name, s in sets.items()]
+        rows += [(str(u), name, binary_value(s, u, owner.key, variable)) for name, s in sets.items()]
     return rows

@@ -2,7 +2,9 @@
 
 A round is all quotes, the quotes of some documents, or a seeded random sample of N
 quotes (the study drew its reliability sample from 46 reports). Once locked, the set can
-no longer change and agreement on it is final.
+no longer change and agreement on it is final. Candidates that every coder who judged
+them dismissed as "not a quote" are left out of new rounds; a round already made keeps
+its quotes whatever is dismissed later.
 """
 
 from __future__ import annotations
@@ -61,7 +63,10 @@ def create_round(db: sqlite_utils.Database, name: str, *, documents: list[int] |
         if documents:
             sql += f" WHERE doc_id IN ({','.join('?' * len(documents))})"
             params = list(documents)
-        ids = [r[0] for r in db.execute(sql + " ORDER BY id", params)]
+        from coder.quotes.dismiss import excluded_from_samples
+
+        excluded = excluded_from_samples(db)
+        ids = [r[0] for r in db.execute(sql + " ORDER BY id", params) if r[0] not in excluded]
         if not ids:
             raise InputError("no quotes to put in the round")
         if sample is not None:
@@ -83,7 +88,7 @@ def round_quote_ids(db: sqlite_utils.Database, name: str) -> list[int]:
 
 
 def round_progress(db: sqlite_utils.Database, name: str) -> dict:
-    """Per human coder: how many of the round's quotes they have coded."""
+    """Per human coder: how many of the round's quotes they have coded, and dismissed."""
     r = get_round(db, name)
     total = db.execute("SELECT COUNT(*) FROM round_quotes WHERE round_id = ?", [r.id]).fetchone()[0]
     coders = {name: count for name, count in db.execute(
@@ -91,8 +96,13 @@ def round_progress(db: sqlite_utils.Database, name: str) -> dict:
         " LEFT JOIN codings k ON k.coder_id = c.id AND k.quote_id IN"
         "   (SELECT quote_id FROM round_quotes WHERE round_id = ?)"
         " WHERE c.kind = 'human' GROUP BY c.id ORDER BY c.name", [r.id])}
+    dismissed = {name: count for name, count in db.execute(
+        "SELECT c.name, COUNT(d.quote_id) FROM coders c"
+        " LEFT JOIN dismissals d ON d.coder_id = c.id AND d.quote_id IN"
+        "   (SELECT quote_id FROM round_quotes WHERE round_id = ?)"
+        " WHERE c.kind = 'human' GROUP BY c.id ORDER BY c.name", [r.id])}
     return {"round": r.name, "quotes": total, "locked": r.locked, "seed": r.seed, "scope": r.scope,
-            "coded": coders}
+            "coded": coders, "dismissed": dismissed}
 
 
 def lock_round(db: sqlite_utils.Database, name: str) -> Round:

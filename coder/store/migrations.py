@@ -274,6 +274,35 @@ def _v3(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+BLOCK_KINDS_V12 = ("heading", "paragraph", "quote", "table", "list",
+                  "pullquote", "attribution", "caption", "footnote", "sidebar")
+
+
+def _v12(db: sqlite_utils.Database) -> None:
+    """Layout kinds beyond the running text (pull quotes and their attribution, captions,
+    footnotes, sidebars) and the printed page label beside the PDF page number.
+
+    SQLite cannot change a CHECK constraint, so ``blocks`` is copied into a new table."""
+    kinds = ", ".join(f"'{k}'" for k in BLOCK_KINDS_V12)
+    for statement in (
+        f"""CREATE TABLE blocks_v12 (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ({kinds})),
+            level INTEGER,
+            page INTEGER,
+            PRIMARY KEY (doc_id, start, kind)
+        )""",
+        'INSERT INTO blocks_v12 (doc_id, start, "end", kind, level, page)'
+        ' SELECT doc_id, start, "end", kind, level, page FROM blocks',
+        "DROP TABLE blocks",
+        "ALTER TABLE blocks_v12 RENAME TO blocks",
+        "ALTER TABLE pages ADD COLUMN label TEXT",
+    ):
+        db.execute(statement)
+
+
 def _v10(db: sqlite_utils.Database) -> None:
     """Original files kept inside the project (a PDF that came in a .qdpx), in 1 MiB chunks
     so that a file of any size is written and read without holding it whole."""
@@ -322,6 +351,27 @@ def _v11(db: sqlite_utils.Database) -> None:
                 db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
 
 
+def _v13(db: sqlite_utils.Database) -> None:
+    """Quotes know their end page; a coder can dismiss a candidate as "not a quote".
+
+    A dismissal is one coder's judgement, like a coding: one row per (quote, coder),
+    written and removed only through events (coder/quotes/dismiss.py). Old quotes get
+    ``end_page`` NULL (read as "same as page"). What is already there is left alone, so
+    the step is safe wherever it is numbered.
+    """
+    if "end_page" not in {row[1] for row in db.execute("PRAGMA table_info(quotes)")}:
+        db.execute("ALTER TABLE quotes ADD COLUMN end_page INTEGER")
+    db.execute("""
+        CREATE TABLE IF NOT EXISTS dismissals (
+            quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+            coder_id INTEGER NOT NULL REFERENCES coders(id),
+            reason TEXT,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (quote_id, coder_id)
+        )""")
+    db.execute("CREATE INDEX IF NOT EXISTS dismissals_coder ON dismissals(coder_id, quote_id)")
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _v1,
     2: _v2,
@@ -329,5 +379,7 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     7: _v7,
     10: _v10,
     11: _v11,
+    12: _v12,
+    13: _v13,
 }
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -314,6 +314,20 @@ class Session:
         events = coder_events(self.db, self.coder.id, last=1)
         return describe_event(events[-1], self.labels) if events else "no change"
 
+    def dismiss_current(self, reason: str | None = None) -> str:
+        """"Not a quote": dismiss a candidate for this coder (the next one becomes current);
+        a manual quote of the coder's own is simply deleted. Says what changed."""
+        from coder.quotes.dismiss import dismiss_quote
+
+        quote = self.current
+        if quote is None:
+            return "no quote"
+        if quote["origin"] == "manual" and quote["created_by"] == self.coder.id:
+            return self.delete_current()
+        dismiss_quote(self.db, quote["id"], self.coder.id, reason)
+        self.reload_quotes()
+        return self.last_change()
+
     # --- search and suggestions -----------------------------------------------------
 
     def search(self, query: str, *, as_you_type: bool = False) -> list[dict[str, Any]]:

@@ -35,6 +35,8 @@ COUNTERPART = {
     "quote add": "Project.add_quote",
     "quote adjust": "Project.adjust_quote",
     "quote delete": "Project.delete_quote",
+    "quote dismiss": "Project.dismiss_quote",
+    "quote undismiss": "Project.undismiss_quote",
     "codebook": None,
     "codebook check": "check_codebook",
     "codebook show": "Project.codebook",
@@ -61,6 +63,7 @@ COUNTERPART = {
     "export codings": "Project.export_codings",
     "export ratings": "Project.export_ratings",
     "report": "Project.report",
+    "layout": "Project.draw_layout",  # and draw_layout for a PDF file (no project)
 }
 EXCEPTED = {"tui", "demo"}  # they open the Textual app; the API has no screen
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from coder.extraction import Extraction, extract_pdf
@@ -28,12 +28,12 @@ def rows(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-@lru_cache(maxsize=None)
+@cache
 def extracted(file: str) -> Extraction:
     return extract_pdf(CORPUS / "pdf" / file, jobs=1)
 
 
-@lru_cache(maxsize=None)
+@cache
 def detected(file: str) -> tuple[CandidateQuote, ...]:
     e = extracted(file)
     return tuple(detect_quotes(e.text, italics=e.italics, blocks=e.blocks))

@@ -69,6 +69,8 @@ BAD_ENTRIES = {
     "non-object": {"codings": ["positief"]},
     "not a list": {"quotes": {"a": 1}},
     "coder null": {"coder": None},
+    "dismissal start": {"dismissals": [{"document": SHA, "start": "1e999", "end": 100}]},
+    "dismissals not a list": {"dismissals": "all"},
     "coder escape": {"coder": "bram\x1b[2J"},
 }
 

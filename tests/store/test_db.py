@@ -6,8 +6,8 @@ import sqlite3
 
 import pytest
 
-from coder.store.db import SchemaTooNew, connect, schema_version, write
 from coder.errors import CoderError
+from coder.store.db import SchemaTooNew, connect, schema_version, write
 from coder.store.migrations import SCHEMA_VERSION
 
 
@@ -53,10 +53,9 @@ def test_events_are_append_only(project):
 
 def test_write_rolls_back_everything_on_error(project):
     before = project.execute("SELECT COUNT(*) FROM coders").fetchone()[0]
-    with pytest.raises(RuntimeError):
-        with write(project):
-            project.execute("INSERT INTO coders (name, created_at) VALUES ('a', 'now')")
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), write(project):
+        project.execute("INSERT INTO coders (name, created_at) VALUES ('a', 'now')")
+        raise RuntimeError("boom")
     assert project.execute("SELECT COUNT(*) FROM coders").fetchone()[0] == before
 
 
@@ -70,3 +69,23 @@ def test_foreign_keys_protect_codings(project):
     with pytest.raises(sqlite3.IntegrityError):
         project.execute("INSERT INTO codings (quote_id, coder_id, facet, code, created_at, updated_at)"
                         " VALUES (999, 999, 'valentie', 'positief', 'x', 'x')")
+
+
+def test_a_version_3_project_keeps_its_blocks_and_gains_layout_kinds_and_page_labels(db_path):
+    import sqlite_utils
+
+    from coder.store.migrations import MIGRATIONS
+
+    old = sqlite_utils.Database(db_path)
+    for version in (1, 2, 3):
+        MIGRATIONS[version](old)
+    old.execute("PRAGMA user_version = 3")
+    old["documents"].insert({"id": 1, "path": "a.pdf", "filename": "a.pdf", "sha256": "x" * 64,
+                             "title": "a", "pages": 1, "chars": 10, "imported_at": "2026-01-01"})
+    old["blocks"].insert({"doc_id": 1, "start": 0, "end": 10, "kind": "heading", "level": 1, "page": 1})
+    old.conn.commit()
+    old.close()
+    db = connect(db_path)
+    assert [r["kind"] for r in db["blocks"].rows] == ["heading"]
+    db["blocks"].insert({"doc_id": 1, "start": 0, "end": 5, "kind": "pullquote", "page": 1})
+    assert "label" in db["pages"].columns_dict

@@ -360,6 +360,9 @@ class CodingScreen(Screen):
     def action_delete_quote(self) -> None:
         self.guarded(self.session.delete_current)
 
+    def action_dismiss_quote(self) -> None:
+        self.guarded(self.session.dismiss_current)
+
     def action_goto_page(self) -> None:
         s = self.session
         if s.doc_id is None:

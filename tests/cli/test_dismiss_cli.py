@@ -1,0 +1,58 @@
+"""`coder quote dismiss / undismiss` and `coder quotes --dismissed`, as a user types them."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from coder.cli.base import cli
+
+
+def test_cli_dismiss_list_history_undismiss(run, report_pdf):
+    run("import", report_pdf)
+    (quote,) = json.loads(run("quotes", "--json").output)
+    qid = str(quote["id"])
+    out = run("quote", "dismiss", qid, "--coder", "anna", "--reason", "kop").output
+    assert "dismissed as not a quote" in out
+    assert "already dismissed" in run("quote", "dismiss", qid, "--coder", "anna").output
+    listed = json.loads(run("quotes", "--dismissed", "--json").output)
+    assert [(r["id"], r["coder"], r["reason"]) for r in listed] == [(quote["id"], "anna", "kop")]
+    assert "not a quote (kop)" in run("history", "--coder", "anna").output
+    assert "a candidate again" in run("quote", "undismiss", qid, "--coder", "anna").output
+    assert json.loads(run("quotes", "--dismissed", "--json").output) == []
+    run("quote", "dismiss", qid, "--coder", "anna")
+    assert "undone: not a quote" in run("undo", "--coder", "anna").output
+    assert json.loads(run("quotes", "--dismissed", "--json").output) == []
+
+
+def test_cli_undismiss_of_a_quote_not_dismissed_is_a_one_line_error(run, report_pdf):
+    run("import", report_pdf)
+    (quote,) = json.loads(run("quotes", "--json").output)
+    run("coders", "add", "anna")
+    result = CliRunner().invoke(cli, ["--db", str(run.db), "quote", "undismiss", str(quote["id"]),
+                                      "--coder", "anna"])
+    assert result.exit_code == 2 and "not dismissed" in result.output
+
+
+def test_dismissals_travel_in_the_codings_file(run, report_pdf, tmp_path):
+    other = tmp_path / "other.db"
+    for db in (run.db, other):
+        run("import", report_pdf, db_path=db)
+    (quote,) = json.loads(run("quotes", "--json", db_path=other).output)
+    run("quote", "dismiss", str(quote["id"]), "--coder", "bram", "--reason", "kop", db_path=other)
+    run("export", "codings", "--coder", "bram", "-o", tmp_path / "bram.codings", db_path=other)
+    assert "1 candidate(s) dismissed" in run("import", tmp_path / "bram.codings").output
+    listed = json.loads(run("quotes", "--dismissed", "--json").output)
+    assert [(r["coder"], r["reason"]) for r in listed] == [("bram", "kop")]
+    assert "already present" in run("import", tmp_path / "bram.codings").output
+    assert "undone: not a quote (kop)" in run("undo", "--coder", "bram").output  # the whole import
+    assert json.loads(run("quotes", "--dismissed", "--json").output) == []
+
+
+def test_reimport_with_force_keeps_dismissals(run, report_pdf):
+    run("import", report_pdf)
+    (quote,) = json.loads(run("quotes", "--json").output)
+    run("quote", "dismiss", str(quote["id"]), "--coder", "anna")
+    assert "reimported" in run("import", "--force", report_pdf).output
+    assert [r["id"] for r in json.loads(run("quotes", "--dismissed", "--json").output)] == [quote["id"]]
