@@ -27,6 +27,7 @@ class Outputs:
     """Methods for `coder export ...` and `coder report`."""
 
     db: sqlite_utils.Database
+    path: Path
 
     def layer(self, coder: str | None = None, *, consensus: bool = False, by: str | None = None) -> Coder:
         """Whose codings a table, export or report uses (see the module docstring).
@@ -77,7 +78,8 @@ class Outputs:
         consensus layer, ``note`` counts the quotes with facets not yet adjudicated (they are
         in the table, marked in its ``unresolved`` column).
         """
-        from coder.export.files import format_from, write_atomic
+        from coder.export.files import format_from
+        from coder.export.output import write_output
         from coder.export.tables import write_table
 
         path = Path(output)
@@ -87,7 +89,7 @@ class Outputs:
         layer = self.layer(coder, consensus=consensus, by=by)
         labels = self.labels(lang, keys=keys)
         table = self._table(layer, goal, code, doc_type, valence, wide, labels.lang)
-        write_atomic(path, lambda p: write_table(table, p, fmt, excel=excel, labels=labels))
+        write_output(path, lambda p: write_table(table, p, fmt, excel=excel, labels=labels), self.path)
         pending = unresolved_count(table)
         note = f"{pending} with facets not yet adjudicated (column unresolved)" if pending else ""
         return Written(str(path), len(table.rows), layer.name, note=note)
@@ -96,7 +98,8 @@ class Outputs:
                         consensus: bool = False, title: str | None = None, by: str | None = None,
                         keys: bool = False, lang: str | None = None) -> Written:
         """Quotes grouped per goal, then positive/negative, then active element (md, html, docx)."""
-        from coder.export.files import format_from, write_atomic
+        from coder.export.files import format_from
+        from coder.export.output import write_output
         from coder.export.rows import quote_table
         from coder.export.sections import build_sections, write_sections
 
@@ -106,30 +109,30 @@ class Outputs:
         labels = self.labels(lang, keys=keys)
         groups = build_sections(quote_table(self.db, layer, lang=labels.lang), labels)
         heading = title or labels.phrase("sections_title")
-        write_atomic(path, lambda p: write_sections(groups, p, fmt, heading, labels.lang))
+        write_output(path, lambda p: write_sections(groups, p, fmt, heading, labels.lang), self.path)
         return Written(str(path), len(groups), layer.name)
 
     def export_matrix(self, output: str | Path, *, coder: str | None = None, consensus: bool = False,
                       by: str | None = None, keys: bool = False, lang: str | None = None) -> Written:
         """Codes x document type / team type / size class: quote and document counts (csv, xlsx)."""
-        from coder.export.files import write_atomic
         from coder.export.matrix import write_matrix
+        from coder.export.output import write_output
         from coder.export.rows import quote_table
 
         path = Path(output)
         layer = self.layer(coder, consensus=consensus, by=by)
         labels = self.labels(lang, keys=keys)
         table = quote_table(self.db, layer, lang=labels.lang)
-        write_atomic(path, lambda p: write_matrix(table, p, labels))
+        write_output(path, lambda p: write_matrix(table, p, labels), self.path)
         return Written(str(path), len(table.rows), layer.name)
 
     def export_qdc(self, output: str | Path) -> Written:
         """The codebook as a REFI-QDA .qdc file."""
         from coder.exchange.refi.write import export_qdc
-        from coder.export.files import write_atomic
+        from coder.export.output import write_output
 
         path = Path(output)
-        write_atomic(path, lambda p: export_qdc(self.db, p))
+        write_output(path, lambda p: export_qdc(self.db, p), self.path)
         return Written(str(path), 1)
 
     def export_qdpx(self, output: str | Path, *, name: str = "coder project",
@@ -138,12 +141,12 @@ class Outputs:
         refused while it would show an open round's blind codings to whoever asks."""
         from coder.coding.coders import list_coders
         from coder.exchange.refi.write import export_qdpx
-        from coder.export.files import write_atomic
+        from coder.export.output import write_output
         from coder.reliability.blind import blind_for
 
         blind_for(self.db, by).check_compare([c.name for c in list_coders(self.db)])
         path = Path(output)
-        write_atomic(path, lambda p: export_qdpx(self.db, p, name, offsets))
+        write_output(path, lambda p: export_qdpx(self.db, p, name, offsets), self.path)
         return Written(str(path), 1)
 
     def export_codings(self, output: str | Path, *, coder: str, by: str | None = None) -> Written:
@@ -153,7 +156,7 @@ class Outputs:
         from coder.reliability.blind import blind_for
 
         blind_for(self.db, by or coder).check_layer(coder)
-        counts = export_codings(self.db, coder, Path(output))
+        counts = export_codings(self.db, coder, Path(output), project=self.path)
         return Written(str(output), counts["codings"], coder, note=f"{counts['quotes']} quotes")
 
     def export_ratings(self, output: str | Path, coders: list[str], variable: str, *,
@@ -163,14 +166,14 @@ class Outputs:
         ``note`` holds the category list that gives the same figures as the project.
         """
         from coder.codebook.facets import facet_codes
-        from coder.export.files import write_atomic
+        from coder.export.output import write_output
         from coder.export.tables import write_csv
         from coder.reliability.compare import NONE
 
         rows = self.ratings(coders, variable, round=round, by=by)  # type: ignore[attr-defined]
         path = Path(output)
         heads = ["unit", "coder", "value"]
-        write_atomic(path, lambda p: write_csv(heads, [dict(zip(heads, r)) for r in rows], p))
+        write_output(path, lambda p: write_csv(heads, [dict(zip(heads, r)) for r in rows], p), self.path)
         f = facet_codes(self.db).get(variable)
         categories = list(f.codes) + [NONE] if f else ["absent", "present"]
         return Written(str(path), len(rows) // len(coders), note=",".join(categories))
@@ -191,8 +194,10 @@ class Outputs:
         Renders for any project; ``layer`` is None when no coding could be shown (nothing
         coded yet, or several coders and no consensus): the report then says so.
         """
+        from coder.export.output import check_output, write_output
         from coder.report.build import build_report
 
+        check_output(output, self.path)  # before the work of rendering
         html, layer = build_report(self.db, self.labels(lang, keys=keys), coder, consensus=consensus, by=by)
-        Path(output).write_text(html, encoding="utf-8")
+        write_output(output, lambda p: p.write_text(html, encoding="utf-8"), self.path)
         return Written(str(output), len(html) // 1024, layer.name if layer else None)
