@@ -54,7 +54,11 @@ CITED_TITLE = re.compile(r"^\S?\s*(?:,\s*(?:kenmerk|p\.|pp\.|blz\.|nr\.|paragraa
 TITLE_LABEL = re.compile(r"\b(?:sub)?(?:onderdeel|paragraaf|hoofdstuk|getiteld|titel|rapport|brief|"
                          r"kamerbrief|notitie|nota|artikel|boek|publicatie|project|programma|campagne)\s*$",
                          re.IGNORECASE)
+# Block kinds as coder.extraction stores them (coder.extraction.model.BLOCK_KINDS): text in
+# these may be a candidate by typography; in NEVER_KINDS only when it is in quotation marks.
 TYPOGRAPHIC_KINDS = frozenset({"paragraph", "quote", "pullquote", "sidebar"})
+NEVER_KINDS = frozenset({"heading", "attribution", "caption", "footnote", "table", "list"})
+# written after the paragraph they interrupt: a quote in them starts on the block's own page
 MOVED_KINDS = frozenset({"pullquote", "attribution", "caption", "footnote", "sidebar", "table"})
 QUOTE_MARKS = "„“”‘’\"«»‹›"
 PHRASE_WORDS = 6  # a short quoted phrase without punctuation or speaker is a term, not a quote

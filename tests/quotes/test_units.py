@@ -270,3 +270,22 @@ def test_stored_quote_takes_the_block_page(project):
                     PageIndex([(1, 0, len(text))]))
     row = project.execute("SELECT page, end_page FROM quotes WHERE doc_id = ?", [doc]).fetchone()
     assert tuple(row) == (7, 7)
+
+
+def test_detector_reads_exactly_the_block_kinds_the_extraction_stores():
+    from coder.extraction.model import BLOCK_KINDS
+    from coder.quotes.detect import MOVED_KINDS, NEVER_KINDS, TYPOGRAPHIC_KINDS
+    from coder.store.migrations import BLOCK_KINDS_V12
+
+    assert TYPOGRAPHIC_KINDS | NEVER_KINDS == BLOCK_KINDS == set(BLOCK_KINDS_V12)
+    assert not TYPOGRAPHIC_KINDS & NEVER_KINDS and MOVED_KINDS <= BLOCK_KINDS
+
+
+@pytest.mark.parametrize("kind", ["heading", "caption", "footnote", "table", "attribution"])
+def test_italic_text_in_a_non_flow_block_is_never_a_candidate(kind):
+    body = "Het wijkteam werkt nu in alle vijf de wijken van de stad samen."
+    text = f"Inleiding.\n\n{body}\n\nVerder."
+    b = block(text, body, kind)
+    assert detect_quotes(text, italics=[(b.start, b.end)], blocks=[b]) == []
+    quoted = text.replace(body, f"„{body}”")
+    assert texts(quoted, blocks=[block(quoted, f"„{body}”", kind)]) == [body]
