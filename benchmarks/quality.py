@@ -9,7 +9,8 @@ no italics). One scorer for every gold: :mod:`tests.quotes.scoring`.
 
 Targets (issue 16): sentences intact >= 99 % on one- and two-column documents and >= 95 %
 on spreads, furniture left 0; quote recall >= 95 %, precision >= 80 %, start page >= 98 %,
-speaker role >= 80 % of the quotes that name one.
+speaker role >= 80 % of the quotes that name one. *Ends right*: of the matched quotes whose
+gold gives the closing words, those that end there (the attribution kept out).
 
 Run: ``python -m benchmarks.quality`` (``-v`` also lists broken sentences, missed and extra quotes).
 """
@@ -41,16 +42,17 @@ def main() -> None:
         results = qe.evaluate(docs, {"ours": qe.read_ours, "plain": qe.read_plain})
     print("ours / plain pdfplumber extract_text() (+ the same quote detector)\n")
     print("| document | kind | sentences intact | furniture left | quotes (gold) | quote recall "
-          "| quote precision | start page | speaker role (named) |")
-    print("|" + "---|" * 9)
+          "| quote precision | start page | ends right | speaker role (named) |")
+    print("|" + "---|" * 10)
     for doc in docs:
         o, p = results[doc.name]["ours"], results[doc.name]["plain"]
         oq, pq = o.quotes, p.quotes
-        sentences = f"{_pct(o.sentences)} / {_pct(p.sentences)} ({len(doc.sentences)})" if doc.sentences else "–"
+        sentences = (f"{_pct(o.sentences)} / {_pct(p.sentences)} ({len(doc.sentences)})"
+                     if doc.sentences else "–")
         named = sum(1 for q in doc.quotes if q.get("speaker"))
         print(f"| {doc.name} | {doc.kind} | {sentences} | {o.furniture} / {p.furniture} | {len(doc.quotes)} "
               f"| {_pair(oq, pq, 'recall')} | {_pair(oq, pq, 'precision')} | {_pair(oq, pq, 'start_page')} "
-              f"| {_pair(oq, pq, 'speaker')} ({named}) |")
+              f"| {_pair(oq, pq, 'end')} | {_pair(oq, pq, 'speaker')} ({named}) |")
         if verbose:
             for s in o.broken[:15]:
                 print(f"    broken: {s[:110]}")

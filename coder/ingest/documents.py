@@ -46,7 +46,8 @@ class ImportResult:
         if self.status == "skipped":
             return [f"{self.path}: already imported as document {self.doc_id} (use --force to re-extract)"]
         return [f"{self.path}: {self.status} as document {self.doc_id}: {self.pages} pages, "
-                f"{self.quotes} candidate quotes"] + self.kept + [f"{self.path}: warning: {w}" for w in self.warnings]
+                f"{self.quotes} candidate quotes"] + self.kept \
+            + [f"{self.path}: warning: {w}" for w in self.warnings]
 
 
 def sha256_file(path: Path) -> str:
@@ -109,7 +110,8 @@ def import_pdf(
                 apply_moves(db, moves.moved, extraction.text, pages.page_at)
             quotes = insert_detected(db, doc_id, candidates, pages)
         status = "reimported" if existing else "imported"
-        return ImportResult(path, status, doc_id, len(extraction.pages), quotes, extraction.warnings, kept=kept)
+        return ImportResult(path, status, doc_id, len(extraction.pages), quotes, extraction.warnings,
+                            kept=kept)
     except CoderError as exc:
         return ImportResult(path, "failed", error=str(exc))
 

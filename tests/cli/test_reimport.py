@@ -23,7 +23,8 @@ def _old_pipeline_text(db_path, *, splice_into: int | None = None) -> None:
     db.execute("UPDATE document_texts SET text = ?", [HEADER + text])
     db.execute('UPDATE quotes SET start = start + ?, "end" = "end" + ?', [len(HEADER), len(HEADER)])
     if splice_into is not None:
-        db.execute("UPDATE quotes SET text = replace(text, ' me ', ' me pagina 2 ') WHERE id = ?", [splice_into])
+        db.execute("UPDATE quotes SET text = replace(text, ' me ', ' me pagina 2 ') WHERE id = ?",
+                   [splice_into])
     db.conn.commit()
 
 
@@ -43,7 +44,7 @@ def test_force_keeps_codings_of_moved_quotes_and_reports_them(run, report_pdf):
     (now,) = [q for q in json.loads(run("quotes", "--json").output) if q["id"] == quote["id"]]
     assert (now["start"], now["end"], now["text"]) == (quote["start"], quote["end"], quote["text"])
     assert {(c["coder"], c["code"]) for c in now["codings"]} == {("anna", "positief")}
-    full = run("text", now["doc_id"] if "doc_id" in now else 1).output
+    full = run("text", now.get("doc_id", 1)).output
     assert full[now["start"]:now["end"]] == now["text"]
 
 
@@ -53,7 +54,7 @@ def test_force_refuses_when_a_kept_quote_vanished_and_changes_nothing(run, repor
     before = json.loads(run("quotes", "--json").output)
     forced = run("import", "--force", report_pdf)
     assert forced.exit_code != 0 or "coder: error" in forced.stderr
-    assert f"would lose 1 kept quote(s)" in forced.stderr and f"quotes {quote['id']})" in forced.stderr
+    assert "would lose 1 kept quote(s)" in forced.stderr and f"quotes {quote['id']})" in forced.stderr
     assert "locked round" not in forced.stderr
     assert json.loads(run("quotes", "--json").output) == before
 

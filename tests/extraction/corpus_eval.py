@@ -43,7 +43,8 @@ def score() -> QuoteScore:
     total = QuoteScore()
     by_file: dict[str, list[dict[str, Any]]] = {}
     for g in rows("gold_quotes.csv"):
-        by_file.setdefault(g["file"], []).append({"page": int(g["page"]), "text": g["quote"], "speaker": g.get("speaker") or None})
+        gold = {"page": int(g["page"]), "text": g["quote"], "speaker": g.get("speaker") or None}
+        by_file.setdefault(g["file"], []).append(gold)
     for row in rows("documents.csv"):
         file = Path(row["file"]).name
         e = extracted(file)

@@ -152,7 +152,7 @@ def generated_docs(folder: Path, names: list[str] | None = None) -> list[Doc]:
                 g.sentences,
                 [re.escape(f) for f in sorted(set(g.furniture))],
                 g.page_numbers,
-                g.quotes,
+                [{**q, "end": q.get("end") or " ".join(q["text"].split()[-4:])} for q in g.quotes],
                 True,
             )
         )
