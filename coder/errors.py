@@ -20,3 +20,17 @@ class InputError(CoderError):
     """The user named something that does not exist or gave malformed input."""
 
     exit_code = 2
+
+
+def explain_sqlite_error(exc: Exception) -> str:
+    """SQLite's message plus what the user can do about the common ones."""
+    message = str(exc)
+    hints = {
+        "readonly": "the project file or its folder is read-only; nothing was changed",
+        "read-only": "the project file or its folder is read-only; nothing was changed",
+        "disk is full": "the disk is full; the last action was rolled back, earlier work is safe",
+        "locked": "another program holds the project file too long; try again",
+        "malformed": "the project file is damaged; restore a backup",
+    }
+    hint = next((h for key, h in hints.items() if key in message), None)
+    return f"{message} ({hint})" if hint else message

@@ -16,6 +16,8 @@ from coder.agreement.arrays import Array
 from coder.errors import InputError
 
 MISSING = -1
+#: Levels of measurement whose differences are computed from the values themselves.
+NUMERIC_LEVELS = ("interval", "ratio", "circular", "bipolar")
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,8 @@ class Ratings:
     categories: tuple[str, ...]
     coders: tuple[str, ...]
     units: tuple[str, ...] | None = None
+    #: True when the category order was given (``--categories``, a codebook), not inferred.
+    declared: bool = False
 
     @property
     def n_units(self) -> int:
@@ -45,7 +49,26 @@ class Ratings:
 
     def take(self, unit_index: Array) -> Ratings:
         """The same data restricted to (or resampled as) the given units."""
-        return Ratings(self.codes[unit_index], self.categories, self.coders)
+        return Ratings(self.codes[unit_index], self.categories, self.coders, declared=self.declared)
+
+    def check_scale(self, level: str, weights: str) -> None:
+        """Refuse data that cannot carry the level or weights asked for.
+
+        Interval-type levels need every category to be a finite number; an order-based
+        level or weights need numbers or a declared order. Otherwise categories would be
+        sorted as text (1, 10, 2, n/a) and ranked: a wrong coefficient, silently.
+        """
+        bad = [c for c in self.categories if _as_number(c) is None]
+        if not bad:
+            return
+        named = ", ".join(repr(c) for c in bad[:5]) + (" ..." if len(bad) > 5 else "")
+        fix = f"leave them out with --missing {','.join(bad[:5])}"
+        if level in NUMERIC_LEVELS:
+            raise InputError(f"{level} data must be numbers, but found {named}; {fix}")
+        if not self.declared and (level == "ordinal" or weights != "identity"):
+            scale = f"{level} data" if level != "nominal" else f"{weights} weights"
+            raise InputError(f"{scale} need numbers or an order, but found {named}; {fix}, "
+                             "or give the order with --categories")
 
 
 def category_positions(categories: Sequence[str]) -> Array:
@@ -75,15 +98,16 @@ def order_categories(values: Iterable[str], declared: Sequence[str] | None = Non
 
 
 def ratings_from_long(rows: Iterable[tuple[str, str, str]],
-                      categories: Sequence[str] | None = None) -> Ratings:
-    """Build ratings from (unit, coder, value) triples; an empty value means missing."""
+                      categories: Sequence[str] | None = None, missing: Sequence[str] = ()) -> Ratings:
+    """Build ratings from (unit, coder, value) triples; an empty value (or one of
+    ``missing``) means missing."""
     columns = tuple(zip(*rows))
     units, coders, values = columns if columns else ((), (), ())
-    return ratings_from_columns(units, coders, [(v or "").strip() for v in values], categories)
+    return ratings_from_columns(units, coders, [(v or "").strip() for v in values], categories, missing)
 
 
 def ratings_from_columns(units: Sequence[str], coders: Sequence[str], values: Sequence[str],
-                         categories: Sequence[str] | None = None) -> Ratings:
+                         categories: Sequence[str] | None = None, missing: Sequence[str] = ()) -> Ratings:
     """The same from three parallel columns of stripped text, the shape a large CSV is read in.
 
     Units and coders are numbered in order of first appearance (a unit whose ratings are
@@ -92,9 +116,10 @@ def ratings_from_columns(units: Sequence[str], coders: Sequence[str], values: Se
     """
     unit_names, u_arr = _factorize(units)
     coder_names, c_arr = _factorize(coders)
-    cats = order_categories(set(values) - {""}, categories)
+    skip = {"", *missing}
+    cats = order_categories(set(values) - skip, categories)
     lookup = {c: i for i, c in enumerate(cats)}
-    lookup[""] = MISSING
+    lookup.update(dict.fromkeys(skip, MISSING))
     v_arr = np.fromiter(map(lookup.__getitem__, values), dtype=np.int32, count=len(values))
     rated = v_arr != MISSING
     u_arr, c_arr, v_arr = u_arr[rated], c_arr[rated], v_arr[rated]
@@ -107,7 +132,7 @@ def ratings_from_columns(units: Sequence[str], coders: Sequence[str], values: Se
                          f"{unit_names[key // n_coders]!r} more than once")
     codes = np.full((len(unit_names), len(coder_names)), MISSING, dtype=np.int32)
     codes[u_arr, c_arr] = v_arr
-    return Ratings(codes, cats, coder_names, unit_names)
+    return Ratings(codes, cats, coder_names, unit_names, declared=bool(categories))
 
 
 def _factorize(column: Sequence[str]) -> tuple[tuple[str, ...], Array]:
@@ -131,7 +156,7 @@ def ratings_from_codes(codes: Array, categories: Sequence[str],
     if codes.size and (codes.max() >= len(categories) or codes.min() < MISSING):
         raise InputError("a rating points outside the category list")
     names = tuple(coders) if coders else tuple(f"coder{g + 1}" for g in range(codes.shape[1]))
-    return Ratings(codes, tuple(categories), names)
+    return Ratings(codes, tuple(categories), names, declared=True)
 
 
 def _as_number(value: str) -> float | None:

@@ -37,7 +37,7 @@ def diagnostics(prep: "Prepared", categories: Sequence[str],
     Feinstein 1990); a warning when skewed prevalence makes kappa misleading."""
     if prep.r == 2 and prep.complete:
         table = prep.first_pair_table
-        counts = table.sum(axis=0) + table.sum(axis=1)
+        counts = table.col_sums() + table.row_sums()
     else:
         counts = np.bincount(prep.codes[prep.rated], minlength=prep.q).astype(float)
     shares = counts / max(counts.sum(), 1.0)
@@ -45,7 +45,7 @@ def diagnostics(prep: "Prepared", categories: Sequence[str],
                  "bands": {name: band(name, est.value if est else None) for name, est in metrics.items()},
                  "warnings": []}
     if prep.q == 2 and prep.r == 2:
-        out.update(_binary_indices(prep.first_pair_table, categories))
+        out.update(_binary_indices(prep.first_pair_table.toarray(), categories))
     top = float(shares.max()) if len(shares) else 0.0
     if top >= EXTREME_PREVALENCE and prep.q >= 2:
         category = categories[int(shares.argmax())]

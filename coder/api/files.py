@@ -37,13 +37,18 @@ def read_codebook(path: str | Path) -> Any:
 
 
 def table_agreement(path: str | Path, *, categories: list[str] | None = None, level: str | None = None,
-                    weights: str | None = None, ci: str = "analytic") -> AgreementResult:
-    """Every coefficient with its 95% interval for a CSV of ``unit,coder,value`` ratings."""
-    from coder.agreement import agreement
-    from coder.agreement.data import ratings_from_columns
-    from coder.agreement.readers import read_long_columns
+                    weights: str | None = None, ci: str = "analytic",
+                    missing: list[str] | tuple[str, ...] = ()) -> AgreementResult:
+    """Every coefficient with its 95% interval for a CSV of ``unit,coder,value`` ratings.
 
-    ratings = ratings_from_columns(*read_long_columns(path), categories)
+    ``missing`` values (besides empty ones) mean "not rated". Interval and ratio data
+    must be numbers, ordinal data numbers or ``categories``: anything else is refused
+    by name rather than sorted as text.
+    """
+    from coder.agreement import agreement
+    from coder.agreement.readers import read_ratings
+
+    ratings = read_ratings(path, categories, missing)  # streamed: memory ~ the file's size
     result: AgreementResult = agreement(ratings, weights=weights, level=level, ci=ci)
     return result
 

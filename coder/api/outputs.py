@@ -27,6 +27,7 @@ class Outputs:
     """Methods for `coder export ...` and `coder report`."""
 
     db: sqlite_utils.Database
+    path: Path
 
     def layer(self, coder: str | None = None, *, consensus: bool = False) -> Coder:
         """Whose codings a table, export or report uses (see the module docstring)."""
@@ -67,7 +68,8 @@ class Outputs:
 
         Labels by default (``keys=True`` for keys; JSON always has keys), in ``lang``.
         """
-        from coder.export.files import format_from, write_atomic
+        from coder.export.files import format_from
+        from coder.export.output import write_output
         from coder.export.tables import write_table
 
         path = Path(output)
@@ -75,14 +77,15 @@ class Outputs:
         layer = self.layer(coder, consensus=consensus)
         labels = self.labels(lang, keys=keys)
         table = self._table(layer, goal, code, doc_type, valence, wide, labels.lang)
-        write_atomic(path, lambda p: write_table(table, p, fmt, excel=excel, labels=labels))
+        write_output(path, lambda p: write_table(table, p, fmt, excel=excel, labels=labels), self.path)
         return Written(str(path), len(table.rows), layer.name)
 
     def export_sections(self, output: str | Path, *, fmt: str | None = None, coder: str | None = None,
                         consensus: bool = False, title: str | None = None, keys: bool = False,
                         lang: str | None = None) -> Written:
         """Quotes grouped per goal, then positive/negative, then active element (md, html, docx)."""
-        from coder.export.files import format_from, write_atomic
+        from coder.export.files import format_from
+        from coder.export.output import write_output
         from coder.export.rows import quote_table
         from coder.export.sections import build_sections, write_sections
 
@@ -92,47 +95,47 @@ class Outputs:
         labels = self.labels(lang, keys=keys)
         groups = build_sections(quote_table(self.db, layer, lang=labels.lang), labels)
         heading = title or labels.phrase("sections_title")
-        write_atomic(path, lambda p: write_sections(groups, p, fmt, heading, labels.lang))
+        write_output(path, lambda p: write_sections(groups, p, fmt, heading, labels.lang), self.path)
         return Written(str(path), len(groups), layer.name)
 
     def export_matrix(self, output: str | Path, *, coder: str | None = None, consensus: bool = False,
                       keys: bool = False, lang: str | None = None) -> Written:
         """Codes x document type / team type / size class: quote and document counts (csv, xlsx)."""
-        from coder.export.files import write_atomic
         from coder.export.matrix import write_matrix
+        from coder.export.output import write_output
         from coder.export.rows import quote_table
 
         path = Path(output)
         layer = self.layer(coder, consensus=consensus)
         labels = self.labels(lang, keys=keys)
         table = quote_table(self.db, layer, lang=labels.lang)
-        write_atomic(path, lambda p: write_matrix(table, p, labels))
+        write_output(path, lambda p: write_matrix(table, p, labels), self.path)
         return Written(str(path), len(table.rows), layer.name)
 
     def export_qdc(self, output: str | Path) -> Written:
         """The codebook as a REFI-QDA .qdc file."""
         from coder.exchange.refi.write import export_qdc
-        from coder.export.files import write_atomic
+        from coder.export.output import write_output
 
         path = Path(output)
-        write_atomic(path, lambda p: export_qdc(self.db, p))
+        write_output(path, lambda p: export_qdc(self.db, p), self.path)
         return Written(str(path), 1)
 
     def export_qdpx(self, output: str | Path, *, name: str = "coder project",
                     offsets: str = "code-points") -> Written:
         """The whole project as a REFI-QDA .qdpx file (offsets: "code-points" or "utf-16")."""
         from coder.exchange.refi.write import export_qdpx
-        from coder.export.files import write_atomic
+        from coder.export.output import write_output
 
         path = Path(output)
-        write_atomic(path, lambda p: export_qdpx(self.db, p, name, offsets))
+        write_output(path, lambda p: export_qdpx(self.db, p, name, offsets), self.path)
         return Written(str(path), 1)
 
     def export_codings(self, output: str | Path, *, coder: str) -> Written:
         """One coder's codings (and manual quotes) for another copy of the project."""
         from coder.exchange.codings import export_codings
 
-        counts = export_codings(self.db, coder, Path(output))
+        counts = export_codings(self.db, coder, Path(output), project=self.path)
         return Written(str(output), counts["codings"], coder, note=f"{counts['quotes']} quotes")
 
     def export_ratings(self, output: str | Path, coder_a: str, coder_b: str, variable: str, *,
@@ -142,14 +145,14 @@ class Outputs:
         ``note`` holds the category list that gives the same figures as the project.
         """
         from coder.codebook.facets import facet_codes
-        from coder.export.files import write_atomic
+        from coder.export.output import write_output
         from coder.export.tables import write_csv
         from coder.reliability.compare import NONE
 
         rows = self.ratings(coder_a, coder_b, variable, round=round)  # type: ignore[attr-defined]
         path = Path(output)
         heads = ["unit", "coder", "value"]
-        write_atomic(path, lambda p: write_csv(heads, [dict(zip(heads, r)) for r in rows], p))
+        write_output(path, lambda p: write_csv(heads, [dict(zip(heads, r)) for r in rows], p), self.path)
         f = facet_codes(self.db).get(variable)
         categories = list(f.codes) + [NONE] if f else ["absent", "present"]
         return Written(str(path), len(rows) // 2, note=",".join(categories))
@@ -169,8 +172,10 @@ class Outputs:
         Renders for any project; ``layer`` is None when no coding could be shown (nothing
         coded yet, or several coders and no consensus): the report then says so.
         """
+        from coder.export.output import check_output, write_output
         from coder.report.build import build_report
 
+        check_output(output, self.path)  # before the work of rendering
         html, layer = build_report(self.db, self.labels(lang, keys=keys), coder, consensus=consensus)
-        Path(output).write_text(html, encoding="utf-8")
+        write_output(output, lambda p: p.write_text(html, encoding="utf-8"), self.path)
         return Written(str(output), len(html) // 1024, layer.name if layer else None)

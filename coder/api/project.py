@@ -49,11 +49,15 @@ class Project(Outputs, Reliability):
         self.path = path
 
     @classmethod
-    def open(cls, path: str | Path = "coder.db") -> Project:
-        """Open (creating or upgrading) the project file at ``path``."""
+    def open(cls, path: str | Path = "coder.db", *, create: bool = True) -> Project:
+        """Open (upgrading, and with ``create`` creating) the project file at ``path``.
+
+        A file that is not a coder project is refused, never modified; without ``create``
+        a missing file is "no coder project at PATH".
+        """
         from coder.store.db import connect
 
-        return cls(connect(path), Path(path))
+        return cls(connect(path, create=create), Path(path))
 
     def __repr__(self) -> str:
         return f"Project({str(self.path)!r})"
@@ -305,6 +309,7 @@ class Project(Outputs, Reliability):
         return import_indicators(self.db, path)
 
 
-def open_project(path: str | Path = "coder.db") -> Project:
-    """Open (creating or upgrading) a project file: ``coder.open_project("coder.db")``."""
-    return Project.open(path)
+def open_project(path: str | Path = "coder.db", *, create: bool = True) -> Project:
+    """Open (upgrading, and unless ``create=False`` creating) a project file:
+    ``coder.open_project("coder.db")``. Another program's database is refused, unchanged."""
+    return Project.open(path, create=create)

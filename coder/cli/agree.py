@@ -30,6 +30,7 @@ SUMMARY = ("percent_agreement", "cohen_kappa", "krippendorff_alpha", "gwet_ac")
 @click.option("--weights", type=click.Choice(WEIGHTS), help="Agreement weights for the kappa family.")
 @click.option("--categories", help="Ordered, complete category list c1,c2,... (weights and "
               "Brennan-Prediger depend on it).")
+@click.option("--missing", help="Values that mean 'not rated' (besides empty), as a,b: e.g. n/a,NA.")
 @click.option("--ci", type=click.Choice(CI_METHODS), default="analytic", show_default=True,
               help="95% intervals: Gwet's analytic SEs, a unit bootstrap (seeded), or none.")
 @click.option("--continuum", help="With --segments: BEGIN:END of the coded stretch.")
@@ -37,8 +38,8 @@ SUMMARY = ("percent_agreement", "cohen_kappa", "krippendorff_alpha", "gwet_ac")
               help="With --segments: overlap share for two segments to match.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object on stdout.")
 @click.option("--keys", is_flag=True, help="With --coders: code keys instead of labels in the tables.")
-def agree(table_path, segments_path, coders, facet, round_name, level, weights, categories, ci,
-          continuum, overlap, as_json, keys) -> None:
+def agree(table_path, segments_path, coders, facet, round_name, level, weights, categories, missing,
+          ci, continuum, overlap, as_json, keys) -> None:
     """Inter-rater agreement, with 95% confidence intervals.
 
     \b
@@ -60,7 +61,9 @@ def agree(table_path, segments_path, coders, facet, round_name, level, weights, 
         from coder.api import table_agreement
 
         cats = [c.strip() for c in categories.split(",")] if categories else None
-        result = table_agreement(table_path, categories=cats, level=level, weights=weights, ci=ci)
+        skip = tuple(m.strip() for m in missing.split(",")) if missing else ()
+        result = table_agreement(table_path, categories=cats, level=level, weights=weights, ci=ci,
+                                 missing=skip)
         echo_json(result.as_dict()) if as_json else _print_result(result)
     elif segments_path:
         from coder.api import segment_agreement

@@ -12,7 +12,7 @@ import click
 
 from coder import __version__
 from coder.paths import default_db
-from coder.errors import CoderError, InputError
+from coder.errors import CoderError, InputError, explain_sqlite_error
 
 if TYPE_CHECKING:
     from coder.api import Project
@@ -31,6 +31,9 @@ class CoderGroup(click.Group):
         except CoderError as exc:
             click.echo(f"coder: error: {exc}", err=True)
             ctx.exit(exc.exit_code)
+        except OverflowError:  # a number beyond SQLite's 64-bit integers: it names nothing here
+            click.echo("coder: error: a number on the command line is too large", err=True)
+            ctx.exit(2)
         except sqlite3.Error as exc:
             click.echo(f"coder: error: {ctx.obj.get('db_path')}: {explain_sqlite_error(exc)}", err=True)
             ctx.exit(1)
@@ -38,19 +41,6 @@ class CoderGroup(click.Group):
             where = f"{exc.filename}: " if exc.filename else ""
             click.echo(f"coder: error: {where}{exc.strerror or exc}", err=True)
             ctx.exit(1)
-
-
-def explain_sqlite_error(exc: sqlite3.Error) -> str:
-    """SQLite's message plus what the user can do about the common ones."""
-    message = str(exc)
-    hints = {
-        "readonly": "the project file or its folder is read-only; nothing was changed",
-        "disk is full": "the disk is full; the last action was rolled back, earlier work is safe",
-        "locked": "another program holds the project file too long; try again",
-        "malformed": "the project file is damaged; restore a backup",
-    }
-    hint = next((h for key, h in hints.items() if key in message), None)
-    return f"{message} ({hint})" if hint else message
 
 
 @click.group(cls=CoderGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -100,11 +90,12 @@ def db_path() -> str:
     return click.get_current_context().find_root().obj["db_path"]
 
 
-def open_project() -> Project:
-    """The project named by ``--db`` as a :class:`coder.api.Project` (what commands call)."""
+def open_project(*, create: bool = False) -> Project:
+    """The project named by ``--db`` as a :class:`coder.api.Project` (what commands call);
+    only the commands that make a project (init, import) pass ``create``."""
     from coder.api import Project
 
-    return Project.open(db_path())
+    return Project.open(db_path(), create=create)
 
 
 def echo_json(value: Any) -> None:

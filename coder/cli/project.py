@@ -21,7 +21,7 @@ if TYPE_CHECKING:
               help="Codebook to load (default: ./codebook.yaml, else the bundled one).")
 def init(codebook_path: str | None) -> None:
     """Create the project database and load the codebook into it."""
-    report = open_project().init(codebook_path)
+    report = open_project(create=True).init(codebook_path)
     click.echo(f"{db_path()}: project ready ({report})")
 
 
@@ -61,7 +61,7 @@ def import_(paths: tuple[str, ...], manifest: str | None, force: bool, password:
         the zip are skipped with a line each; the summary counts every code and
         coding of the file.
     """
-    project = open_project()
+    project = open_project(create=True)
     with _progress() as progress:
         overall = progress.add_task("documents", total=None)
         page_tasks: list[Any] = []

@@ -81,10 +81,29 @@ def _sync(db: sqlite_utils.Database, codebook: Codebook, report: SyncReport,
     _drop_codes(db, dropped, new_codes, report, merge_into, force)
     facet_keys = [facet.key for facet in codebook.facets]
     db.execute(f"DELETE FROM facets WHERE key NOT IN ({','.join('?' * len(facet_keys))})", facet_keys)
+    _refuse_several_values(db)
     for key, value in (("codebook_name", codebook.name), ("codebook_version", codebook.version),
                        ("codebook_sha256", codebook_sha(codebook)),
                        ("codebook_language", codebook.language)):
         db["settings"].upsert({"key": key, "value": value}, pk="key")
+
+
+def _refuse_several_values(db: sqlite_utils.Database) -> None:
+    """A single facet holds one value per quote and coder: refuse a codebook under which
+    existing codings would give a quote several (a facet switched from multi to single,
+    or codes moved into a single facet). Raised inside the transaction: nothing changes."""
+    clashes = db.execute(
+        "SELECT c.facet, c.quote_id, co.name, group_concat(c.code, ', ') FROM codings c"
+        " JOIN facets f ON f.key = c.facet JOIN coders co ON co.id = c.coder_id WHERE f.mode = 'single'"
+        " GROUP BY c.facet, c.quote_id, c.coder_id HAVING COUNT(*) > 1"
+        " ORDER BY c.quote_id, co.name").fetchall()
+    if not clashes:
+        return
+    listing = "; ".join(f"quote {quote} {coder}: {codes}" for _, quote, coder, codes in clashes[:10])
+    more = f" and {len(clashes) - 10} more" if len(clashes) > 10 else ""
+    facets = ", ".join(sorted({facet for facet, *_ in clashes}))
+    raise InputError(f"the new codebook makes {facets} single-choice, but quotes hold several of its "
+                     f"codes: {listing}{more}; recode them first, or keep the facet multi")
 
 
 def _apply_renames(db: sqlite_utils.Database, codebook: Codebook, report: SyncReport) -> None:

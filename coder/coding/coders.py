@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from coder.store.sqlite import sqlite_utils
@@ -13,6 +14,10 @@ from coder.coding.events import now
 CONSENSUS = "consensus"
 
 
+#: Unicode categories refused in names: controls, format characters, line/paragraph separators.
+CONTROL = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co"}
+
+
 @dataclass(frozen=True)
 class Coder:
     id: int
@@ -21,13 +26,21 @@ class Coder:
 
 
 def _check_name(name: str) -> str:
+    """A coder name fit to print: control and format characters (ESC, CR, DEL, a
+    right-to-left override) could rewrite the user's terminal when it is listed."""
+    if not isinstance(name, str):
+        raise InputError(f"invalid coder name {name!r} (a name must be text)")
+    if any(unicodedata.category(ch) in CONTROL for ch in name):
+        raise InputError(f"invalid coder name {name!r} (no control characters)")
     name = name.strip()
-    if not name or len(name) > 64 or any(ch in name for ch in ",=\n\t"):
+    if not name or len(name) > 64 or any(ch in name for ch in ",="):
         raise InputError(f"invalid coder name {name!r} (1-64 characters, no comma, '=' or tabs)")
     return name
 
 
 def find_coder(db: sqlite_utils.Database, name: str) -> Coder | None:
+    if not isinstance(name, str):
+        return None
     row = db.execute("SELECT id, name, kind FROM coders WHERE name = ?", [name.strip()]).fetchone()
     return Coder(*row) if row else None
 

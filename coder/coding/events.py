@@ -53,7 +53,7 @@ class Event:
 def _apply(db: sqlite_utils.Database, op: Op) -> None:
     kind = op["op"]
     if kind == "coding_add":
-        db["codings"].insert(op["coding"])
+        db["codings"].insert(_under_current_codebook(db, op["coding"]))
     elif kind == "coding_remove":
         db.execute("DELETE FROM codings WHERE id = ?", [op["coding"]["id"]])
     elif kind == "coding_memo":
@@ -81,6 +81,24 @@ def _apply(db: sqlite_utils.Database, op: Op) -> None:
             db.execute("UPDATE quotes SET end_page = ? WHERE id = ?", [after["end_page"], op["id"]])
     else:
         raise CoderError(f"unknown event op {kind!r}")
+
+
+def _under_current_codebook(db: sqlite_utils.Database, coding: dict[str, Any]) -> dict[str, Any]:
+    """The coding with its code followed through later renames and its facet the code's
+    facet now, so undo/redo still apply after the codebook renamed or moved codes."""
+    code = coding["code"]
+    known = {row[0]: row[1] for row in db.execute("SELECT key, facet FROM codes")}
+    if code not in known:
+        renames = dict(db.execute(
+            "SELECT json_extract(payload, '$.from'), json_extract(payload, '$.to') FROM events"
+            " WHERE action = 'codebook.rename' ORDER BY id"))
+        seen = {code}
+        while code not in known and code in renames and renames[code] not in seen:
+            code = renames[code]
+            seen.add(code)
+    if code not in known:
+        return coding  # dropped from the codebook: the insert fails and the replay says so
+    return {**coding, "code": code, "facet": known[code]}
 
 
 def _inverse(op: Op) -> Op:

@@ -16,22 +16,28 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from coder.store.sqlite import sqlite_utils
+from typing import Any
 
 from coder.codebook.sync import codebook_version
-from coder.coding.coders import ensure_coder, get_coder
 from coder.coding.assign import facet_modes
-from coder.store.db import write
-from coder.errors import InputError
+from coder.coding.coders import ensure_coder, get_coder
 from coder.coding.events import now, record
+from coder.errors import InputError
+from coder.export.output import check_output, write_output
 from coder.quotes.store import find_quote
+from coder.store.db import write
+from coder.store.sqlite import sqlite_utils
 
 FORMAT = "coder.codings"
+#: Offsets beyond this cannot be stored (SQLite integers are 64-bit) nor point into any text.
+MAX_OFFSET = 2 ** 62
 VERSION = 1
 
 
-def export_codings(db: sqlite_utils.Database, coder_name: str, path: Path) -> dict:
+def export_codings(db: sqlite_utils.Database, coder_name: str, path: Path,
+                   project: str | Path | None = None) -> dict:
+    """Write one coder's work to ``path`` (never onto ``project``, the open project file)."""
+    check_output(path, project)
     coder = get_coder(db, coder_name)
     quotes = list(db.query(
         "SELECT q.*, d.sha256, d.title FROM quotes q JOIN documents d ON d.id = q.doc_id"
@@ -59,9 +65,8 @@ def export_codings(db: sqlite_utils.Database, coder_name: str, path: Path) -> di
         "dismissals": [{"document": x["sha256"], "start": x["start"], "end": x["end"], "reason": x["reason"],
                         "created_at": x["created_at"]} for x in dismissals],
     }
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    write_output(path, lambda p: p.write_text(text, encoding="utf-8"), project)
     return {"quotes": len(data["quotes"]), "codings": len(data["codings"]), "dismissals": len(dismissals)}
 
 
@@ -98,13 +103,53 @@ def read_codings_file(path: Path) -> dict:
     for key in ("coder", "quotes", "codings"):
         if key not in data:
             raise InputError(f"{path}: .codings file lacks {key!r}")
+    _check_entries(path, data)
     return data
+
+
+def _check_entries(path: Path, data: dict[str, Any]) -> None:
+    """Refuse the whole file, before anything is written, when an entry is malformed:
+    offsets must be whole numbers SQLite can hold, keys present, entries objects."""
+    if not isinstance(data["coder"], str) or not data["coder"].strip():
+        raise InputError(f"{path}: 'coder' must be a name, got {data['coder']!r}")
+    if not isinstance(data.get("documents", {}), dict):
+        raise InputError(f"{path}: 'documents' must be an object of sha256: title")
+    required = {"quotes": ("document", "start", "end"),
+                "codings": ("document", "start", "end", "facet", "code")}
+    if data.get("dismissals") is not None:  # optional: older files have none
+        required["dismissals"] = ("document", "start", "end")
+    for key, fields in required.items():
+        if not isinstance(data[key], list):
+            raise InputError(f"{path}: {key!r} must be a list")
+        for number, entry in enumerate(data[key]):
+            where = f"{path}: {key}[{number}]"
+            if not isinstance(entry, dict):
+                raise InputError(f"{where}: must be an object, got {type(entry).__name__}")
+            missing = [f for f in fields if f not in entry]
+            if missing:
+                raise InputError(f"{where}: lacks {', '.join(map(repr, missing))}")
+            for name in ("start", "end"):
+                value = entry[name]
+                if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < MAX_OFFSET:
+                    raise InputError(f"{where}: {name} must be a character offset (a whole number "
+                                     f"from 0), got {value!r}")
+            for name in ("document", "facet", "code"):
+                if name in fields and not isinstance(entry[name], str):
+                    raise InputError(f"{where}: {name} must be text, got {entry[name]!r}")
+            for name in ("text", "memo", "origin", "speaker", "attribution", "created_at", "updated_at",
+                         "reason"):
+                if entry.get(name) is not None and not isinstance(entry[name], str):
+                    raise InputError(f"{where}: {name} must be text, got {entry[name]!r}")
+            if entry.get("page") is not None and (isinstance(entry["page"], bool)
+                                                  or not isinstance(entry["page"], int)
+                                                  or not 0 <= entry["page"] < MAX_OFFSET):
+                raise InputError(f"{where}: page must be a page number, got {entry['page']!r}")
 
 
 def import_codings(db: sqlite_utils.Database, path: Path) -> ImportReport:
     data = read_codings_file(path)
     with write(db):
-        coder, _ = ensure_coder(db, str(data["coder"]))
+        coder, _ = ensure_coder(db, data["coder"])
         report = ImportReport(coder.name)
         docs = {sha: (doc_id, text) for doc_id, sha, text in db.execute(
             "SELECT d.id, d.sha256, t.text FROM documents d JOIN document_texts t ON t.doc_id = d.id")}

@@ -21,6 +21,7 @@ from coder.errors import CoderError
 from coder.extraction.assemble import assemble
 from coder.extraction.furniture import strip_furniture
 from coder.extraction.layout import page_layout
+from coder.extraction.lifeline import die_with_parent
 from coder.extraction.model import Extraction
 from coder.extraction.words import Line, PageRecord, TableRecord, Word, read_page
 
@@ -93,7 +94,7 @@ def _read_all(path: Path, password: str | None, total: int, jobs: int,
             if progress:
                 progress(len(records), total)
         return records
-    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
+    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), initializer=die_with_parent) as pool:
         futures = [pool.submit(read_pages, str(path), password, chunk) for chunk in chunks]
         for future in as_completed(futures):
             records += future.result()

@@ -114,6 +114,8 @@ def import_pdf(
                             kept=kept)
     except CoderError as exc:
         return ImportResult(path, "failed", error=str(exc))
+    except OSError as exc:  # unreadable, vanished, I/O error: this file fails, the batch goes on
+        return ImportResult(path, "failed", error=f"{path}: {exc.strerror or exc}")
 
 
 def _store_document(db: sqlite_utils.Database, path: Path, sha: str, metadata: dict[str, Any],

@@ -30,6 +30,10 @@ class Pooled:
     surveys: int
 
 
+#: More respondents than people on earth is a typo (and beyond what SQLite can store).
+MAX_RESPONDENTS = 10_000_000_000
+
+
 def check_indicator(name: str) -> str:
     name = name.strip().lower()
     if not name.replace("_", "").isalnum() or not name[:1].isalpha():
@@ -39,8 +43,9 @@ def check_indicator(name: str) -> str:
 
 def check_value(indicator: str, value: float, n: int, where: str = "") -> None:
     prefix = f"{where}: " if where else ""
-    if n <= 0:
-        raise InputError(f"{prefix}n must be a positive number of respondents, got {n}")
+    if not 0 < n <= MAX_RESPONDENTS:
+        raise InputError(f"{prefix}n must be a positive number of respondents (at most "
+                         f"{MAX_RESPONDENTS:,}), got {n}")
     unit = KNOWN.get(indicator, ("", "%"))[1]
     upper = 10 if unit == "mark" else 100
     if not 0 <= value <= upper:

@@ -3,6 +3,7 @@ exchange formats, recognised by extension."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,7 +47,7 @@ def collect_inputs(paths: list[Path], manifest: Path | None = None) -> Inputs:
     manifests: set[Path] = {manifest.resolve()} if manifest else set()
     for path in paths:
         if path.is_dir():
-            inputs.pdfs += sorted(p for p in path.rglob("*") if p.suffix.lower() == ".pdf" and p.is_file())
+            inputs.pdfs += _pdfs_in(path, inputs.missing)
             folder = path
         elif path.is_file():
             folder = path.parent
@@ -65,6 +66,19 @@ def collect_inputs(paths: list[Path], manifest: Path | None = None) -> Inputs:
         inputs.metadata.update(read_manifest(found))
         inputs.manifests.append(found)
     return inputs
+
+
+def _pdfs_in(folder: Path, unreadable: list[tuple[Path, str]]) -> list[Path]:
+    """The PDFs under ``folder``, sorted; a sub-folder that cannot be listed is named in
+    ``unreadable`` (pathlib's rglob would skip it without a word)."""
+    found: list[Path] = []
+
+    def failed(exc: OSError) -> None:
+        unreadable.append((Path(exc.filename or folder), exc.strerror or str(exc)))
+
+    for root, _dirs, files in os.walk(folder, onerror=failed):
+        found += [Path(root) / name for name in files if name.lower().endswith(".pdf")]
+    return sorted(p for p in found if p.is_file())
 
 
 def import_pdfs(db: sqlite_utils.Database, inputs: Inputs,

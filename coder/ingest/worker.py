@@ -32,6 +32,9 @@ _progress_queue: Any = None  # set in each worker process by _start_worker
 
 def _start_worker(progress_queue: Any) -> None:
     """Worker set-up: keep its output off the caller's terminal, which a UI is drawing."""
+    from coder.extraction.lifeline import die_with_parent
+
+    die_with_parent()
     global _progress_queue
     _progress_queue = progress_queue
     progress_queue.put(("pid", os.getpid()))  # so that the caller can stop it at once

@@ -181,6 +181,9 @@ def test_tui_on_a_fresh_project_loads_the_codebook_before_the_screen_opens(run, 
 
     opened = []
     monkeypatch.setattr(coder.tui.app, "run_app", lambda path, name, *rest: opened.append((str(path), name)))
+    missing = run("tui", "--coder", "anna")  # only init, demo and import create a project (issue 15)
+    assert missing.exit_code == 2 and "no coder project at" in missing.stderr and opened == []
+    connect(run.db).close()  # a project made by the core API, without a codebook yet
     result = run("tui", "--coder", "anna")
     assert result.exit_code == 0 and opened == [(str(run.db), "anna")]
     db = connect(run.db)

@@ -47,17 +47,6 @@ def test_read_only_project_file_gives_a_clear_error(tmp_path):
     assert db.execute("SELECT code FROM codings").fetchall() == [("positief",)]
 
 
-@pytest.fixture
-def tiny_disk(tmp_path):
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    if shutil.which("mount") is None or subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)], capture_output=True).returncode:
-        pytest.skip("cannot mount a tmpfs here (needs root); full-disk behaviour not tested")
-    yield mount
-    subprocess.run(["umount", "-l", str(mount)])
-
-
 def test_full_disk_rolls_back_the_action_and_keeps_earlier_work(tiny_disk):
     path = tiny_disk / "p.db"
     small_project(path)

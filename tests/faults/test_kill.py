@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
 import textwrap
 import time
+from pathlib import Path
 
 import pytest
 import sqlite_utils
@@ -128,3 +130,47 @@ def test_kill_9_during_import_then_rerun_completes_without_duplicates(tmp_path):
     db = connect(path)
     assert db.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 6
     assert db.execute("SELECT COUNT(DISTINCT sha256) FROM documents").fetchone()[0] == 6
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found |= {int(c) for c in (task / "children").read_text().split()}
+        except OSError:
+            continue
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc to find the workers")
+def test_extraction_workers_exit_when_import_is_killed(tmp_path):
+    line = "Regel {}: het wijkteam „helpt inwoners snel en dichtbij” zegt men."
+    body = "\n".join(line.format(i) for i in range(45))
+    make_pdf(tmp_path / "lang.pdf", [body] * 160)
+    args = [sys.executable, "-m", "coder", "--db", str(tmp_path / "p.db"), "import",
+            str(tmp_path / "lang.pdf"), "--jobs", "2"]
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    workers: set[int] = set()
+    while time.monotonic() < deadline and len(workers) < 2:
+        workers = _children(proc.pid)
+        time.sleep(0.1)
+    assert len(workers) >= 2, "the import never started its extraction workers"
+    time.sleep(1.0)  # the workers are reading pages now
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(p) for p in workers):
+        time.sleep(0.1)
+    left = [p for p in workers if _alive(p)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert left == [], "extraction workers outlived the killed import by more than 10 s"

@@ -65,7 +65,7 @@ async def test_g_goes_to_a_page_without_quotes_and_n_returns_to_the_quotes(long_
         await pilot.pause()
         assert f"Pagina {PAGES - 5}." in reader.text and "citaat op pagina 10 " not in reader.text
         assert f"p. {PAGES - 5}" in screen.status_line
-        top = reader.offset(reader.cursor_location)
+        top = reader.doc_offset(reader.cursor_location)
         assert screen.session.page_at(top) == PAGES - 5
         await pilot.press("n")  # back among the quotes: the last one, on page 60
         await pilot.pause()

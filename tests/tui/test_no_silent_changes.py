@@ -32,6 +32,24 @@ async def test_picker_enter_toggles_the_code_named_not_a_keyword_match(tui_db, t
     assert wanted in coded and not_wanted not in coded
 
 
+async def test_enter_in_a_fresh_picker_changes_nothing(tui_db):
+    """Letters typed as the picker opens may be lost; the Enter after them must not toggle
+    whichever code happens to be listed first."""
+    app = CoderApp(tui_db, "anna")
+    async with app.run_test(size=(150, 45)) as pilot:
+        screen = await start(app, pilot)
+        first = screen.session.current["id"]
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        said = str(app.screen.query_one("#change").render())
+        await pilot.press("down", "enter", "escape")
+        await pilot.pause()
+    assert "nothing changed" in said
+    assert len([q for q, _, _ in codings(tui_db) if q == first]) == 1, "only the chosen code is on"
+
+
 async def test_picker_shows_why_a_keyword_match_is_listed(tui_db):
     from textual.widgets import OptionList
 

@@ -89,7 +89,7 @@ class CodingScreen(Screen):
         page = ""
         reader = self.query_one(Reader)
         if s.doc_id is not None:
-            offset = reader.offset(reader.cursor_location)
+            offset = reader.doc_offset(reader.cursor_location)
             page = f" · p. {s.page_at(offset)}"
         filt = f" · filter: {s.filter}" if s.filter != "all" else ""
         text = f"coder: {s.coder.name} · {title}{page}{filt}{self.keys_hint()}"

@@ -65,6 +65,7 @@ class CodePicker(ModalScreen[list[str]]):
         super().__init__()
         self.session = session
         self.changes: list[str] = []  # what each toggle changed, shown here and after closing
+        self.chosen = False  # the coder typed a filter or moved the highlight
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -92,7 +93,16 @@ class CodePicker(ModalScreen[list[str]]):
         self.refill(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter toggles the highlighted code only once the coder has chosen one.
+
+        Keys typed while the picker opens can be lost (seen in tmux under load); an Enter
+        that arrives with nothing typed and nothing moved would otherwise toggle whichever
+        code happens to be first.
+        """
         codes = self.query_one("#codes", OptionList)
+        if not (event.value.strip() or self.chosen):
+            self.query_one("#change", Static).update("nothing changed: type to filter or use ↑/↓ first")
+            return
         if codes.highlighted is not None:
             self.toggle(codes.get_option_at_index(codes.highlighted).id)
 
@@ -116,6 +126,8 @@ class CodePicker(ModalScreen[list[str]]):
         self.refill(self.query_one("#filter", Input).value)
 
     def on_key(self, event: events.Key) -> None:
+        if event.key in ("down", "up"):
+            self.chosen = True
         arrows_move_list(self, event, "#filter", "#codes")
 
     def action_dismiss_picker(self) -> None:

@@ -200,7 +200,9 @@ class Reader(TextArea):
     def location(self, offset: int) -> tuple[int, int]:
         return self.index.location(max(0, offset - self.base))
 
-    def offset(self, location: tuple[int, int]) -> int:
+    def doc_offset(self, location: tuple[int, int]) -> int:
+        """The document offset of a (row, column) location (not named ``offset``: that is
+        Textual's own widget property)."""
         return self.index.offset(location) + self.base
 
     def select_span(self, start: int, end: int, *, force_scroll: bool = False) -> None:
@@ -225,7 +227,7 @@ class Reader(TextArea):
         start, end = sorted((self.selection.start, self.selection.end))
         if start == end:
             return None
-        return self.offset(start), self.offset(end)
+        return self.doc_offset(start), self.doc_offset(end)
 
     def get_line(self, line_index: int) -> Text:
         line = super().get_line(line_index)
