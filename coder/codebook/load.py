@@ -51,11 +51,11 @@ class CodebookError(InputError):
         super().__init__(f"{errors[0]}{more}" if errors else "invalid codebook")
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(yaml.SafeLoader):  # type: ignore[misc]  # yaml is untyped (Any)
     """A safe loader that remembers the line where each mapping starts."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[str, Any]:
-        mapping = super().construct_mapping(node, deep=deep)
+        mapping: dict[str, Any] = super().construct_mapping(node, deep=deep)
         mapping[LINE] = node.start_mark.line + 1
         mapping[LINES] = {str(k.value): v.start_mark.line + 1 for k, v in node.value}
         return mapping
@@ -63,7 +63,8 @@ class _LineLoader(yaml.SafeLoader):
 
 def _line(item: dict[str, Any], field: str) -> int:
     """The line of ``field`` in a mapping, else of the mapping itself."""
-    return item.get(LINES, {}).get(field, item[LINE])
+    line: int = item.get(LINES, {}).get(field, item[LINE])
+    return line
 
 
 def _read(path: Path) -> tuple[Any, list[Problem]]:
@@ -166,7 +167,8 @@ def _facet(item: Any, problem: _Collector, seen: dict[str, int]) -> Facet | None
         problem.add(_line(item, "mode"), f"facet {key!r}: unknown mode {mode!r} (use single or multi)")
     suggest = item.get("suggest", "keywords")
     if suggest not in SUGGEST:
-        problem.add(_line(item, "suggest"), f"facet {key!r}: unknown suggest {suggest!r} (use {', '.join(SUGGEST)})")
+        problem.add(_line(item, "suggest"),
+                    f"facet {key!r}: unknown suggest {suggest!r} (use {', '.join(SUGGEST)})")
     raw_codes = item.get("codes")
     if not isinstance(raw_codes, list) or not raw_codes:
         problem.add(line, f"facet {key!r} has no codes")
@@ -206,7 +208,8 @@ def _code(item: Any, facet: str, problem: _Collector, seen: dict[str, int]) -> C
         problem.add(line, f"code {key!r} without a label")
     colour = item.get("colour", item.get("color"))
     if colour is not None and not (isinstance(colour, str) and COLOUR.match(colour)):
-        problem.add(_line(item, "colour" if "colour" in item else "color"), f"code {key!r}: bad colour {colour!r} (use #rgb or #rrggbb)")
+        problem.add(_line(item, "colour" if "colour" in item else "color"),
+                    f"code {key!r}: bad colour {colour!r} (use #rgb or #rrggbb)")
         colour = None
     keywords = _string_list(item, "keywords", problem)
     if not keywords:

@@ -74,7 +74,7 @@ def _sync(db: sqlite_utils.Database, codebook: Codebook, report: SyncReport,
     existing = dict(db.execute("SELECT key, facet FROM codes"))
     for position, code in enumerate(codebook.all_codes()):
         (report.updated if code.key in existing else report.added).append(code.key)
-        db["codes"].upsert(_code_row(code, position), pk="key")
+        db.table("codes").upsert(_code_row(code, position), pk="key")
         if code.key in existing and existing[code.key] != code.facet:
             db.execute("UPDATE codings SET facet = ? WHERE code = ?", [code.facet, code.key])
     dropped = [key for key in existing if key not in new_codes]
@@ -85,7 +85,7 @@ def _sync(db: sqlite_utils.Database, codebook: Codebook, report: SyncReport,
     for key, value in (("codebook_name", codebook.name), ("codebook_version", codebook.version),
                        ("codebook_sha256", codebook_sha(codebook)),
                        ("codebook_language", codebook.language)):
-        db["settings"].upsert({"key": key, "value": value}, pk="key")
+        db.table("settings").upsert({"key": key, "value": value}, pk="key")
 
 
 def _refuse_several_values(db: sqlite_utils.Database) -> None:
@@ -122,7 +122,7 @@ def _apply_renames(db: sqlite_utils.Database, codebook: Codebook, report: SyncRe
 
 def _upsert_facets(db: sqlite_utils.Database, codebook: Codebook) -> None:
     for position, facet in enumerate(codebook.facets):
-        db["facets"].upsert(_facet_row(facet, position), pk="key")
+        db.table("facets").upsert(_facet_row(facet, position), pk="key")
 
 
 def _drop_codes(db: sqlite_utils.Database, dropped: list[str], new_codes: dict[str, Code],
@@ -159,19 +159,19 @@ def _merge(db: sqlite_utils.Database, old: str, target: Code) -> int:
     return moved
 
 
-def _log(db: sqlite_utils.Database, action: str, code: str, payload: dict) -> None:
+def _log(db: sqlite_utils.Database, action: str, code: str, payload: dict[str, Any]) -> None:
     db.execute("INSERT INTO events (at, action, code, payload) VALUES (?, ?, ?, ?)",
                [now(), action, code, json.dumps(payload, ensure_ascii=False)])
 
 
-def _facet_row(facet: Facet, position: int) -> dict:
+def _facet_row(facet: Facet, position: int) -> dict[str, Any]:
     english = facet.english or Translation()
     return {"key": facet.key, "label": facet.label, "mode": facet.mode,
             "description": facet.description, "position": position, "suggest": facet.suggest,
             "label_en": english.label or None, "description_en": english.description or None}
 
 
-def _code_row(code: Code, position: int) -> dict:
+def _code_row(code: Code, position: int) -> dict[str, Any]:
     english = code.english or Translation()
     return {"key": code.key, "facet": code.facet, "label": code.label, "description": code.description,
             "when_to_use": code.when_to_use, "when_not": code.when_not,

@@ -149,7 +149,8 @@ def code_quote(
     """
     with write(db):
         quote_row(db, quote_id)
-        if db.execute("SELECT 1 FROM dismissals WHERE quote_id = ? AND coder_id = ?", [quote_id, coder_id]).fetchone():
+        if db.execute("SELECT 1 FROM dismissals WHERE quote_id = ? AND coder_id = ?",
+                      [quote_id, coder_id]).fetchone():
             raise InputError(f"quote {quote_id} is dismissed as not a quote; undismiss it first "
                              f"(coder quote undismiss {quote_id})")
         modes = _validate(db, assignments)
@@ -166,7 +167,7 @@ def code_quote(
             state[facet] = _fold(assignment, modes[facet], have)
         for facet, wanted in state.items():
             have = {r["code"] for r in existing if r["facet"] == facet}
-            for code in sorted(have - wanted, key=order.get):
+            for code in sorted(have - wanted, key=lambda code: order[code]):  # have: from existing
                 ops.append({"op": "coding_remove", "coding": by_code[code]})
                 result.removed.append(code)
             for code in _in_request_order(assignments, facet, wanted - have):

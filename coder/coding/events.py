@@ -53,26 +53,28 @@ class Event:
 def _apply(db: sqlite_utils.Database, op: Op) -> None:
     kind = op["op"]
     if kind == "coding_add":
-        db["codings"].insert(_under_current_codebook(db, op["coding"]))
+        db.table("codings").insert(_under_current_codebook(db, op["coding"]))
     elif kind == "coding_remove":
         db.execute("DELETE FROM codings WHERE id = ?", [op["coding"]["id"]])
     elif kind == "coding_memo":
         db.execute("UPDATE codings SET memo = ?, updated_at = ? WHERE id = ?",
                    [op["after"], now(), op["id"]])
     elif kind == "quote_memo":
-        db.execute("DELETE FROM quote_memos WHERE quote_id = ? AND coder_id = ?", [op["quote_id"], op["coder_id"]])
+        db.execute("DELETE FROM quote_memos WHERE quote_id = ? AND coder_id = ?",
+                   [op["quote_id"], op["coder_id"]])
         if op["after"]:
             db.execute("INSERT INTO quote_memos (quote_id, coder_id, memo, updated_at) VALUES (?, ?, ?, ?)",
                        [op["quote_id"], op["coder_id"], op["after"], now()])
     elif kind == "quote_add":
-        db["quotes"].insert(op["quote"])
+        db.table("quotes").insert(op["quote"])
     elif kind == "quote_remove":
         db.execute("DELETE FROM quotes WHERE id = ?", [op["quote"]["id"]])
     elif kind == "dismiss_add":
-        db["dismissals"].insert(op["dismissal"])
+        db.table("dismissals").insert(op["dismissal"])
     elif kind == "dismiss_remove":
         d = op["dismissal"]
-        db.execute("DELETE FROM dismissals WHERE quote_id = ? AND coder_id = ?", [d["quote_id"], d["coder_id"]])
+        db.execute("DELETE FROM dismissals WHERE quote_id = ? AND coder_id = ?",
+                   [d["quote_id"], d["coder_id"]])
     elif kind == "quote_bounds":
         after = op["after"]
         db.execute('UPDATE quotes SET start = ?, "end" = ?, text = ?, page = ? WHERE id = ?',
@@ -148,6 +150,8 @@ def record(
             [now(), coder_id, action, quote_id, facet, code,
              json.dumps({"ops": ops}, ensure_ascii=False), target_event],
         )
+        if cursor.lastrowid is None:  # never after an INSERT; narrows the type
+            raise CoderError("the event was not recorded")
         return cursor.lastrowid
 
 

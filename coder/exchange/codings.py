@@ -35,7 +35,7 @@ VERSION = 1
 
 
 def export_codings(db: sqlite_utils.Database, coder_name: str, path: Path,
-                   project: str | Path | None = None) -> dict:
+                   project: str | Path | None = None) -> dict[str, int]:
     """Write one coder's work to ``path`` (never onto ``project``, the open project file)."""
     check_output(path, project)
     coder = get_coder(db, coder_name)
@@ -51,7 +51,7 @@ def export_codings(db: sqlite_utils.Database, coder_name: str, path: Path,
         "SELECT d.sha256, q.start, q.\"end\", x.reason, x.created_at FROM dismissals x"
         " JOIN quotes q ON q.id = x.quote_id JOIN documents d ON d.id = q.doc_id"
         " WHERE x.coder_id = ? ORDER BY d.sha256, q.start", [coder.id]))
-    data = {
+    data: dict[str, Any] = {
         "format": FORMAT, "version": VERSION, "coder": coder.name, "exported_at": now(),
         "codebook_version": codebook_version(db),
         "documents": {q["sha256"]: q["title"] for q in quotes},
@@ -89,7 +89,7 @@ class ImportReport:
         return text
 
 
-def read_codings_file(path: Path) -> dict:
+def read_codings_file(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -99,7 +99,8 @@ def read_codings_file(path: Path) -> dict:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InputError(f"{path}: not a .codings file (format must be {FORMAT!r})")
     if data.get("version") != VERSION:
-        raise InputError(f"{path}: .codings version {data.get('version')!r} is not supported (need {VERSION})")
+        raise InputError(f"{path}: .codings version {data.get('version')!r} is not supported "
+                         f"(need {VERSION})")
     for key in ("coder", "quotes", "codings"):
         if key not in data:
             raise InputError(f"{path}: .codings file lacks {key!r}")
@@ -154,7 +155,7 @@ def import_codings(db: sqlite_utils.Database, path: Path) -> ImportReport:
         docs = {sha: (doc_id, text) for doc_id, sha, text in db.execute(
             "SELECT d.id, d.sha256, t.text FROM documents d JOIN document_texts t ON t.doc_id = d.id")}
         titles = data.get("documents", {})
-        ops: list[dict] = []
+        ops: list[dict[str, Any]] = []
         missing_docs: set[str] = set()
         for q in data["quotes"]:
             _import_quote(db, q, coder.id, docs, titles, missing_docs, ops, report)
@@ -169,12 +170,13 @@ def import_codings(db: sqlite_utils.Database, path: Path) -> ImportReport:
     return report
 
 
-def _where(item: dict, titles: dict) -> str:
-    title = titles.get(item.get("document"), str(item.get("document", ""))[:12])
+def _where(item: dict[str, Any], titles: dict[str, Any]) -> str:
+    title = titles.get(item["document"], item["document"][:12])  # checked: present, text
     return f"{title} [{item.get('start')}, {item.get('end')})"
 
 
-def _document_known(sha, docs, titles, missing_docs: set, report: ImportReport) -> bool:
+def _document_known(sha: str, docs: dict[str, tuple[int, str]], titles: dict[str, Any],
+                    missing_docs: set[str], report: ImportReport) -> bool:
     """True when the document is here; else reported once per document."""
     if sha in docs:
         return True
@@ -184,8 +186,10 @@ def _document_known(sha, docs, titles, missing_docs: set, report: ImportReport) 
     return False
 
 
-def _import_quote(db, q: dict, coder_id: int, docs, titles, missing_docs, ops, report) -> None:
-    sha = q.get("document")
+def _import_quote(db: sqlite_utils.Database, q: dict[str, Any], coder_id: int,
+                  docs: dict[str, tuple[int, str]], titles: dict[str, Any], missing_docs: set[str],
+                  ops: list[dict[str, Any]], report: ImportReport) -> None:
+    sha: str = q["document"]  # _check_entries: present and text
     if not _document_known(sha, docs, titles, missing_docs, report):
         return
     doc_id, text = docs[sha]
@@ -202,21 +206,23 @@ def _import_quote(db, q: dict, coder_id: int, docs, titles, missing_docs, ops, r
     quote = {"doc_id": doc_id, "start": start, "end": end, "text": q["text"], "page": q.get("page"),
              "origin": "manual", "speaker": q.get("speaker"), "source": None,
              "attribution": q.get("attribution"), "created_by": coder_id, "created_at": now()}
-    quote["id"] = db["quotes"].insert(quote).last_pk
+    quote["id"] = db.table("quotes").insert(quote).last_pk
     ops.append({"op": "quote_add", "quote": quote})
     report.quotes_added += 1
 
 
-def _import_coding(db, c: dict, coder_id: int, docs, titles, missing_docs, modes, code_facet,
-                   ops, report) -> None:
-    sha = c.get("document")
+def _import_coding(db: sqlite_utils.Database, c: dict[str, Any], coder_id: int,
+                   docs: dict[str, tuple[int, str]], titles: dict[str, Any], missing_docs: set[str],
+                   modes: dict[str, str], code_facet: dict[str, str], ops: list[dict[str, Any]],
+                   report: ImportReport) -> None:
+    sha: str = c["document"]  # _check_entries: present and text
     if not _document_known(sha, docs, titles, missing_docs, report):
         return
     quote_id = find_quote(db, docs[sha][0], int(c["start"]), int(c["end"]))
     if quote_id is None:
         report.problems.append(f"coding {c.get('code')} on {_where(c, titles)}: no such quote here")
         return
-    code = c.get("code")
+    code: str = c["code"]  # _check_entries: present and text
     if code_facet.get(code) != c.get("facet"):
         report.problems.append(f"coding {code} on {_where(c, titles)}: code not in this codebook "
                                f"(facet {c.get('facet')})")
@@ -228,7 +234,8 @@ def _import_coding(db, c: dict, coder_id: int, docs, titles, missing_docs, modes
         if (mine[code] or None) == (c.get("memo") or None):
             report.unchanged += 1
         else:
-            report.problems.append(f"coding {code} on {_where(c, titles)}: memo differs here; kept this copy's")
+            report.problems.append(f"coding {code} on {_where(c, titles)}: memo differs here; "
+                                   "kept this copy's")
         return
     if modes.get(c["facet"]) == "single" and mine:
         other = next(iter(mine))
@@ -238,28 +245,33 @@ def _import_coding(db, c: dict, coder_id: int, docs, titles, missing_docs, modes
     coding = {"quote_id": quote_id, "coder_id": coder_id, "facet": c["facet"], "code": code,
               "memo": c.get("memo"), "created_at": c.get("created_at") or now(),
               "updated_at": c.get("updated_at") or now()}
-    coding["id"] = db["codings"].insert(coding).last_pk
+    coding["id"] = db.table("codings").insert(coding).last_pk
     ops.append({"op": "coding_add", "coding": coding})
     report.codings_added += 1
 
 
-def _import_dismissal(db, x: dict, coder_id: int, docs, titles, missing_docs, ops, report) -> None:
+def _import_dismissal(db: sqlite_utils.Database, x: dict[str, Any], coder_id: int,
+                      docs: dict[str, tuple[int, str]], titles: dict[str, Any], missing_docs: set[str],
+                      ops: list[dict[str, Any]], report: ImportReport) -> None:
     """A candidate the coder dismissed in the other copy; refused where they coded it here."""
-    sha = x.get("document")
+    sha: str = x["document"]  # _check_entries: present and text
     if not _document_known(sha, docs, titles, missing_docs, report):
         return
     quote_id = find_quote(db, docs[sha][0], int(x["start"]), int(x["end"]))
     if quote_id is None:
         report.problems.append(f"dismissal of {_where(x, titles)}: no such quote here")
         return
-    if db.execute("SELECT 1 FROM dismissals WHERE quote_id = ? AND coder_id = ?", [quote_id, coder_id]).fetchone():
+    if db.execute("SELECT 1 FROM dismissals WHERE quote_id = ? AND coder_id = ?",
+                  [quote_id, coder_id]).fetchone():
         report.unchanged += 1
         return
-    if db.execute("SELECT 1 FROM codings WHERE quote_id = ? AND coder_id = ?", [quote_id, coder_id]).fetchone():
-        report.problems.append(f"dismissal of {_where(x, titles)}: coded here; kept this copy's codings")
+    if db.execute("SELECT 1 FROM codings WHERE quote_id = ? AND coder_id = ?",
+                  [quote_id, coder_id]).fetchone():
+        report.problems.append(f"dismissal of {_where(x, titles)}: coded here; "
+                               "kept this copy's codings")
         return
     row = {"quote_id": quote_id, "coder_id": coder_id, "reason": x.get("reason"),
            "created_at": x.get("created_at") or now()}
-    db["dismissals"].insert(row)
+    db.table("dismissals").insert(row)
     ops.append({"op": "dismiss_add", "dismissal": row})
     report.dismissals_added += 1

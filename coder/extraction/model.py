@@ -16,9 +16,19 @@ class PageSpan:
     label: str | None = None  # the printed page number(s): "12", or "12–13" on a spread
 
 
+BLOCK_KINDS = frozenset({
+    "heading", "paragraph", "quote",  # the running text; quote = a paragraph set in italics
+    "pullquote", "attribution",  # a pull quote and the name/role line under it
+    "caption", "footnote", "sidebar", "table",  # outside the flow: written after the paragraph they cut
+    "list",  # accepted by the store (older projects), not produced any more
+})
+
+
 @dataclass(frozen=True)
 class Block:
-    """A layout block: ``kind`` is heading, paragraph, quote, table or list."""
+    """A layout block: ``kind`` is one of :data:`BLOCK_KINDS` (the ``blocks`` table's
+    CHECK holds the same names; quote detection reads them, see
+    :mod:`coder.quotes.detect`); ``page`` is the page of its first line."""
 
     start: int
     end: int

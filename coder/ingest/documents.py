@@ -19,6 +19,7 @@ from coder.store.sqlite import sqlite_utils
 from coder.store.db import write
 from coder.errors import CoderError, InputError
 from coder.coding.events import now
+from coder.ingest.relocate import Relocation, apply_moves, relocate
 from coder.quotes.store import PageIndex, insert_detected
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ class ImportResult:
     quotes: int = 0
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    kept: list[str] = field(default_factory=list)  # what became of kept quotes on a re-import
 
     def lines(self) -> list[str]:
         """What happened, as the lines a person reads (CLI and TUI alike)."""
@@ -44,7 +46,8 @@ class ImportResult:
         if self.status == "skipped":
             return [f"{self.path}: already imported as document {self.doc_id} (use --force to re-extract)"]
         return [f"{self.path}: {self.status} as document {self.doc_id}: {self.pages} pages, "
-                f"{self.quotes} candidate quotes"] + [f"{self.path}: warning: {w}" for w in self.warnings]
+                f"{self.quotes} candidate quotes"] + self.kept \
+            + [f"{self.path}: warning: {w}" for w in self.warnings]
 
 
 def sha256_file(path: Path) -> str:
@@ -96,14 +99,19 @@ def import_pdf(
             hint = "even after OCR" if ocr and scanned else "(scanned? run OCR, e.g. --ocr)"
             raise CoderError(f"{path}: no text found on any page {hint}")
         candidates = detect_quotes(extraction.text, italics=extraction.italics, blocks=extraction.blocks)
+        pages = PageIndex([(p.page, p.start, p.end) for p in extraction.pages])
+        kept: list[str] = []
         with write(db):
             if existing:
-                _check_reextract_keeps_quotes(db, existing, extraction.text, path)
+                moves = _relocate_kept_quotes(db, existing, extraction.text, path)
+                kept = moves.lines(str(path))
             doc_id = _store_document(db, path, sha, metadata or {}, extraction, existing)
-            pages = PageIndex([(p.page, p.start, p.end) for p in extraction.pages])
+            if existing:
+                apply_moves(db, moves.moved, extraction.text, pages.page_at)
             quotes = insert_detected(db, doc_id, candidates, pages)
         status = "reimported" if existing else "imported"
-        return ImportResult(path, status, doc_id, len(extraction.pages), quotes, extraction.warnings)
+        return ImportResult(path, status, doc_id, len(extraction.pages), quotes, extraction.warnings,
+                            kept=kept)
     except CoderError as exc:
         return ImportResult(path, "failed", error=str(exc))
     except OSError as exc:  # unreadable, vanished, I/O error: this file fails, the batch goes on
@@ -127,8 +135,8 @@ def _store_document(db: sqlite_utils.Database, path: Path, sha: str, metadata: d
         for table in ("pages", "blocks", "italics"):
             db.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
         db.execute("DELETE FROM quotes WHERE doc_id = ? AND origin = 'detected' AND id NOT IN"
-                   " (SELECT quote_id FROM codings) AND id NOT IN (SELECT quote_id FROM round_quotes)"
-                   " AND id NOT IN (SELECT quote_id FROM dismissals)", [doc_id])
+                   " (SELECT quote_id FROM codings) AND id NOT IN (SELECT quote_id FROM dismissals)"
+                   " AND id NOT IN (SELECT quote_id FROM round_quotes)", [doc_id])
         db["document_texts"].upsert({"doc_id": doc_id, "text": extraction.text}, pk="doc_id")
     else:
         doc_id = db["documents"].insert(row).last_pk
@@ -145,19 +153,19 @@ def _store_document(db: sqlite_utils.Database, path: Path, sha: str, metadata: d
     return doc_id
 
 
-def _check_reextract_keeps_quotes(db: sqlite_utils.Database, doc_id: int, new_text: str,
-                                  path: Path) -> None:
-    """Re-extracting must not orphan coded, dismissed, manual or round quotes: they are kept,
-    and their text has to be at the same offsets in the new text, else the re-import is
-    refused for this file (a round, above all a locked one, never shrinks)."""
-    kept = db.query(
-        "SELECT id, start, \"end\", text FROM quotes WHERE doc_id = ? AND (origin = 'manual'"
-        " OR id IN (SELECT quote_id FROM codings) OR id IN (SELECT quote_id FROM round_quotes)"
-        " OR id IN (SELECT quote_id FROM dismissals))", [doc_id])
-    moved = [q["id"] for q in kept if new_text[q["start"]:q["end"]] != q["text"]]
-    if moved:
-        raise CoderError(f"{path}: re-extraction would move {len(moved)} coded, manual or round "
-                         f"quote(s) (e.g. quote {moved[0]}); refusing --force for this file")
+def _relocate_kept_quotes(db: sqlite_utils.Database, doc_id: int, new_text: str,
+                          path: Path) -> Relocation:
+    """Re-extracting keeps every coded, dismissed, manual or sampled quote whose text is
+    still in the new text (moved ones get new offsets); if any is gone the re-import of
+    this file is refused, naming them (and those of a locked round), so none is lost."""
+    result = relocate(db, doc_id, new_text)
+    if result.vanished:
+        locked = (f"; {len(result.locked_vanished)} of them in a locked round "
+                  f"({', '.join(map(str, result.locked_vanished))})") if result.locked_vanished else ""
+        raise CoderError(f"{path}: re-extraction would lose {len(result.vanished)} kept quote(s) whose text "
+                         f"is no longer found (quotes {', '.join(map(str, result.vanished))}){locked}; "
+                         f"refusing --force for this file (edit or delete those quotes first)")
+    return result
 
 
 def list_documents(db: sqlite_utils.Database, *, coder_id: int | None = None,

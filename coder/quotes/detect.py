@@ -54,7 +54,12 @@ CITED_TITLE = re.compile(r"^\S?\s*(?:,\s*(?:kenmerk|p\.|pp\.|blz\.|nr\.|paragraa
 TITLE_LABEL = re.compile(r"\b(?:sub)?(?:onderdeel|paragraaf|hoofdstuk|getiteld|titel|rapport|brief|"
                          r"kamerbrief|notitie|nota|artikel|boek|publicatie|project|programma|campagne)\s*$",
                          re.IGNORECASE)
+# Block kinds as coder.extraction stores them (coder.extraction.model.BLOCK_KINDS): text in
+# these may be a candidate by typography; in NEVER_KINDS only when it is in quotation marks.
 TYPOGRAPHIC_KINDS = frozenset({"paragraph", "quote", "pullquote", "sidebar"})
+NEVER_KINDS = frozenset({"heading", "attribution", "caption", "footnote", "table", "list"})
+# written after the paragraph they interrupt: a quote in them starts on the block's own page
+MOVED_KINDS = frozenset({"pullquote", "attribution", "caption", "footnote", "sidebar", "table"})
 QUOTE_MARKS = "„“”‘’\"«»‹›"
 PHRASE_WORDS = 6  # a short quoted phrase without punctuation or speaker is a term, not a quote
 ATTRIBUTION_GAP = 4  # characters (marks, spaces) between a quote and its attribution block
@@ -241,7 +246,22 @@ def detect_quotes(
             who = after_quote(text, end) or before_quote(text, start) or Attribution()
             found.append(_candidate(text, start, end, who))
     found = _without_overlaps(sorted(found, key=lambda q: (q.start, q.end)))
-    return _share_attribution(text, _attribution_blocks(text, found, blocks))
+    return _block_pages(_share_attribution(text, _attribution_blocks(text, found, blocks)), blocks)
+
+
+def _block_pages(quotes: list[CandidateQuote], blocks: Sequence[BlockLike]) -> list[CandidateQuote]:
+    """A quote inside a block that the layout moved out of the running text (a pull quote
+    or caption written after the paragraph it interrupts, perhaps on the next page) starts
+    on that block's own page, not on the page where the block lands in the text."""
+    moved = sorted((b.start, b.end, page) for b in blocks
+                   if b.kind in MOVED_KINDS and (page := getattr(b, "page", None)) is not None)
+    if not moved:
+        return quotes
+    out = []
+    for q in quotes:
+        page = next((p for s, e, p in moved if s <= q.start < e), None)
+        out.append(replace(q, page=page) if page is not None else q)
+    return out
 
 
 def _pull_quote_signature(text: str, start: int, end: int) -> tuple[int, Attribution | None]:

@@ -51,7 +51,8 @@ def insert_detected(db: sqlite_utils.Database, doc_id: int, candidates: Iterable
     stamp = now()
     rows = [
         {"doc_id": doc_id, "start": q.start, "end": q.end, "text": q.text,
-         "page": pages.page_at(q.start), "end_page": pages.page_at(q.end - 1), "origin": "detected",
+         "page": q.page or pages.page_at(q.start),
+         "end_page": q.page or pages.page_at(q.end - 1), "origin": "detected",
          "speaker": q.speaker,
          "source": q.source, "attribution": q.attribution, "created_at": stamp}
         for q in candidates if q.end > q.start

@@ -99,7 +99,8 @@ class Session:
             self.window_for(self.quotes[0]["start"])
 
     def reload_quotes(self) -> None:
-        current = self.current["id"] if self.quotes and self.index < len(self.quotes) else None
+        shown = self.current
+        current = shown["id"] if shown is not None else None
         quotes = list_quotes(self.db, doc_id=self.doc_id, visible_to=self.coder.id)
         coded = self.coded_ids()
         for quote in quotes:
@@ -112,7 +113,7 @@ class Session:
         if self.filter == "uncoded":
             return not quote["coded"]
         if self.filter == "coded":
-            return quote["coded"]
+            return bool(quote["coded"])  # a bool, set by reload_quotes
         if self.filter.startswith("code:"):
             return any(c["code"] == self.filter[5:] for c in self.codings(quote["id"]))
         return True
@@ -178,7 +179,8 @@ class Session:
         start, end = rows[lo][1], rows[hi - 1][2]
         if hi == len(rows):
             end = len(self.full_text)
-        self.window = Window(self.doc_id or 0, start, end, self.full_text[start:end], rows[lo][0], rows[hi - 1][0])
+        self.window = Window(self.doc_id or 0, start, end, self.full_text[start:end],
+                             rows[lo][0], rows[hi - 1][0])
         return self.window
 
     def goto_page(self, page: int) -> int:
@@ -290,6 +292,8 @@ class Session:
     # --- manual quotes -----------------------------------------------------------
 
     def new_quote(self, start: int, end: int) -> str:
+        if self.doc_id is None:  # what add_manual_quote raised for it
+            raise InputError(f"unknown document {self.doc_id}")
         quote_id = add_manual_quote(self.db, self.doc_id, start, end, self.coder.id)
         self.reload_quotes()
         self.select_quote(quote_id)

@@ -9,7 +9,10 @@ laying them out). Per document this measures:
   digits and punctuation ignored; a header or a neighbouring column inside a sentence breaks it);
 - *furniture left*: occurrences of running headers/footers and bare page numbers;
 - *quotes*: recall, precision (when the gold lists every quote), start page right,
-  speaker role right, using the project's quote detection as it is.
+  speaker role right, scored by :mod:`tests.quotes.scoring` against the quote gold of
+  ``tests/extraction/gold`` and ``tests/quotes/gold`` (one format), using the project's
+  quote detection on each read. A quote gold whose PDF has no sentence gold (the built
+  brochure) is a document of its own, measured on quotes only.
 
 Used by ``benchmarks/quality.py`` (the table) and ``tests/extraction/test_quality.py``.
 """
@@ -25,9 +28,11 @@ from typing import Any
 import yaml
 
 from tests.extraction import magazine
-from tests.extraction.corpus_eval import same_quote
+from tests.quotes.scoring import QuoteScore
+from tests.quotes.scoring import score as score_quotes
 
 GOLD = Path(__file__).resolve().parent / "gold"
+QUOTE_GOLD = Path(__file__).resolve().parents[1] / "quotes" / "gold"
 REAL = Path("/work/shared/real/pdf")
 
 
@@ -64,12 +69,9 @@ class Read:
 
 @dataclass
 class Score:
-    sentences: float
+    sentences: float | None
     furniture: int
-    recall: float | None = None
-    precision: float | None = None
-    start_page: float | None = None
-    speaker: float | None = None
+    quotes: QuoteScore | None = None
     broken: list[str] = field(default_factory=list)
 
 
@@ -85,6 +87,7 @@ def real_docs(folder: Path) -> list[Doc]:
         if "pages" in g:
             lo, hi = g["pages"]
             pdf, offset = subset(pdf, lo, hi, folder / f"{path.stem}.pdf"), lo - 1
+        quotes = g.get("quotes", []) + quote_gold(g["file"])
         docs.append(
             Doc(
                 path.stem,
@@ -93,11 +96,34 @@ def real_docs(folder: Path) -> list[Doc]:
                 g["sentences"],
                 g.get("furniture", []),
                 [],
-                g.get("quotes", []),
+                quotes,
                 g.get("quotes_complete", True),
                 offset,
             )
         )
+    return docs
+
+
+def _quote_gold_files() -> list[dict[str, Any]]:
+    return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(QUOTE_GOLD.glob("*.yaml"))]
+
+
+def quote_gold(file: str) -> list[dict[str, Any]]:
+    """The quotes ``tests/quotes/gold`` lists for the real PDF ``file``."""
+    return [q for g in _quote_gold_files() if Path(g.get("path") or "").name == file
+            for q in g.get("quotes") or []]
+
+
+def quote_only_docs(folder: Path) -> list[Doc]:
+    """Quote gold for a PDF built by a module (no sentence gold): measured on quotes only."""
+    import importlib
+
+    docs = []
+    for g in _quote_gold_files():
+        if not g.get("build"):
+            continue
+        pdf = importlib.import_module(g["build"]).build(folder / g["document"])
+        docs.append(Doc(Path(g["document"]).stem, "two-column", pdf, [], [], [], g.get("quotes") or []))
     return docs
 
 
@@ -126,7 +152,7 @@ def generated_docs(folder: Path, names: list[str] | None = None) -> list[Doc]:
                 g.sentences,
                 [re.escape(f) for f in sorted(set(g.furniture))],
                 g.page_numbers,
-                g.quotes,
+                [{**q, "end": q.get("end") or " ".join(q["text"].split()[-4:])} for q in g.quotes],
                 True,
             )
         )
@@ -169,28 +195,11 @@ def furniture_left(doc: Doc, text: str) -> int:
 def score(doc: Doc, read: Read) -> Score:
     flat = letters(read.text)
     broken = [s["text"] for s in doc.sentences if letters(s["text"]) not in flat]
-    result = Score(
-        1 - len(broken) / max(1, len(doc.sentences)), furniture_left(doc, read.text), broken=broken
-    )
-    if not doc.quotes:
-        return result
-    hits = [(g, next((q for q in read.quotes if same_quote(g["text"], q.text)), None)) for g in doc.quotes]
-    found = [(g, q) for g, q in hits if q is not None]
-    result.recall = len(found) / len(doc.quotes)
-    if doc.quotes_complete and read.quotes:
-        result.precision = sum(
-            any(same_quote(g["text"], q.text) for g in doc.quotes) for q in read.quotes
-        ) / len(read.quotes)
-    elif doc.quotes_complete:
-        result.precision = 0.0
-    if found:
-        result.start_page = sum(
-            (read.page_at(q.start) or 0) + doc.page_offset == g["page"] for g, q in found
-        ) / len(found)
-        named = [(g, q) for g, q in found if g.get("speaker")]
-        result.speaker = sum(
-            g["speaker"].lower() in f"{q.speaker or ''} {q.attribution or ''}".lower() for g, q in named
-        ) / max(1, len(named))
+    intact = 1 - len(broken) / len(doc.sentences) if doc.sentences else None
+    result = Score(intact, furniture_left(doc, read.text), broken=broken)
+    if doc.quotes:
+        result.quotes = score_quotes(doc.quotes, read.quotes, read.page_at,
+                                     complete=doc.quotes_complete, page_offset=doc.page_offset)
     return result
 
 

@@ -245,3 +245,47 @@ def test_document_source_without_role():
     (quote,) = detect_quotes("„Het wijkteam is in 2015 van start gegaan in de wijk.” "
                              "(Jaarverslag Wijkteams Arnhem 2020)")
     assert (quote.speaker, quote.source) == (None, "Jaarverslag Wijkteams Arnhem 2020")
+
+
+def test_a_moved_pull_quote_starts_on_its_own_page():
+    """The layout writes a pull quote after the paragraph it interrupts, which may run on
+    to the next page: the quote's page is the page its block was printed on."""
+    pull = "„Elke dag een beetje beter worden, dat is wat ons drijft”"
+    text = f"Een alinea die doorloopt op de volgende pagina en daar eindigt.\n\n{pull}\n\nVerder."
+    start = text.index(pull)
+    (quote,) = detect_quotes(text, blocks=[Block(start, start + len(pull), "pullquote", page=4)])
+    assert quote.page == 4
+    (plain,) = detect_quotes(text, blocks=[Block(start, start + len(pull), "paragraph", page=4)])
+    assert plain.page is None  # a running paragraph: its page comes from the text offsets
+
+
+def test_stored_quote_takes_the_block_page(project):
+    from coder.quotes.model import CandidateQuote
+    from coder.quotes.store import PageIndex, insert_detected
+
+    doc = project.execute("SELECT id FROM documents LIMIT 1").fetchone()[0]
+    project.execute("DELETE FROM quotes WHERE doc_id = ?", [doc])
+    text = project.execute("SELECT text FROM document_texts WHERE doc_id = ?", [doc]).fetchone()[0]
+    insert_detected(project, doc, [CandidateQuote(0, 10, text[:10], page=7)],
+                    PageIndex([(1, 0, len(text))]))
+    row = project.execute("SELECT page, end_page FROM quotes WHERE doc_id = ?", [doc]).fetchone()
+    assert tuple(row) == (7, 7)
+
+
+def test_detector_reads_exactly_the_block_kinds_the_extraction_stores():
+    from coder.extraction.model import BLOCK_KINDS
+    from coder.quotes.detect import MOVED_KINDS, NEVER_KINDS, TYPOGRAPHIC_KINDS
+    from coder.store.migrations import BLOCK_KINDS_V12
+
+    assert TYPOGRAPHIC_KINDS | NEVER_KINDS == BLOCK_KINDS == set(BLOCK_KINDS_V12)
+    assert not TYPOGRAPHIC_KINDS & NEVER_KINDS and MOVED_KINDS <= BLOCK_KINDS
+
+
+@pytest.mark.parametrize("kind", ["heading", "caption", "footnote", "table", "attribution"])
+def test_italic_text_in_a_non_flow_block_is_never_a_candidate(kind):
+    body = "Het wijkteam werkt nu in alle vijf de wijken van de stad samen."
+    text = f"Inleiding.\n\n{body}\n\nVerder."
+    b = block(text, body, kind)
+    assert detect_quotes(text, italics=[(b.start, b.end)], blocks=[b]) == []
+    quoted = text.replace(body, f"„{body}”")
+    assert texts(quoted, blocks=[block(quoted, f"„{body}”", kind)]) == [body]

@@ -4,7 +4,7 @@ the options of the active single facet with their number keys, and suggestions."
 from __future__ import annotations
 
 import textwrap
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,6 +12,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from coder.tui.session import Session
+
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
 
 
 def hanging(prefix: str, text: str, width: int | None) -> str:
@@ -28,7 +31,7 @@ class PanelText(NamedTuple):
     active: tuple[int, int] | None  # characters of the active facet's block, to keep in view
 
 
-def render_panel(session: Session, active_facet: str | None, suggestions: list,
+def render_panel(session: Session, active_facet: str | None, suggestions: list[Any],
                  width: int | None = None) -> PanelText:
     """The panel's text; ``width`` (columns) is used to indent wrapped option lines."""
     out = Text()
@@ -38,7 +41,8 @@ def render_panel(session: Session, active_facet: str | None, suggestions: list,
         out.append("No quotes here. Select text and press q to make one.\n", style="italic")
         return PanelText(out, None)
     page = quote.get("page") or "?"
-    out.append(f"Quote {session.index + 1}/{len(session.quotes)} · p. {page} · {quote['origin']}\n", style="bold")
+    out.append(f"Quote {session.index + 1}/{len(session.quotes)} · p. {page} · {quote['origin']}\n",
+               style="bold")
     snippet = quote["text"] if len(quote["text"]) < 400 else quote["text"][:400] + "…"
     out.append(f"„{snippet}”\n")
     if quote.get("attribution"):
@@ -89,7 +93,7 @@ class QuotePanel(VerticalScroll):
     """
 
     shown_height: int | None = None  # lines of the text last shown
-    shown_args: tuple | None = None
+    shown_args: tuple[Session, str | None, list[Any]] | None = None
     shown_quote: int | None = None
 
     def compose(self) -> ComposeResult:
@@ -103,7 +107,7 @@ class QuotePanel(VerticalScroll):
         """The panel's text as shown (for tests and the tmux check)."""
         return str(self.body.render())
 
-    def show(self, session: Session, active_facet: str | None, suggestions: list) -> None:
+    def show(self, session: Session, active_facet: str | None, suggestions: list[Any]) -> None:
         """Show the panel for the current quote, with a layout pass only when needed.
 
         A layout pass re-arranges and repaints the whole screen (every scroll bar
@@ -122,7 +126,8 @@ class QuotePanel(VerticalScroll):
             width -= bar
             panel = render_panel(session, active_facet, suggestions, width)
             height = self._fill(panel.text, width)
-        layout = height is None or self.shown_height is None or max(height, self.shown_height) > self.size.height
+        layout = (height is None or self.shown_height is None
+                  or max(height, self.shown_height) > self.size.height)
         if layout:
             body.refresh(layout=True)
         self.shown_height = height
@@ -160,7 +165,8 @@ class QuotePanel(VerticalScroll):
         """Put ``text`` in the body without a layout pass; its height in lines at ``width``."""
         body = self.body
         body.update(text, layout=False)
-        return body.visual.get_height(body.styles, width) if width > 0 else None
+        # Textual passes a widget's styles as the rules itself (Widget.get_content_height).
+        return body.visual.get_height(cast("RulesMap", body.styles), width) if width > 0 else None
 
     def on_resize(self) -> None:
         # Wrapped option lines are indented for one width; a new width wraps them again.

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from rich.segment import Segment
 from textual import events
@@ -75,7 +76,7 @@ class Reader(TextArea):
     page_width = 0  # columns of the page gutter (TextArea asks for it while it is built)
     tag_width = 0  # columns for code tags after the page marks; 0 shows none
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         # No blinking cursor: a read-only reader does not need it, and every blink repaints.
         super().__init__("", read_only=True, soft_wrap=True, show_line_numbers=False, **kwargs)
         self.cursor_blink = False
@@ -83,10 +84,12 @@ class Reader(TextArea):
         self.shown_length = 0
         self.index = LineIndex("")
         self.line_styles: dict[int, LineStyles] = {}
-        self.rendered: dict[tuple, Strip] = {}
+        self.rendered: dict[tuple[Any, ...], Strip] = {}
         self.pages: tuple[tuple[int, int], ...] = ()  # (page, document offset where it starts)
-        self.page_marks: dict[int, list[tuple[int, str]]] = {}  # line -> (column, "p.N") of pages starting there
-        self.tag_marks: dict[int, tuple[tuple[int, str], ...]] = {}  # line -> (column, tag) of spans starting there
+        # line -> (column, "p.N") of pages starting there
+        self.page_marks: dict[int, list[tuple[int, str]]] = {}
+        # line -> (column, tag) of spans starting there
+        self.tag_marks: dict[int, tuple[tuple[int, str], ...]] = {}
 
     def show(self, text: str, base: int, pages: Iterable[tuple[int, int]] = ()) -> None:
         """Show ``text``, which starts at document offset ``base``; ``pages`` are (page
@@ -166,7 +169,7 @@ class Reader(TextArea):
         # the old and the new selection touch need it.
         super()._watch_selection(previous, selection)
         if previous != selection:
-            rows = set()
+            rows: set[int] = set()
             for sel in (previous, selection):
                 top, bottom = sorted(sel)
                 rows.update(range(top[0], bottom[0] + 1))
