@@ -3,4 +3,4 @@
 GOAL_FACET = "transformatiedoel"
 VALENCE_FACET = "valentie"
 ACTIVE_FACET = "werkzame_elementen"
-POSITIVE, NEGATIVE = "positief", "negatief"
+POSITIVE, NEGATIVE, NEUTRAL = "positief", "negatief", "gemengd_neutraal"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -18,6 +18,9 @@ LANDIS_KOCH = ((0.81, "almost perfect"), (0.61, "substantial"), (0.41, "moderate
 KRIPPENDORFF = ((0.800, "reliable"), (0.667, "tentative"), (float("-inf"), "unreliable"))
 #: A category holding this share of all ratings makes kappa and pi unstable.
 EXTREME_PREVALENCE = 0.8
+#: Below this many units, or with a 95% interval wider than this, no verdict is given.
+TOO_FEW_UNITS = 10
+MAX_CI_WIDTH = 0.5
 
 
 def band(metric: str, value: float | None) -> str:
@@ -28,6 +31,35 @@ def band(metric: str, value: float | None) -> str:
         return ""
     table = KRIPPENDORFF if metric == "krippendorff_alpha" else LANDIS_KOCH
     return next(label for bound, label in table if value >= bound)
+
+
+def verdict(metric: str, value: float | None, ci95: Sequence[float | None] | None, n: int) -> str:
+    """What a methods section may say about one coefficient: its band, or why it cannot
+    say anything yet ("too few quotes" when n < 10 or the 95% interval is wider than 0.5;
+    a band read off a coefficient on three quotes is not a finding)."""
+    if value is None:
+        return "not defined"
+    if n < TOO_FEW_UNITS:
+        return f"too few quotes (n = {n})"
+    lo, hi = (ci95 or (None, None))[:2]
+    if lo is not None and hi is not None and hi - lo > MAX_CI_WIDTH:
+        return f"too few quotes (95% CI {lo:.2f} to {hi:.2f} is wider than {MAX_CI_WIDTH})"
+    return band(metric, value) or "no chance correction"
+
+
+def paradox(diag: dict[str, Any], metrics: dict[str, Any] | None = None) -> bool:
+    """True when skewed prevalence makes kappa, pi and alpha misleading (see diagnostics):
+    one category dominates and, when the values are given, alpha or kappa falls more than
+    0.1 below Gwet's AC1 (with perfect agreement there is nothing to warn about)."""
+    if not any(w.startswith("kappa paradox") for w in diag.get("warnings", [])):
+        return False
+    if not metrics:
+        return True
+    ac1 = (metrics.get("gwet_ac") or {}).get("value")
+    kappas = ("cohen_kappa", "fleiss_kappa", "krippendorff_alpha")
+    values = [(metrics.get(m) or {}).get("value") for m in kappas]
+    low: list[float] = [float(v) for v in values if v is not None]
+    return ac1 is None or not low or min(low) < ac1 - 0.1
 
 
 def diagnostics(prep: "Prepared", categories: Sequence[str],

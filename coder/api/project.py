@@ -121,10 +121,17 @@ class Project(Outputs, Reliability):
 
     # --- quotes (coder quotes, search, quote add/adjust/delete) -----------------------
 
-    def quotes(self, doc: str | int | None = None, search: str | None = None) -> list[Quote]:
-        """Quotes (detected and manual) with every coder's codings; of one document or a search."""
-        from coder.coding.assign import quote_codings
+    def quotes(self, doc: str | int | None = None, search: str | None = None, *,
+               viewer: str | None = None, on_hidden: Callable[[int], None] | None = None) -> list[Quote]:
+        """Quotes (detected and manual) with the codings ``viewer`` may see; of one document or a search.
+
+        While a round with named coders is open, its coders see only their own codings on
+        its quotes (and others' manual quotes only inside the round); nobody named sees the
+        round coders' codings held back there (see :mod:`coder.reliability.blind`).
+        ``on_hidden(n)`` hears how many codings were held back.
+        """
         from coder.quotes.store import list_quotes, search_quotes
+        from coder.reliability.blind import blind_for, visible_codings, visible_quotes
 
         if search:
             rows = search_quotes(self.db, search)
@@ -133,8 +140,12 @@ class Project(Outputs, Reliability):
                 rows = [r for r in rows if r["doc_id"] == doc_id]
         else:
             rows = list_quotes(self.db, doc_id=self.document_id(doc) if doc is not None else None)
-        return [Quote.from_row(r, tuple(Coding(**c) for c in quote_codings(self.db, r["id"])))
-                for r in rows]
+        blind = blind_for(self.db, viewer)
+        rows = visible_quotes(self.db, rows, blind)
+        codings, hidden = visible_codings(self.db, [r["id"] for r in rows], blind)
+        if hidden and on_hidden:
+            on_hidden(hidden)
+        return [Quote.from_row(r, tuple(Coding(**c) for c in codings[r["id"]])) for r in rows]
 
     def search(self, query: str) -> list[Quote]:
         """Full-text search over quote text, best first (codings not filled in)."""

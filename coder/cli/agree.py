@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.table import Table
 
 from coder.agreement.choices import CI_METHODS, LEVELS, WEIGHTS
-from coder.cli.base import cli, db_option, echo_json, open_project, two_coders
+from coder.cli.base import by_option, cli, coder_list, db_option, echo_json, open_project
 from coder.errors import InputError
 
 LABELS = {"percent_agreement": "Percent agreement", "cohen_kappa": "Cohen's kappa",
@@ -23,7 +23,8 @@ SUMMARY = ("percent_agreement", "cohen_kappa", "krippendorff_alpha", "gwet_ac")
               help="Ratings in long format: CSV with columns unit,coder,value.")
 @click.option("--segments", "segments_path", type=click.Path(dir_okay=False),
               help="Coder-made spans: CSV with columns coder,code,start,end (half-open).")
-@click.option("--coders", help="Two coders of this project, as A,B.")
+@click.option("--coders", help="Two or more coders of this project, as A,B[,C] (default with "
+              "--round: its coders).")
 @click.option("--facet", help="With --coders: only this facet.")
 @click.option("--round", "round_name", help="With --coders: only this (locked) round's quotes.")
 @click.option("--level", type=click.Choice(LEVELS), help="Level of measurement (alpha's metric).")
@@ -38,8 +39,9 @@ SUMMARY = ("percent_agreement", "cohen_kappa", "krippendorff_alpha", "gwet_ac")
               help="With --segments: overlap share for two segments to match.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object on stdout.")
 @click.option("--keys", is_flag=True, help="With --coders: code keys instead of labels in the tables.")
+@by_option
 def agree(table_path, segments_path, coders, facet, round_name, level, weights, categories, missing,
-          ci, continuum, overlap, as_json, keys) -> None:
+          ci, continuum, overlap, as_json, keys, by) -> None:
     """Inter-rater agreement, with 95% confidence intervals.
 
     \b
@@ -54,9 +56,9 @@ def agree(table_path, segments_path, coders, facet, round_name, level, weights, 
     coders); alpha uses pairable values. When all ratings fall in one category a
     coefficient is 0/0: shown as 1 with a note if agreement is perfect, else null.
     """
-    chosen = [x for x in (table_path, segments_path, coders) if x]
+    chosen = [x for x in (table_path, segments_path, coders or round_name) if x]
     if len(chosen) != 1:
-        raise InputError("give exactly one of --table, --segments or --coders")
+        raise InputError("give exactly one of --table, --segments or --coders/--round")
     if table_path:
         from coder.api import table_agreement
 
@@ -73,10 +75,16 @@ def agree(table_path, segments_path, coders, facet, round_name, level, weights, 
         out = segment_agreement(segments_path, continuum, overlap=overlap)
         echo_json(out) if as_json else _print_segments(out)
     else:
-        a, b = two_coders(coders)
+        names = coder_list(coders) if coders else []
         project = open_project()
-        out = project.agreement(a, b, facet=facet, round=round_name, ci=ci)
-        echo_json(out) if as_json else _print_project(out, project.labels(keys=keys))
+        out = project.agreement(*names, facet=facet, round=round_name, ci=ci, by=by)
+        if as_json:
+            echo_json(out)
+        else:
+            from coder.cli.methods_table import print_methods_table
+            from coder.reliability.methods import relabel
+
+            print_methods_table(relabel(out, project.labels(keys=keys)))
 
 
 def _fmt(x) -> str:
@@ -126,43 +134,3 @@ def _print_segments(out: dict) -> None:
     console.print(table)
     console.print(f"Segment overlap ≥ {seg['threshold']:.0%}: agreement {_fmt(seg['percent'])}, "
                   f"kappa (chance 1/codes) {_fmt(seg['kappa_brennan_prediger'])}")
-
-
-def _print_project(out: dict, labels) -> None:
-    console = Console()
-    a, b = out["coders"]
-    console.print(f"[bold]{a}[/] and [bold]{b}[/] both coded {out['units']} quotes.")
-    table = Table(title="Agreement per facet (single) and per code (multi: present/absent)")
-    table.add_column("variable")
-    for name in SUMMARY:
-        table.add_column(LABELS[name], justify="right")
-    rows = ([(labels.facet(k), v) for k, v in out["facets"].items()]
-            + [(f"  {labels.code(k)}", v) for k, v in out["codes"].items()])
-    for label, entry in rows:
-        cells = []
-        for name in SUMMARY:
-            est = entry["metrics"][name]
-            if est is None or est["value"] is None:
-                cells.append("—")
-            else:
-                lo, hi = est["ci95"] or (None, None)
-                cells.append(f"{est['value']:.2f} [{lo:.2f}, {hi:.2f}]" if lo is not None
-                             else f"{est['value']:.2f}")
-        table.add_row(label, *cells)
-    console.print(table)
-    if out["goals"]:
-        goals = Table(title="Per transformation goal: positive / negative quotes (the study's check)")
-        for col in ("goal", f"{a} +", f"{b} +", "Δ +", f"{a} −", f"{b} −", "Δ −"):
-            goals.add_column(col, justify="left" if col == "goal" else "right")
-        for g in out["goals"]:
-            goals.add_row(labels.code(g["goal"]), str(g["a_positive"]), str(g["b_positive"]),
-                          f"{g['diff_positive']:+d}",
-                          str(g["a_negative"]), str(g["b_negative"]), f"{g['diff_negative']:+d}")
-        console.print(goals)
-    n = len(out["disagreements"])
-    console.print(f"{n} disagreement(s)" + (":" if n else "."))
-    for d in out["disagreements"][:40]:
-        console.print(f"  quote {d['quote']} ({d['document']}, p. {d['page']}) {d['facet']}: "
-                      f"{a}={','.join(d['a']) or '-'} {b}={','.join(d['b']) or '-'}")
-    if n > 40:
-        console.print(f"  … and {n - 40} more (use --json for all)")

@@ -41,6 +41,8 @@ class CoderGroup(click.Group):
             where = f"{exc.filename}: " if exc.filename else ""
             click.echo(f"coder: error: {where}{exc.strerror or exc}", err=True)
             ctx.exit(1)
+        finally:
+            close_all(ctx)
 
 
 @click.group(cls=CoderGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -72,6 +74,14 @@ def two_coders(text: str) -> tuple[str, str]:
     return names[0], names[1]
 
 
+def coder_list(text: str) -> list[str]:
+    """`--coders A,B[,C...]`: two or more names."""
+    names = [c.strip() for c in text.split(",") if c.strip()]
+    if len(names) < 2:
+        raise InputError("--coders takes two or more names, as A,B[,C]")
+    return names
+
+
 def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
     """Also accept ``--db`` after the subcommand (``coder quotes --db x.db``)."""
 
@@ -86,16 +96,37 @@ def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def by_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--by NAME``: who asks, for the blind rules of open rounds (or $CODER_NAME)."""
+    return click.option("--by", "by", default=None, envvar="CODER_NAME",
+                        help="Who asks (or $CODER_NAME): an open round's codings are shown "
+                        "only to someone outside it, or a coder their own.")(func)
+
+
 def db_path() -> str:
     return click.get_current_context().find_root().obj["db_path"]
 
 
 def open_project(*, create: bool = False) -> Project:
     """The project named by ``--db`` as a :class:`coder.api.Project` (what commands call);
-    only the commands that make a project (init, import) pass ``create``."""
+    only the commands that make a project (init, import) pass ``create``.
+
+    Its file is checkpointed and closed when the command ends (see :func:`close_all`).
+    """
     from coder.api import Project
 
-    return Project.open(db_path(), create=create)
+    project = Project.open(db_path(), create=create)
+    click.get_current_context().find_root().obj.setdefault("open", []).append(project.db)
+    return project
+
+
+def close_all(ctx: click.Context) -> None:
+    """Leave the project file complete (WAL checkpointed) when a command ends, so a plain
+    copy of coder.db is the whole project."""
+    from coder.store.db import checkpoint_and_close
+
+    for db in (ctx.obj or {}).pop("open", []):
+        checkpoint_and_close(db)
 
 
 def echo_json(value: Any) -> None:

@@ -7,6 +7,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 import click
+from click.core import ParameterSource
 
 from coder.cli.base import cli, db_option, db_path, echo_json, open_project
 from coder.errors import InputError
@@ -131,16 +132,29 @@ def text(doc: str, page: int | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
 @click.option("--search", "query", default=None, help="Full-text search over quote text.")
 @click.option("--dismissed", is_flag=True, help="List the candidates dismissed as not a quote, by whom and why.")
-@click.option("--coder", "coder_name", default=None, help="With --dismissed: only this coder's dismissals.")
-def quotes(doc: str | None, as_json: bool, query: str | None, dismissed: bool, coder_name: str | None) -> None:
-    """List quotes (detected and manual), optionally of one document or matching a search."""
+@click.option("--coder", "viewer", default=None, envvar="CODER_NAME",
+              help="Who is looking: in an open round its coders see only their own codings. "
+              "With --dismissed: only this coder's dismissals.")
+@click.option("--by", "by", default=None, help="Someone outside the open rounds (sees all codings).")
+def quotes(doc: str | None, as_json: bool, query: str | None, dismissed: bool, viewer: str | None,
+           by: str | None) -> None:
+    """List quotes (detected and manual), optionally of one document or matching a search.
+
+    While a round with named coders is open, its quotes show a coder (--coder NAME) only
+    their own codings; without a name the round's coders' codings are held back there.
+    """
     from rich.console import Console
     from rich.table import Table
 
     if dismissed:
-        _print_dismissed(coder_name, as_json)
+        typed = click.get_current_context().get_parameter_source("viewer") != ParameterSource.ENVIRONMENT
+        _print_dismissed(viewer if typed else None, as_json)
         return
-    found = open_project().quotes(doc, search=query)
+
+    def held_back(n: int) -> None:
+        click.echo(f"coder: {n} coding(s) of an open round's coders held back (blind coding)", err=True)
+
+    found = open_project().quotes(doc, search=query, viewer=by or viewer, on_hidden=held_back)
     if as_json:
         echo_json([q.as_dict() for q in found])
         return

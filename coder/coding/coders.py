@@ -25,7 +25,7 @@ class Coder:
     kind: str = "human"
 
 
-def _check_name(name: str) -> str:
+def _check_name(name: str, kind: str = "human") -> str:
     """A coder name fit to print: control and format characters (ESC, CR, DEL, a
     right-to-left override) could rewrite the user's terminal when it is listed."""
     if not isinstance(name, str):
@@ -35,6 +35,9 @@ def _check_name(name: str) -> str:
     name = name.strip()
     if not name or len(name) > 64 or any(ch in name for ch in ",="):
         raise InputError(f"invalid coder name {name!r} (1-64 characters, no comma, '=' or tabs)")
+    if kind == "human" and name.lower() == CONSENSUS:
+        raise InputError(f"{CONSENSUS!r} is reserved for the adjudicated layer; "
+                         "only `coder adjudicate` writes into it")
     return name
 
 
@@ -55,7 +58,7 @@ def get_coder(db: sqlite_utils.Database, name: str) -> Coder:
 
 
 def add_coder(db: sqlite_utils.Database, name: str, kind: str = "human") -> Coder:
-    name = _check_name(name)
+    name = _check_name(name, kind)
     if find_coder(db, name):
         raise InputError(f"coder {name!r} already exists")
     with write(db):
@@ -66,11 +69,28 @@ def add_coder(db: sqlite_utils.Database, name: str, kind: str = "human") -> Code
 
 
 def ensure_coder(db: sqlite_utils.Database, name: str) -> tuple[Coder, bool]:
-    """The coder called ``name``, registering it on first use. Returns (coder, created)."""
+    """The human coder called ``name``, registering it on first use. Returns (coder, created).
+
+    Never the consensus layer: what a person codes must not land in the adjudicated layer.
+    """
     coder = find_coder(db, name)
+    if coder and (coder.kind == "consensus" or coder.name.lower() == CONSENSUS):
+        raise InputError(f"{CONSENSUS!r} is reserved for the adjudicated layer; "
+                         "only `coder adjudicate` writes into it")
     if coder:
         return coder, False
     return add_coder(db, name), True
+
+
+def consensus_layer(db: sqlite_utils.Database) -> Coder:
+    """The consensus layer, created on first use (adjudication and .qdpx import only)."""
+    coder = find_coder(db, CONSENSUS)
+    if coder is None:
+        return add_coder(db, CONSENSUS, kind="consensus")
+    if coder.kind != "consensus":
+        raise InputError(f"a coder called {coder.name!r} is not the consensus layer; rename them first "
+                         f"(coder coders rename {coder.name} NAME)")
+    return coder
 
 
 def coding_counts(db: sqlite_utils.Database) -> dict[int, int]:
@@ -85,6 +105,8 @@ def list_coders(db: sqlite_utils.Database) -> list[Coder]:
 
 def rename_coder(db: sqlite_utils.Database, old: str, new: str) -> Coder:
     coder = get_coder(db, old)
+    if coder.kind == "consensus":
+        raise InputError(f"the consensus layer keeps its name {coder.name!r}")
     new = _check_name(new)
     clash = find_coder(db, new)
     if clash and clash.id != coder.id:

@@ -44,6 +44,7 @@ COLUMN_TITLES: dict[str, dict[str, str]] = {
            "team_type": "Type team", "size_class": "Gemeentegrootte", "region": "Regio",
            "page": "Pagina", "quote": "Citaat", "citation": "Bronvermelding", "speaker": "Rol spreker",
            "source": "Bron", "coder": "Codeur", "memo": "Memo", "codebook_version": "Versie codeboek",
+           "unresolved": "Nog niet beslist",
            "facet": "Facet", "code": "Code", "quotes": "Quotes", "documents": "Documenten",
            "unit": "Eenheid", "value": "Waarde"},
     "en": {"quote_id": "Quote no.", "document": "Document", "organisation": "Organisation",
@@ -51,6 +52,7 @@ COLUMN_TITLES: dict[str, dict[str, str]] = {
            "team_type": "Team type", "size_class": "Municipality size", "region": "Region",
            "page": "Page", "quote": "Quote", "citation": "Citation", "speaker": "Speaker role",
            "source": "Source", "coder": "Coder", "memo": "Memo", "codebook_version": "Codebook version",
+           "unresolved": "Not yet decided",
            "facet": "Facet", "code": "Code", "quotes": "Quotes", "documents": "Documents",
            "unit": "Unit", "value": "Value"},
 }

@@ -2,7 +2,10 @@
 
 The column names are fixed (scripts rely on them): `FIXED_HEAD`, then one column per
 facet named by its key (single facets hold the code, multi facets `;`-joined codes),
-then `FIXED_TAIL`. `--wide` adds one 0/1 column per code, named `facet:code`.
+then `FIXED_TAIL`. `--wide` adds one 0/1 column per code, named `facet:code`. The
+consensus layer adds `unresolved`: the facets adjudication has not settled yet on that
+quote (such a quote is listed even when nothing of it is settled), so that an empty cell
+is never mistaken for "no code".
 
 Three columns say where a quote comes from: ``speaker`` is the role of who speaks
 (inwoner, professional, ...), ``source`` the original source as the text names it, and
@@ -68,7 +71,10 @@ def quote_table(db: sqlite_utils.Database, layer: Coder, filters: Filters | None
     for quote_id, memo in db.execute("SELECT quote_id, memo FROM quote_memos WHERE coder_id = ?", [layer.id]):
         if memo not in memos[quote_id]:  # a memo written on the quote before it was coded
             memos[quote_id].insert(0, memo)
+    open_facets = _unresolved(db) if layer.kind == "consensus" else None
     headers = list(FIXED_HEAD) + [key for key, _, _ in facets] + list(FIXED_TAIL)
+    if open_facets is not None:
+        headers.append("unresolved")
     if wide:
         headers += [f"{key}:{code}" for key, _, codes in facets for code in codes]
     table = QuoteTable(headers, facets=facets)
@@ -79,7 +85,11 @@ def quote_table(db: sqlite_utils.Database, layer: Coder, filters: Filters | None
         " ORDER BY d.title, q.start")
     for q in quotes:
         coded = codes_by_quote.get(q["id"])
-        if not coded or not _keep(coded, q, filters):
+        if open_facets and q["id"] in open_facets:
+            coded = coded or {}
+        elif not coded:
+            continue
+        if not _keep(coded, q, filters):
             continue
         role, source = quote_origin(q)
         row = {
@@ -93,12 +103,25 @@ def quote_table(db: sqlite_utils.Database, layer: Coder, filters: Filters | None
             row[key] = ";".join(coded.get(key, []))
         row.update({"coder": layer.name, "memo": "; ".join(memos.get(q["id"], [])),
                     "codebook_version": version})
+        if open_facets is not None:
+            row["unresolved"] = ";".join(open_facets.get(q["id"], []))
         if wide:
             for key, _, codes in facets:
                 for code in codes:
                     row[f"{key}:{code}"] = int(code in coded.get(key, []))
         table.rows.append(row)
     return table
+
+
+def _unresolved(db: sqlite_utils.Database) -> dict[int, list[str]]:
+    from coder.reliability.adjudication import unresolved
+
+    return unresolved(db)
+
+
+def unresolved_count(table: QuoteTable) -> int:
+    """How many rows still have undecided facets (0 for a coder's own layer)."""
+    return sum(1 for row in table.rows if row.get("unresolved"))
 
 
 def _keep(coded: dict[str, list[str]], doc: dict[str, Any], f: Filters) -> bool:

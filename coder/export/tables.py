@@ -57,6 +57,8 @@ def present(table: QuoteTable, labels: Labels) -> QuoteTable:
         for column in VALUE_LABELS:
             if column in shown:
                 shown[column] = labels.value(column, shown[column])
+        if shown.get("unresolved") and not labels.keys:  # the consensus layer's undecided facets
+            shown["unresolved"] = "; ".join(labels.facet(k) for k in str(shown["unresolved"]).split(";"))
         rows.append(shown)
     titles = table.titles or unique_titles([labels.title(h) for h in table.headers], table.headers)
     return QuoteTable(list(table.headers), rows, table.facets, titles)

@@ -108,6 +108,10 @@ def delete_manual_quote(db: sqlite_utils.Database, quote_id: int, coder_id: int)
         quote = get_quote(db, quote_id)
         if quote["origin"] != "manual":
             raise InputError(f"quote {quote_id} was detected at import; only manual quotes can be deleted")
+        locked = db.execute("SELECT r.name FROM round_quotes q JOIN rounds r ON r.id = q.round_id"
+                            " WHERE q.quote_id = ? AND r.locked_at IS NOT NULL", [quote_id]).fetchone()
+        if locked:
+            raise InputError(f"quote {quote_id} is part of the locked round {locked[0]!r}; it stays")
         codings = list(db.query("SELECT * FROM codings WHERE quote_id = ?", [quote_id]))
         ops: list[Op] = [{"op": "coding_remove", "coding": c} for c in codings]
         ops += [{"op": "quote_memo", "quote_id": quote_id, "coder_id": m["coder_id"], "before": m["memo"],
@@ -146,16 +150,18 @@ def quote_context(db: sqlite_utils.Database, quote_id: int, width: int) -> tuple
 def list_quotes(db: sqlite_utils.Database, *, doc_id: int | None = None,
                 visible_to: int | None = None, include_dismissed: bool = False) -> list[dict[str, Any]]:
     """Quotes in document order. ``visible_to`` (a coder id) hides other coders' manual
-    quotes, which is what blind coding needs, and the quotes that coder dismissed as not
-    a quote (unless ``include_dismissed``)."""
+    quotes, which is what blind coding needs, except those in a round the coder is a
+    member of (they are part of what the coder must code); and the quotes that coder
+    dismissed as not a quote (unless ``include_dismissed``)."""
     where: list[str] = []
     params: list[Any] = []
     if doc_id is not None:
         where.append("doc_id = ?")
         params.append(doc_id)
     if visible_to is not None:
-        where.append("(origin = 'detected' OR created_by = ?)")
-        params.append(visible_to)
+        where.append("(origin = 'detected' OR created_by = ? OR id IN (SELECT q.quote_id FROM round_quotes q"
+                     " JOIN round_members m ON m.round_id = q.round_id WHERE m.coder_id = ?))")
+        params += [visible_to, visible_to]
         if not include_dismissed:
             where.append("id NOT IN (SELECT quote_id FROM dismissals WHERE coder_id = ?)")
             params.append(visible_to)

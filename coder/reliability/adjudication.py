@@ -1,59 +1,101 @@
 """Adjudication: turning two coders' codings into a consensus layer.
 
-Both originals stay untouched. Where the coders agree on a facet of a quote, `accept_agreed`
-copies their codes into the consensus layer; every other (quote, facet) is a disagreement
-in the queue until the adjudicator resolves it: A, B, both, or other codes, with a reason.
-Each decision is stored (table `adjudications`) and written to the consensus layer as one
-undoable coding event.
+Both originals stay untouched. A single facet is decided as a whole; a multi facet per
+code, because agreement there is per code too: a code both coders gave goes into
+consensus with `accept_agreed`, and each code only one of them gave is a decision of its
+own (keep it or not). Every other (quote, facet) of a single facet where the coders
+differ waits in the queue: A, B, both, or other codes, with a reason. Each decision is
+stored (table `adjudications`, `code` '' for a whole facet) with both coders' memos, and
+written to the consensus layer as one coding event; the memos travel onto the consensus
+codings so exports show them.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from typing import Any
 
+from coder.codebook.facets import facet_codes
+from coder.coding.assign import Assignment, code_quote, set_memo
+from coder.coding.coders import Coder, consensus_layer, get_coder
+from coder.coding.events import now
+from coder.errors import InputError
+from coder.reliability.compare import shared_units
+from coder.store.db import write
 from coder.store.sqlite import sqlite_utils
 
-from coder.coding.coders import CONSENSUS, add_coder, find_coder, get_coder
-from coder.coding.assign import Assignment, code_quote
-from coder.store.db import write
-from coder.errors import InputError
-from coder.coding.events import now
-from coder.reliability.compare import coder_codings, shared_units
-
 CHOICES = ("a", "b", "both", "other")
+Key = tuple[int, str, str]  # (quote, facet, code or '' for a whole single facet)
 
 
-def _consensus(db: sqlite_utils.Database):
-    return find_coder(db, CONSENSUS) or add_coder(db, CONSENSUS, kind="consensus")
+@dataclass
+class Side:
+    """One coder's codes and memos per quote and facet."""
+
+    coder: Coder
+    codes: dict[int, dict[str, set[str]]]
+    memos: dict[tuple[int, str], str]  # (quote, code) -> memo
 
 
-def compare(db: sqlite_utils.Database, coder_a: str, coder_b: str,
-            quotes: list[int] | None = None) -> tuple[list[dict], list[dict]]:
-    """(agreements, disagreements) per (quote, facet) over the quotes both coders coded."""
-    a, b = get_coder(db, coder_a), get_coder(db, coder_b)
-    sa, sb = coder_codings(db, a.id), coder_codings(db, b.id)
-    facets = [r[0] for r in db.execute("SELECT key FROM facets ORDER BY position")]
+def _side(db: sqlite_utils.Database, name: str) -> Side:
+    coder = get_coder(db, name)
+    codes: dict[int, dict[str, set[str]]] = {}
+    memos: dict[tuple[int, str], str] = {}
+    for quote_id, facet, code, memo in db.execute(
+            "SELECT quote_id, facet, code, memo FROM codings WHERE coder_id = ?", [coder.id]):
+        codes.setdefault(quote_id, {}).setdefault(facet, set()).add(code)
+        if memo:
+            memos[(quote_id, code)] = memo
+    return Side(coder, codes, memos)
+
+
+def _items(a: Side, b: Side, quotes: list[int] | None,
+           modes: dict[str, str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     agreed, differ = [], []
-    for quote_id in shared_units(sa, sb, quotes):
-        for facet in facets:
-            ca, cb = sa[quote_id].get(facet, set()), sb[quote_id].get(facet, set())
+    for quote_id in shared_units(a.codes, b.codes, quotes):
+        for facet, mode in modes.items():
+            ca, cb = a.codes[quote_id].get(facet, set()), b.codes[quote_id].get(facet, set())
+            if mode == "multi":
+                for code in sorted(ca | cb):
+                    item = {"quote": quote_id, "facet": facet, "code": code,
+                            "a": [code] if code in ca else [], "b": [code] if code in cb else []}
+                    if code in ca and code in cb:
+                        agreed.append(item)
+                    else:
+                        differ.append({**item, "kind": "one coder only"})
+                continue
             if not ca and not cb:
                 continue
-            item = {"quote": quote_id, "facet": facet, "a": sorted(ca), "b": sorted(cb)}
+            item = {"quote": quote_id, "facet": facet, "code": "", "a": sorted(ca), "b": sorted(cb)}
             if ca == cb:
                 agreed.append(item)
             else:
-                item["kind"] = "one coder only" if not ca or not cb else "different codes"
-                differ.append(item)
+                differ.append({**item, "kind": "one coder only" if not ca or not cb else "different codes"})
     return agreed, differ
 
 
-def _decided(db: sqlite_utils.Database) -> set[tuple[int, str]]:
-    return {(q, f) for q, f in db.execute("SELECT quote_id, facet FROM adjudications")}
+def _modes(db: sqlite_utils.Database) -> dict[str, str]:
+    return {key: f.mode for key, f in facet_codes(db).items()}
+
+
+def compare(db: sqlite_utils.Database, coder_a: str, coder_b: str,
+            quotes: list[int] | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(agreements, disagreements) over the quotes both coders coded: per (quote, facet) for
+    a single facet, per (quote, facet, code) for a multi facet."""
+    return _items(_side(db, coder_a), _side(db, coder_b), quotes, _modes(db))
+
+
+def _decided(db: sqlite_utils.Database) -> set[Key]:
+    return {(q, f, c) for q, f, c in db.execute("SELECT quote_id, facet, code FROM adjudications")}
+
+
+def _key(item: dict[str, Any]) -> Key:
+    return (item["quote"], item["facet"], item["code"])
 
 
 def queue(db: sqlite_utils.Database, coder_a: str, coder_b: str,
-          quotes: list[int] | None = None) -> list[dict]:
+          quotes: list[int] | None = None) -> list[dict[str, Any]]:
     """Disagreements not yet resolved, with the quote text and where it comes from."""
     _, differ = compare(db, coder_a, coder_b, quotes)
     done = _decided(db)
@@ -61,7 +103,7 @@ def queue(db: sqlite_utils.Database, coder_a: str, coder_b: str,
         "SELECT q.id, d.title, q.page, q.text FROM quotes q JOIN documents d ON d.id = q.doc_id")}
     out = []
     for item in differ:
-        if (item["quote"], item["facet"]) in done:
+        if _key(item) in done:
             continue
         title, page, text = info[item["quote"]]
         out.append({**item, "document": title, "page": page, "text": text})
@@ -70,47 +112,122 @@ def queue(db: sqlite_utils.Database, coder_a: str, coder_b: str,
 
 def accept_agreed(db: sqlite_utils.Database, coder_a: str, coder_b: str,
                   quotes: list[int] | None = None) -> int:
-    """Copy every agreement into the consensus layer (once); returns how many were copied."""
-    agreed, _ = compare(db, coder_a, coder_b, quotes)
-    a, b = get_coder(db, coder_a), get_coder(db, coder_b)
+    """Copy every agreement (per code for multi facets) into the consensus layer, once."""
+    a, b = _side(db, coder_a), _side(db, coder_b)
+    agreed, _ = _items(a, b, quotes, _modes(db))
     copied = 0
     with write(db):
-        consensus = _consensus(db)
+        consensus = consensus_layer(db)
         done = _decided(db)
         for item in agreed:
-            if (item["quote"], item["facet"]) in done:
+            if _key(item) in done:
                 continue
-            _decide(db, consensus.id, a.id, b.id, item["quote"], item["facet"], "agreed", item["a"],
-                    None, None)
+            _decide(db, consensus, a, b, item, "agreed", item["a"], None, None)
             copied += 1
     return copied
 
 
 def resolve(db: sqlite_utils.Database, coder_a: str, coder_b: str, quote_id: int, facet: str,
-            choice: str, *, codes: list[str] | None = None, reason: str | None = None,
-            adjudicator: str | None = None) -> list[str]:
-    """Settle one disagreement; returns the consensus codes now on the quote's facet."""
+            choice: str, *, code: str | None = None, codes: list[str] | None = None,
+            reason: str | None = None, adjudicator: str | None = None) -> list[str]:
+    """Settle one disagreement; returns the consensus codes now on the quote's facet.
+
+    On a multi facet, name the ``code``: `a`/`b` follow that coder (keep the code or not),
+    `both` keeps it.
+    """
     if choice not in CHOICES:
         raise InputError(f"unknown choice {choice!r} (choose from {', '.join(CHOICES)})")
-    a, b = get_coder(db, coder_a), get_coder(db, coder_b)
-    sa = coder_codings(db, a.id).get(quote_id, {}).get(facet, set())
-    sb = coder_codings(db, b.id).get(quote_id, {}).get(facet, set())
-    chosen = {"a": sa, "b": sb, "both": sa | sb, "other": set(codes or [])}[choice]
-    if choice == "other" and not codes:
-        raise InputError("--pick other needs --codes")
-    if choice != "other" and codes:
-        raise InputError("--codes goes with --pick other")
+    modes = _modes(db)
+    if facet not in modes:
+        raise InputError(f"unknown facet {facet!r} (facets: {', '.join(modes)})")
+    a, b = _side(db, coder_a), _side(db, coder_b)
+    sa = a.codes.get(quote_id, {}).get(facet, set())
+    sb = b.codes.get(quote_id, {}).get(facet, set())
+    if modes[facet] == "multi":
+        chosen = _per_code_choice(facet, code, choice, codes, sa, sb)
+    else:
+        if code:
+            raise InputError(f"{facet!r} takes one code: decide it as a whole (no --code)")
+        if choice == "other" and not codes:
+            raise InputError("--pick other needs --codes")
+        if choice != "other" and codes:
+            raise InputError("--codes goes with --pick other")
+        chosen = {"a": sa, "b": sb, "both": sa | sb, "other": set(codes or [])}[choice]
+    item = {"quote": quote_id, "facet": facet, "code": code or ""}
     with write(db):
-        consensus = _consensus(db)
-        db.execute("DELETE FROM adjudications WHERE quote_id = ? AND facet = ?", [quote_id, facet])
-        _decide(db, consensus.id, a.id, b.id, quote_id, facet, choice, sorted(chosen), reason, adjudicator)
-    return sorted(chosen)
+        consensus = consensus_layer(db)
+        db.execute("DELETE FROM adjudications WHERE quote_id = ? AND facet = ? AND code = ?",
+                   [quote_id, facet, code or ""])
+        _decide(db, consensus, a, b, item, choice, sorted(chosen), reason, adjudicator)
+    return sorted(c for r in db.execute(
+        "SELECT code FROM codings WHERE quote_id = ? AND coder_id = ? AND facet = ?",
+        [quote_id, consensus.id, facet]) for c in r)
 
 
-def _decide(db, consensus_id: int, a_id: int, b_id: int, quote_id: int, facet: str, choice: str,
-            codes: list[str], reason: str | None, adjudicator: str | None) -> None:
-    code_quote(db, quote_id, consensus_id, [Assignment(facet, "=", tuple(codes))],
-               action="adjudication")
-    db["adjudications"].insert({"quote_id": quote_id, "facet": facet, "coder_a": a_id, "coder_b": b_id,
-                                "choice": choice, "codes": json.dumps(codes), "reason": reason,
-                                "adjudicator": adjudicator, "decided_at": now()})
+def _per_code_choice(facet: str, code: str | None, choice: str, codes: list[str] | None,
+                     sa: set[str], sb: set[str]) -> set[str]:
+    if not code:
+        raise InputError(f"{facet!r} is decided per code: name it with --code")
+    if choice == "other" or codes:
+        raise InputError("per code, pick a or b (follow that coder) or both (keep the code)")
+    if code not in sa | sb:
+        raise InputError(f"neither coder gave {code!r} on this quote")
+    keep = {"a": code in sa, "b": code in sb, "both": True}[choice]
+    return {code} if keep else set()
+
+
+def _decide(db: sqlite_utils.Database, consensus: Coder, a: Side, b: Side, item: dict[str, Any],
+            choice: str, codes: list[str], reason: str | None, adjudicator: str | None) -> None:
+    quote_id, facet, code = item["quote"], item["facet"], item["code"]
+    given = a.codes.get(quote_id, {}).get(facet, set()) | b.codes.get(quote_id, {}).get(facet, set())
+    memos = _memos(a, b, quote_id, [code] if code else sorted(given))
+    memo = "; ".join(f"{name}: {text}" for name, text in memos.items()) or None
+    if code:
+        op = "+=" if codes else "-="
+        had = code in {r[0] for r in db.execute(
+            "SELECT code FROM codings WHERE quote_id = ? AND coder_id = ?", [quote_id, consensus.id])}
+        code_quote(db, quote_id, consensus.id, [Assignment(facet, op, (code,))],
+                   memo=memo if codes and not had else None, action="adjudication")
+        if had and codes and memo:
+            set_memo(db, quote_id, consensus.id, code, memo)
+    else:
+        code_quote(db, quote_id, consensus.id, [Assignment(facet, "=", tuple(codes))], memo=memo,
+                   action="adjudication")
+    db.table("adjudications").insert({
+        "quote_id": quote_id, "facet": facet, "code": code, "coder_a": a.coder.id, "coder_b": b.coder.id,
+        "choice": choice, "codes": json.dumps(codes), "memos": json.dumps(memos, ensure_ascii=False),
+        "reason": reason, "adjudicator": adjudicator, "decided_at": now()})
+
+
+def _memos(a: Side, b: Side, quote_id: int, codes: list[str]) -> dict[str, str]:
+    """Both coders' memos on the codings a decision is about (by coder name)."""
+    out = {}
+    for side in (a, b):
+        texts = []
+        for code in codes:
+            memo = side.memos.get((quote_id, code))
+            if memo and memo not in texts:
+                texts.append(memo)
+        if texts:
+            out[side.coder.name] = " / ".join(texts)
+    return out
+
+
+def unresolved(db: sqlite_utils.Database) -> dict[int, list[str]]:
+    """Quotes whose facets the consensus layer has not settled yet: facet keys per quote.
+
+    Looked at for every pair of coders that adjudication has been started for, over the
+    quotes adjudicated so far and those of locked rounds both of them coded.
+    """
+    pairs = list(db.execute("SELECT DISTINCT a.name, b.name FROM adjudications j"
+                            " JOIN coders a ON a.id = j.coder_a JOIN coders b ON b.id = j.coder_b"))
+    out: dict[int, list[str]] = {}
+    for name_a, name_b in pairs:
+        scope = [r[0] for r in db.execute(
+            "SELECT quote_id FROM adjudications UNION SELECT q.quote_id FROM round_quotes q"
+            " JOIN rounds r ON r.id = q.round_id WHERE r.locked_at IS NOT NULL")]
+        for item in queue(db, name_a, name_b, scope):
+            facets = out.setdefault(item["quote"], [])
+            if item["facet"] not in facets:
+                facets.append(item["facet"])
+    return out

@@ -50,6 +50,29 @@ TEXT: dict[str, dict[str, str]] = {
                    "conclusies.",
         "disagreements": "{n} verschillen tussen de codeurs (zie <code>coder adjudicate queue</code>).",
         "not_applicable": "n.v.t.",
+        "reliability_all": "{who} codeerden alle {n} quotes van de ronde.",
+        "and": "en",
+        "goal_table_caption": "Quotes per transformatiedoel per codeur (+ positief, − negatief, "
+                              "± gemengd/neutraal, Σ totaal) en overeenstemming op "
+                              "'deze quote heeft dit doel'",
+        "methods_caption": "Overeenstemming per facet en code, met 95%-interval en lezing",
+        "alpha_caption": "Krippendorffs α per facet en code (stippellijnen: {low} en {high})",
+        "fleiss": "Fleiss' κ", "conger": "Congers κ",
+        "open_decisions": "Nog niet beslist",
+        "open_decisions_text": "<strong>{quotes} quotes</strong> hebben nog {facets} facet(ten) zonder "
+                               "consensusbeslissing (<code>coder adjudicate queue</code>); in de tabellen "
+                               "hierboven tellen zij voor die facetten niet mee.",
+        "m_goal": "doel", "m_variable": "variabele", "m_reading": "lezing", "m_total": "Totaal",
+        "m_too_few_n": "te weinig quotes (n = {n})",
+        "m_too_few_ci": "{which}: te weinig quotes (95%-interval breder dan {width})",
+        "m_paradox": "kappaparadox: lees AC1",
+        "m_not_chosen": "door geen codeur gekozen", "m_unused": "door geen codeur gebruikt",
+        "m_paradox_note": "{label}: {share} van de beoordelingen is {category}; κ en α onderschatten hier de "
+                          "overeenstemming (kappaparadox), lees % overeenstemming en AC1",
+        "band:almost perfect": "bijna perfect", "band:substantial": "substantieel", "band:moderate": "matig",
+        "band:fair": "redelijk", "band:slight": "gering", "band:poor": "slecht",
+        "band:reliable": "betrouwbaar", "band:tentative": "voorlopig", "band:unreliable": "onbetrouwbaar",
+        "band:no chance correction": "geen kanscorrectie",
     },
     "en": {
         "title": "Analysis of quotes about neighbourhood teams",
@@ -96,10 +119,34 @@ TEXT: dict[str, dict[str, str]] = {
                    "calls α ≥ {high} reliable and α ≥ {low} acceptable for tentative conclusions.",
         "disagreements": "{n} disagreements between the coders (see <code>coder adjudicate queue</code>).",
         "not_applicable": "n/a",
+        "reliability_all": "{who} all coded the round's {n} quotes.",
+        "and": "and",
+        "goal_table_caption": "Quotes per transformation goal per coder (+ positive, − negative, "
+                              "± mixed/neutral, Σ total) and agreement on 'this quote has this goal'",
+        "methods_caption": "Agreement per facet and code, with 95% interval and reading",
+        "alpha_caption": "Krippendorff's α per facet and code (dotted lines: {low} and {high})",
+        "fleiss": "Fleiss' κ", "conger": "Conger's κ",
+        "open_decisions": "Not yet decided",
+        "open_decisions_text": "<strong>{quotes} quotes</strong> still have {facets} facet(s) without a "
+                               "consensus decision (<code>coder adjudicate queue</code>); the tables above "
+                               "do not count them for those facets.",
+        "m_goal": "goal", "m_variable": "variable", "m_reading": "reading", "m_total": "Total",
+        "m_too_few_n": "too few quotes (n = {n})",
+        "m_too_few_ci": "{which}: too few quotes (95% CI wider than {width})",
+        "m_paradox": "kappa paradox: read AC1",
+        "m_not_chosen": "no coder chose it", "m_unused": "no coder used this facet",
+        "m_paradox_note": "{label}: {share} of the ratings are {category}; κ and α understate agreement "
+                          "here (kappa paradox), read % agreement and AC1",
     },
 }
 
 
 def text(lang: str, key: str, **values: object) -> str:
-    """A fixed phrase; values are inserted as given (escape user text before passing it)."""
+    """A fixed phrase; values are inserted as given (escape user text before passing it).
+
+    An interpretation band (``band:<English band>``) without a translation stays English.
+    """
+    phrase = TEXT[lang].get(key)
+    if phrase is None and key.startswith("band:"):
+        return key.removeprefix("band:")
     return TEXT[lang][key].format(**values)

@@ -162,3 +162,21 @@ def write(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
         raise
     else:
         conn.execute("COMMIT")
+
+
+def checkpoint_and_close(db: sqlite_utils.Database) -> None:
+    """Move everything in the WAL into the main file, then close.
+
+    Called when a command or the TUI ends, so that the project file on its own is
+    complete and a plain file copy is safe. A reader in another process may keep the
+    checkpoint from finishing; then it waits at most a second and leaves the rest to the
+    next writer (SQLite stays consistent either way).
+    """
+    try:
+        if not db.conn.in_transaction:
+            db.conn.execute("PRAGMA busy_timeout = 1000")
+            db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.Error:
+        pass
+    finally:
+        db.conn.close()

@@ -274,6 +274,52 @@ def _v3(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+V8_TABLES = """
+CREATE TABLE round_members (
+    round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+    coder_id INTEGER NOT NULL REFERENCES coders(id),
+    PRIMARY KEY (round_id, coder_id)
+);
+CREATE TRIGGER locked_round_keeps_quotes BEFORE DELETE ON quotes
+WHEN EXISTS (SELECT 1 FROM round_quotes rq JOIN rounds r ON r.id = rq.round_id
+             WHERE rq.quote_id = old.id AND r.locked_at IS NOT NULL)
+BEGIN SELECT RAISE(ABORT, 'quote is part of a locked round and cannot be removed'); END;
+CREATE TRIGGER locked_round_is_fixed BEFORE DELETE ON round_quotes
+WHEN (SELECT locked_at FROM rounds WHERE id = old.round_id) IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'a locked round cannot lose a quote'); END;
+CREATE TABLE adjudications_v8 (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+    facet TEXT NOT NULL REFERENCES facets(key) ON UPDATE CASCADE,
+    code TEXT NOT NULL DEFAULT '',
+    coder_a INTEGER NOT NULL REFERENCES coders(id),
+    coder_b INTEGER NOT NULL REFERENCES coders(id),
+    choice TEXT NOT NULL CHECK (choice IN ('agreed', 'a', 'b', 'both', 'other')),
+    codes TEXT NOT NULL,
+    memos TEXT NOT NULL DEFAULT '{}',
+    reason TEXT,
+    adjudicator TEXT,
+    decided_at TEXT NOT NULL,
+    UNIQUE (quote_id, facet, code)
+);
+INSERT INTO adjudications_v8 (id, quote_id, facet, code, coder_a, coder_b, choice, codes, reason,
+                              adjudicator, decided_at)
+SELECT id, quote_id, facet, '', coder_a, coder_b, choice, codes, reason, adjudicator, decided_at
+FROM adjudications;
+DROP TABLE adjudications;
+ALTER TABLE adjudications_v8 RENAME TO adjudications;
+"""
+
+
+def _v8(db: sqlite_utils.Database) -> None:
+    """Round members (who must code a round, and who is blind while it is open); quotes of
+    a locked round can no longer be deleted (they used to cascade away on re-import);
+    adjudication per code of a multi facet (``code``; '' = the whole facet) with both
+    coders' memos kept beside the decision."""
+    for statement in _split_sql(V8_TABLES):
+        db.execute(statement)
+
+
 BLOCK_KINDS_V12 = ("heading", "paragraph", "quote", "table", "list",
                   "pullquote", "attribution", "caption", "footnote", "sidebar")
 
@@ -377,6 +423,7 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     2: _v2,
     3: _v3,
     7: _v7,
+    8: _v8,
     10: _v10,
     11: _v11,
     12: _v12,

@@ -83,6 +83,14 @@ class CoderApp(App):
         else:
             self.ask_coder()
 
+    def on_unmount(self) -> None:
+        """Leave the project file complete on exit: a plain copy of it is then the whole project."""
+        from coder.store.db import checkpoint_and_close
+
+        if self.session is not None:
+            checkpoint_and_close(self.session.db)
+        checkpoint_and_close(connect(self.db_path, migrate=False))
+
     def ask_coder(self) -> None:
         names = [c.name for c in list_coders(connect(self.db_path)) if c.kind == "human"]
         items = [(name, name) for name in names] + [("new coder…", None)]

@@ -33,3 +33,21 @@ def report_pdf(tmp_path) -> Path:
         "Een inwoner vertelt: „Het wijkteam nam me serieus en dacht met me mee.”\n"
         "(Jaarverslag Wijkteam Dalem 2021)",
     ])
+
+
+SECRET = "geheim-van-anna"
+
+
+@pytest.fixture
+def open_round(project, run, monkeypatch):
+    """Round r1 (anna, bram) open; anna coded every quote with a memo, bram one valence.
+
+    Returns the quote ids."""
+    monkeypatch.delenv("CODER_NAME", raising=False)
+    quotes = [r[0] for r in project.execute("SELECT id FROM quotes ORDER BY id")]
+    assert run("round", "create", "r1", "--coders", "anna,bram").exit_code == 0
+    for q in quotes:
+        assert run("code", q, "--coder", "anna", "transformatiedoel=normaliseren", "drie_vs+=vertrouwen",
+                   "--memo", SECRET).exit_code == 0
+    assert run("code", quotes[0], "--coder", "bram", "valentie=positief").exit_code == 0
+    return quotes

@@ -63,6 +63,7 @@ COUNTERPART = {
     "export codings": "Project.export_codings",
     "export ratings": "Project.export_ratings",
     "report": "Project.report",
+    "handoff": "Project.handoff",
     "layout": "Project.draw_layout",  # and draw_layout for a PDF file (no project)
 }
 EXCEPTED = {"tui", "demo"}  # they open the Textual app; the API has no screen

@@ -64,7 +64,7 @@ def test_agreement_counts_not_a_quote_as_a_category(two):
     assert result["units"] == 2
     assert {(d["quote"], tuple(d["a"]), tuple(d["b"])) for d in result["disagreements"]} == {
         (first, ("not a quote",), ("negatief",))}
-    rows = ratings_rows(db, "anna", "ben", "valentie")
+    rows = ratings_rows(db, ["anna", "ben"], "valentie")
     assert (str(first), "anna", "not a quote") in rows
     dismiss_quote(db, first, ben)  # ben's codings go, both now say "not a quote": agreement
     assert project_agreement(db, "anna", "ben", facet="valentie")["disagreements"] == []

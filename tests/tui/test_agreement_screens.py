@@ -33,7 +33,7 @@ async def test_agreement_screen_shows_goals_coefficients_and_disagreements(tui_d
         goals = screen.query_one("#goals", DataTable)
         assert goals.row_count >= 2
         table = screen.query_one("#coefficients", DataTable)
-        assert [table.get_row_at(i)[0] for i in range(table.row_count)][:2] == ["transformatiedoel", "valentie"]
+        assert [table.get_row_at(i)[0] for i in range(table.row_count)][:2] == ["Transformatiedoel", "Valentie"]  # labels, not keys
         await pilot.pause()
         shown = screen.query_one("#disagreements", DataTable)
         assert shown.row_count == len(quotes)  # the goal facet is highlighted first
@@ -75,3 +75,25 @@ async def test_adjudication_saves_each_decision_with_its_reason(tui_db):
     originals = set(db.execute("SELECT c.quote_id, c.code FROM codings c JOIN coders k ON k.id = c.coder_id"
                                " WHERE k.name = 'anna' AND c.facet = 'transformatiedoel'"))
     assert originals == {(q, "normaliseren") for q in quotes}
+
+
+async def test_agreement_screen_uses_labels_readings_and_has_a_legend(tui_db):
+    two_coders(tui_db)
+    app = CoderApp(tui_db, compare=("anna", "bram"))
+    async with app.run_test(size=(180, 45)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        goals = screen.query_one("#goals", DataTable)
+        rows = [goals.get_row_at(i) for i in range(goals.row_count)]
+        assert rows[-1][0] == "Total" and rows[0][0] == "Preventie en eigen kracht"
+        table = screen.query_one("#coefficients", DataTable)
+        first = table.get_row_at(0)
+        assert first[0] == "Transformatiedoel" and first[-1].startswith("too few quotes")
+        await pilot.press("f1")
+        await pilot.pause()
+        from coder.tui.screens.dialogs import Legend
+
+        assert isinstance(app.screen, Legend) and "kappa paradox" in app.screen.text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen

@@ -17,7 +17,7 @@ from typing import Any
 
 from coder.codebook.model import Codebook, Facet
 from coder.codebook.sync import codebook_from_db, sync_codebook
-from coder.coding.coders import CONSENSUS, Coder, add_coder, find_coder
+from coder.coding.coders import CONSENSUS, Coder, add_coder, consensus_layer, find_coder
 from coder.coding.events import now
 from coder.errors import InputError
 from coder.exchange.refi.archive import Archive, SourceUnreadable
@@ -470,8 +470,7 @@ def _coder_for(db: sqlite_utils.Database, name: str, ours: bool) -> Coder:
     """The coder for a user who made codings. The consensus layer is only restored from
     our own files; another tool's user called "consensus" stays an ordinary coder."""
     if ours and name == CONSENSUS:
-        found = find_coder(db, CONSENSUS)
-        return found or add_coder(db, CONSENSUS, kind="consensus")
+        return consensus_layer(db)
     clean = " ".join("".join(" " if ch in ",=\t\n\r" else ch for ch in name).split())[:64] or "user"
     if clean.lower() == CONSENSUS:
         clean = f"{clean} (imported)"

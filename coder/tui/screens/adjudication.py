@@ -1,7 +1,8 @@
 """Adjudication queue: one disagreement at a time, both coders' codes side by side with the
 quote in its context. `a`/`b` take one coder's codes, `o` both, `e` other codes; each
 decision asks for a reason and is saved at once (one transaction) into the consensus layer.
-`g` first copies every agreement into the consensus layer."""
+`g` first copies every agreement into the consensus layer. A multi facet comes one code at a
+time: `a`/`b` follow that coder, `o` keeps the code."""
 
 from __future__ import annotations
 
@@ -73,7 +74,8 @@ class AdjudicationScreen(Screen):
             return
         item = self.items[self.index]
         status.update(f"Disagreement {self.index + 1} of {len(self.items)} · quote {item['quote']} · "
-                      f"{item['document']}, p. {item['page']} · facet {item['facet']} ({item['kind']})")
+                      f"{item['document']}, p. {item['page']} · facet {item['facet']}"
+                      f"{' · code ' + item['code'] if item['code'] else ''} ({item['kind']})")
         self.query_one("#context", Static).update(self._quote_in_context(item["quote"]))
         self.query_one("#sides", Static).update(
             Text.assemble((f"{self.coder_a} (a): ", "bold"), ", ".join(item["a"]) or "—", "    ",
@@ -111,6 +113,7 @@ class AdjudicationScreen(Screen):
             return
         try:
             chosen = resolve(self.db, self.coder_a, self.coder_b, item["quote"], item["facet"], choice,
+                             code=item["code"] or None,
                              codes=[c.strip() for c in codes.split(",")] if codes else None,
                              reason=reason or None, adjudicator=getattr(self.app, "coder_name", None))
         except CoderError as exc:

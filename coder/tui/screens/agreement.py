@@ -1,6 +1,7 @@
-"""Agreement screen: the study's per-goal table, coefficients per facet and code, and the
-disagreeing quotes of the selected row. `s` sorts by the next column; `j` opens the
-adjudication queue."""
+"""Agreement screen: the study's per-goal table (counts per coder, total row, agreement on
+each goal), coefficients per facet and code with a reading for each, and the disagreeing
+quotes of the selected row. `s` sorts by the next column; `j` opens the adjudication
+queue; F1 explains the columns and readings."""
 
 from __future__ import annotations
 
@@ -11,27 +12,25 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from coder.agreement.interpret import band
 from coder.store.db import connect
+from coder.reliability import methods
 from coder.reliability.compare import project_agreement
 from coder.tui.widgets.key_bar import KeyBar
 
-COLUMNS = ("variable", "units", "percent", "Cohen κ", "α", "α 95% CI", "AC1", "reading")
 
-
-def _value(metrics: dict, name: str) -> float | None:
-    est = metrics.get(name)
-    return est["value"] if est else None
-
-
-def _fmt(x: float | None) -> str:
-    return "—" if x is None else f"{x:.2f}"
+def _number(cell: str) -> float | None:
+    """The leading number of a cell ("0.62 [0.40, 0.85]" -> 0.62), for sorting."""
+    try:
+        return float(cell.split()[0])
+    except (ValueError, IndexError):
+        return None
 
 
 class AgreementScreen(Screen):
     BINDINGS = [
         Binding("s", "sort", "Sort", id="agreement-sort"),
         Binding("j", "adjudicate", "Adjudicate", id="agreement-adjudicate"),
+        Binding("f1,question_mark", "legend", "Legend", id="agreement-legend"),
         Binding("escape", "app.pop_screen", "Back", id="agreement-back"),
     ]
     DEFAULT_CSS = """
@@ -49,7 +48,8 @@ class AgreementScreen(Screen):
         self.coder_a, self.coder_b = coder_a, coder_b
         self.quotes = quotes
         self.result: dict = result or {}
-        self.rows: list[tuple] = []
+        self.rows: list[tuple[str, list[str]]] = []
+        self.headers: list[str] = []
         self.sort_column = 0
 
     def compose(self) -> ComposeResult:
@@ -67,24 +67,20 @@ class AgreementScreen(Screen):
         a, b = self.coder_a, self.coder_b
         self.query_one("#summary", Static).update(
             f"{a} and {b} both coded {self.result['units']} quotes; "
-            f"{len(self.result['disagreements'])} disagreement(s). Enter/select a row: its disagreements.")
+            f"{len(self.result['disagreements'])} disagreement(s). Select a row: its disagreements. "
+            "F1: what the columns and readings mean.")
         goals = self.query_one("#goals", DataTable)
-        goals.add_columns("goal", f"{a} +", f"{b} +", "Δ +", f"{a} −", f"{b} −", "Δ −")
-        for g in self.result["goals"]:
-            goals.add_row(g["goal"], g["a_positive"], g["b_positive"], f"{g['diff_positive']:+d}",
-                          g["a_negative"], g["b_negative"], f"{g['diff_negative']:+d}")
-        self.rows = []
-        for key, entry in list(self.result["facets"].items()) + list(self.result["codes"].items()):
-            m = entry["metrics"]
-            alpha = m.get("krippendorff_alpha") or {}
-            ci = alpha.get("ci95") or [None, None]
-            self.rows.append((key, entry["units"], _value(m, "percent_agreement"), _value(m, "cohen_kappa"),
-                              _value(m, "krippendorff_alpha"), ci, _value(m, "gwet_ac"),
-                              band("krippendorff_alpha", _value(m, "krippendorff_alpha"))))
+        goals.add_columns(*methods.goal_headers(self.result))
+        for row in methods.goal_rows(self.result):
+            goals.add_row(*row)
+        self.rows = methods.coefficient_rows(self.result)
+        self.headers = methods.coefficient_headers(self.result)
         table = self.query_one("#coefficients", DataTable)
-        table.add_columns(*COLUMNS)
+        table.add_columns(*self.headers)
+        labels = self.result["labels"]
         self.query_one("#disagreements", DataTable).add_columns("quote", "document", "p.", "facet",
                                                                  self.coder_a, self.coder_b)
+        self._labels = labels
         self.fill()
         table.focus()
 
@@ -93,21 +89,23 @@ class AgreementScreen(Screen):
         table.clear()
         col = self.sort_column
 
-        def key(row):
-            value = row[col]
-            if isinstance(value, list):
-                value = value[0]
-            return (value is None, value if value is not None else 0)
+        def key(row: tuple[str, list[str]]) -> tuple[bool, float]:
+            value = _number(row[1][col])
+            return (value is None, value if value is not None else 0.0)
 
         rows = sorted(self.rows, key=key) if col else self.rows
-        for r in rows:
-            ci = f"[{_fmt(r[5][0])}, {_fmt(r[5][1])}]"
-            table.add_row(r[0], r[1], _fmt(r[2]), _fmt(r[3]), _fmt(r[4]), ci, _fmt(r[6]), r[7], key=r[0])
+        for variable, cells in rows:
+            table.add_row(*cells, key=variable)
 
     def action_sort(self) -> None:
-        self.sort_column = (self.sort_column + 1) % len(COLUMNS)
-        self.notify(f"sorted by {COLUMNS[self.sort_column]}")
+        self.sort_column = (self.sort_column + 1) % (len(self.headers) - 1)
+        self.notify(f"sorted by {self.headers[self.sort_column]}")
         self.fill()
+
+    def action_legend(self) -> None:
+        from coder.tui.screens.dialogs import Legend
+
+        self.app.push_screen(Legend(methods.F1_LEGEND + "\n\n" + methods.ADVICE))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "coefficients" and event.row_key is not None:
@@ -123,8 +121,9 @@ class AgreementScreen(Screen):
                 continue
             if variable in self.result["codes"] and (variable in d["a"]) == (variable in d["b"]):
                 continue
-            table.add_row(d["quote"], d["document"], d["page"], d["facet"],
-                          ",".join(d["a"]) or "-", ",".join(d["b"]) or "-")
+            table.add_row(d["quote"], d["document"], d["page"], self._labels.get(d["facet"], d["facet"]),
+                          ", ".join(self._labels.get(c, c) for c in d["a"]) or "-",
+                          ", ".join(self._labels.get(c, c) for c in d["b"]) or "-")
 
     def action_adjudicate(self) -> None:
         from coder.tui.screens.adjudication import AdjudicationScreen

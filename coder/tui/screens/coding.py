@@ -449,7 +449,14 @@ class CodingScreen(Screen):
         from coder.coding.coders import list_coders
         from coder.tui.screens.agreement import AgreementScreen
 
+        from coder.reliability.blind import member_of_open_round
+
         me = self.session.coder.name
+        blind_round = member_of_open_round(self.session.db, me)
+        if blind_round:
+            self.notify(f"Round {blind_round} is open and you code it blind: the comparison opens "
+                        "once the round is locked", severity="warning")
+            return
         others = [c.name for c in list_coders(self.session.db) if c.kind == "human" and c.name != me]
         if not others:
             self.notify("no other coder in this project yet", severity="warning")

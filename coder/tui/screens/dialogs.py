@@ -253,3 +253,21 @@ class HelpScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+class Legend(ModalScreen[None]):
+    """A page of explanation (the agreement screen's F1): scrolls, any close key leaves."""
+
+    DEFAULT_CSS = modal_css("Legend", width=100, box="VerticalScroll")
+    BINDINGS = [Binding("escape,f1,question_mark,q", "close", "Close")]
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(self.text, markup=False, id="legend")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
