@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from coder.store.db import connect, write
 from coder.coding.events import now
+from coder.store.db import connect, write
 
 FACETS = [
     ("transformatiedoel", "Transformatiedoel", "single",

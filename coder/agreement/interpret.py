@@ -62,8 +62,8 @@ def paradox(diag: dict[str, Any], metrics: dict[str, Any] | None = None) -> bool
     return ac1 is None or not low or min(low) < ac1 - 0.1
 
 
-def diagnostics(prep: "Prepared", categories: Sequence[str],
-                metrics: dict[str, "Estimate | None"]) -> dict:
+def diagnostics(prep: Prepared, categories: Sequence[str],
+                metrics: dict[str, Estimate | None]) -> dict:
     """Category shares, and for two coders on a binary variable the prevalence index,
     bias index and positive/negative agreement (Byrt, Bishop & Carlin 1993; Cicchetti &
     Feinstein 1990); a warning when skewed prevalence makes kappa misleading."""

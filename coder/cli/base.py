@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from coder import __version__
-from coder.paths import default_db
 from coder.errors import CoderError, InputError, explain_sqlite_error
+from coder.paths import default_db
 
 if TYPE_CHECKING:
     from coder.api import Project

@@ -14,12 +14,11 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from coder.store.sqlite import sqlite_utils
-
 from coder.codebook.model import Code, Codebook, Facet, Translation
-from coder.store.db import write
-from coder.errors import InputError
 from coder.coding.events import now
+from coder.errors import InputError
+from coder.store.db import write
+from coder.store.sqlite import sqlite_utils
 
 
 @dataclass

@@ -18,11 +18,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from coder.store.sqlite import sqlite_utils
-
-from coder.store.db import write
-from coder.errors import InputError
 from coder.coding.events import Op, now, record
+from coder.errors import InputError
+from coder.store.db import write
+from coder.store.sqlite import sqlite_utils
 
 _ASSIGNMENT = re.compile(r"^\s*([A-Za-z0-9_]+)\s*(\+=|-=|=)\s*(.*?)\s*$", re.S)
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from coder.store.sqlite import sqlite_utils
-
-from coder.store.db import write
-from coder.errors import InputError
 from coder.coding.events import now
+from coder.errors import InputError
+from coder.store.db import write
+from coder.store.sqlite import sqlite_utils
 
 CONSENSUS = "consensus"
 

@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from coder.store.sqlite import sqlite_utils
-
-from coder.store.db import write
 from coder.errors import CoderError
+from coder.store.db import write
+from coder.store.sqlite import sqlite_utils
 
 Op = dict[str, Any]
 

@@ -7,10 +7,9 @@ listing the candidates, rather than a silent guess between two coders' work).
 
 from __future__ import annotations
 
-from coder.store.sqlite import sqlite_utils
-
 from coder.coding.coders import CONSENSUS, Coder, find_coder, get_coder, list_coders
 from coder.errors import InputError
+from coder.store.sqlite import sqlite_utils
 
 
 def resolve_layer(db: sqlite_utils.Database, coder: str | None = None, *,

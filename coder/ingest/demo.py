@@ -6,11 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from coder.store.sqlite import sqlite_utils
-
 from coder.ingest.documents import ImportResult, import_pdf
 from coder.ingest.inputs import collect_inputs
 from coder.store.project import init_project
+from coder.store.sqlite import sqlite_utils
 
 DEMO_DB = "demo.db"
 

@@ -14,13 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coder.store.sqlite import sqlite_utils
-
-from coder.store.db import write
-from coder.errors import CoderError, InputError
 from coder.coding.events import now
+from coder.errors import CoderError, InputError
 from coder.ingest.relocate import Relocation, apply_moves, relocate
 from coder.quotes.store import PageIndex, insert_detected
+from coder.store.db import write
+from coder.store.sqlite import sqlite_utils
 
 if TYPE_CHECKING:
     from coder.extraction import Extraction

@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from coder.store.sqlite import sqlite_utils
-
-from coder.store.db import write
-from coder.errors import InputError
 from coder.coding.events import now
-from coder.ingest.indicator_names import KNOWN  # noqa: F401  (re-exported)
+from coder.errors import InputError
+from coder.ingest.indicator_names import KNOWN
+from coder.store.db import write
+from coder.store.sqlite import sqlite_utils
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from coder.store.sqlite import sqlite_utils
-
 from coder.errors import InputError
 from coder.ingest.manifest import find_manifest, read_manifest
+from coder.store.sqlite import sqlite_utils
 
 # Importers for non-PDF files, by extension: each returns its summary (one or more lines)
 # and takes the options of `coder import` that concern it as keywords, ignoring the rest.

@@ -49,8 +49,8 @@ def _report_page(done: int, total: int) -> None:
 
 def _import_one(db_path: str, path: Path, metadata: dict[str, Any] | None,
                 options: dict[str, Any]) -> ImportResult:
-    from coder.store.db import connect
     from coder.ingest.documents import import_pdf
+    from coder.store.db import connect
 
     db = connect(db_path)
     try:

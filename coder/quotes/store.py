@@ -11,12 +11,11 @@ import bisect
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from coder.store.sqlite import sqlite_utils
-
-from coder.store.db import write
-from coder.errors import InputError
 from coder.coding.events import Op, now, record
+from coder.errors import InputError
 from coder.quotes.model import CandidateQuote
+from coder.store.db import write
+from coder.store.sqlite import sqlite_utils
 
 
 class PageIndex:

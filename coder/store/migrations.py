@@ -274,7 +274,7 @@ def _v3(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
-V8_TABLES = """
+V9_TABLES = """
 CREATE TABLE round_members (
     round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
     coder_id INTEGER NOT NULL REFERENCES coders(id),
@@ -311,20 +311,55 @@ ALTER TABLE adjudications_v8 RENAME TO adjudications;
 """
 
 
-def _v8(db: sqlite_utils.Database) -> None:
-    """Round members (who must code a round, and who is blind while it is open); quotes of
-    a locked round can no longer be deleted (they used to cascade away on re-import);
-    adjudication per code of a multi facet (``code``; '' = the whole facet) with both
-    coders' memos kept beside the decision."""
-    for statement in _split_sql(V8_TABLES):
+def _v4(db: sqlite_utils.Database) -> None:
+    """Where a facet's code suggestions come from (keywords, speaker, none), see
+    :class:`coder.codebook.model.Facet` (existing facets keep keyword suggestions until
+    the codebook is loaded again); memos on quotes without codings."""
+    db.execute("ALTER TABLE facets ADD COLUMN suggest TEXT NOT NULL DEFAULT 'keywords'")
+    # A coder's memo on a quote they have not coded (yet): memos on codings need a coding.
+    db.execute("""CREATE TABLE quote_memos (
+            quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+            coder_id INTEGER NOT NULL REFERENCES coders(id),
+            memo TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (quote_id, coder_id)
+        )""")
+
+
+def _v5(db: sqlite_utils.Database) -> None:
+    """Original files kept inside the project (a PDF that came in a .qdpx), in 1 MiB chunks
+    so that a file of any size is written and read without holding it whole."""
+    for statement in _split_sql("""
+        CREATE TABLE document_files (
+            doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            filename TEXT NOT NULL,
+            media_type TEXT NOT NULL,
+            bytes INTEGER NOT NULL,
+            sha256 TEXT NOT NULL
+        );
+        CREATE TABLE document_file_chunks (
+            doc_id INTEGER NOT NULL REFERENCES document_files(doc_id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            data BLOB NOT NULL,
+            PRIMARY KEY (doc_id, seq)
+        );
+    """):
         db.execute(statement)
 
 
-BLOCK_KINDS_V12 = ("heading", "paragraph", "quote", "table", "list",
-                  "pullquote", "attribution", "caption", "footnote", "sidebar")
+def _v6(db: sqlite_utils.Database) -> None:
+    """English texts beside the codebook's own language (``label_en``, ``description_en``, ...).
+
+    A column already there is left alone, so the step is safe wherever it is numbered."""
+    for table, columns in (("facets", ("label_en", "description_en")),
+                           ("codes", ("label_en", "description_en", "when_to_use_en", "when_not_en"))):
+        present = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+        for column in columns:
+            if column not in present:
+                db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
 
 
-def _v12(db: sqlite_utils.Database) -> None:
+def _v7(db: sqlite_utils.Database) -> None:
     """Layout kinds beyond the running text (pull quotes and their attribution, captions,
     footnotes, sidebars) and the printed page label beside the PDF page number.
 
@@ -349,55 +384,7 @@ def _v12(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
-def _v10(db: sqlite_utils.Database) -> None:
-    """Original files kept inside the project (a PDF that came in a .qdpx), in 1 MiB chunks
-    so that a file of any size is written and read without holding it whole."""
-    for statement in _split_sql("""
-        CREATE TABLE document_files (
-            doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-            filename TEXT NOT NULL,
-            media_type TEXT NOT NULL,
-            bytes INTEGER NOT NULL,
-            sha256 TEXT NOT NULL
-        );
-        CREATE TABLE document_file_chunks (
-            doc_id INTEGER NOT NULL REFERENCES document_files(doc_id) ON DELETE CASCADE,
-            seq INTEGER NOT NULL,
-            data BLOB NOT NULL,
-            PRIMARY KEY (doc_id, seq)
-        );
-    """):
-        db.execute(statement)
-
-
-def _v7(db: sqlite_utils.Database) -> None:
-    """Where a facet's code suggestions come from (keywords, speaker, none), see
-    :class:`coder.codebook.model.Facet` (existing facets keep keyword suggestions until
-    the codebook is loaded again); memos on quotes without codings."""
-    db.execute("ALTER TABLE facets ADD COLUMN suggest TEXT NOT NULL DEFAULT 'keywords'")
-    # A coder's memo on a quote they have not coded (yet): memos on codings need a coding.
-    db.execute("""CREATE TABLE quote_memos (
-            quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
-            coder_id INTEGER NOT NULL REFERENCES coders(id),
-            memo TEXT NOT NULL,
-            updated_at TEXT NOT NULL,
-            PRIMARY KEY (quote_id, coder_id)
-        )""")
-
-
-def _v11(db: sqlite_utils.Database) -> None:
-    """English texts beside the codebook's own language (``label_en``, ``description_en``, ...).
-
-    A column already there is left alone, so the step is safe wherever it is numbered."""
-    for table, columns in (("facets", ("label_en", "description_en")),
-                           ("codes", ("label_en", "description_en", "when_to_use_en", "when_not_en"))):
-        present = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
-        for column in columns:
-            if column not in present:
-                db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
-
-
-def _v13(db: sqlite_utils.Database) -> None:
+def _v8(db: sqlite_utils.Database) -> None:
     """Quotes know their end page; a coder can dismiss a candidate as "not a quote".
 
     A dismissal is one coder's judgement, like a coding: one row per (quote, coder),
@@ -418,15 +405,28 @@ def _v13(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS dismissals_coder ON dismissals(coder_id, quote_id)")
 
 
+def _v9(db: sqlite_utils.Database) -> None:
+    """Round members (who must code a round, and who is blind while it is open); quotes of
+    a locked round can no longer be deleted (they used to cascade away on re-import);
+    adjudication per code of a multi facet (``code``; '' = the whole facet) with both
+    coders' memos kept beside the decision."""
+    for statement in _split_sql(V9_TABLES):
+        db.execute(statement)
+
+
+BLOCK_KINDS_V12 = ("heading", "paragraph", "quote", "table", "list",
+                  "pullquote", "attribution", "caption", "footnote", "sidebar")
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _v1,
     2: _v2,
     3: _v3,
+    4: _v4,
+    5: _v5,
+    6: _v6,
     7: _v7,
     8: _v8,
-    10: _v10,
-    11: _v11,
-    12: _v12,
-    13: _v13,
+    9: _v9,
 }
 SCHEMA_VERSION = max(MIGRATIONS)

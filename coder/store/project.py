@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coder.store.sqlite import sqlite_utils
-
 from coder.paths import bundled_codebook
-
+from coder.store.sqlite import sqlite_utils
 
 
 def default_codebook_path() -> Path:

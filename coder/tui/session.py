@@ -12,19 +12,33 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from coder.store.sqlite import sqlite_utils
-
 from coder.codebook import Codebook, codebook_from_db
+from coder.coding.assign import (
+    Assignment,
+    CodingResult,
+    code_quote,
+    current_codings,
+    document_codes,
+    quote_memo,
+    set_quote_memo,
+    toggle_code,
+)
 from coder.coding.coders import Coder, ensure_coder
-from coder.coding.assign import (Assignment, CodingResult, code_quote, current_codings, document_codes,
-                                 quote_memo, set_quote_memo, toggle_code)
 from coder.coding.describe import Labels, describe_event, describe_undo
-from coder.store.db import connect, data_version
-from coder.ingest.documents import list_documents, page_rows
-from coder.errors import InputError
 from coder.coding.events import Event, coder_events, get_event, redo, undo
-from coder.quotes.store import (PageIndex, add_manual_quote, adjust_quote, delete_manual_quote,
-                                document_text, list_quotes, search_quotes)
+from coder.errors import InputError
+from coder.ingest.documents import list_documents, page_rows
+from coder.quotes.store import (
+    PageIndex,
+    add_manual_quote,
+    adjust_quote,
+    delete_manual_quote,
+    document_text,
+    list_quotes,
+    search_quotes,
+)
+from coder.store.db import connect, data_version
+from coder.store.sqlite import sqlite_utils
 from coder.tui.tags import code_tag
 
 WINDOW_PAGES = 40  # long documents are shown this many pages at a time

@@ -1,6 +1,5 @@
 """Every coefficient against published worked examples, to 1e-6 where the source is exact."""
 
-import numpy as np
 import pytest
 
 from coder.agreement import Span, agreement, ratings_from_long, unitized_alpha

@@ -13,11 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coder.codebook import CodebookError, check_codebook, codebook_from_db, load_codebook, sync_codebook
-from coder.coding.coders import ensure_coder
 from coder.coding.assign import code_quote, current_codings, parse_assignment
-from coder.store.db import connect
+from coder.coding.coders import ensure_coder
 from coder.errors import InputError
 from coder.quotes.store import list_quotes
+from coder.store.db import connect
 from tests.conftest import add_text_document
 
 REPO = Path(__file__).resolve().parents[2]

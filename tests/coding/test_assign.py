@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from coder.coding.coders import ensure_coder
 from coder.coding.assign import code_quote, current_codings, parse_assignment, set_memo
-from coder.store.db import connect
-from coder.errors import InputError
+from coder.coding.coders import ensure_coder
 from coder.coding.events import redo, stacks, undo
+from coder.errors import InputError
 from coder.quotes.store import add_manual_quote, adjust_quote, delete_manual_quote, list_quotes
+from coder.store.db import connect
 
 
 def codes_of(db, quote_id, coder_id):

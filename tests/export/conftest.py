@@ -2,6 +2,7 @@ import pytest
 
 from tests.cli.conftest import run  # noqa: F401  (the CLI fixture)
 
+
 @pytest.fixture
 def coded(project, run):
     """The small project with two quotes coded by anna (one with a memo) and one by bram."""

@@ -5,9 +5,9 @@ from __future__ import annotations
 import time
 
 from coder.codebook import load_codebook, sync_codebook
-from coder.store.db import connect
-from coder.ingest.worker import import_pdfs_in_process
 from coder.ingest.inputs import collect_inputs
+from coder.ingest.worker import import_pdfs_in_process
+from coder.store.db import connect
 from tests.conftest import make_pdf
 from tests.tui.conftest import REPO
 

@@ -89,3 +89,12 @@ def test_a_version_3_project_keeps_its_blocks_and_gains_layout_kinds_and_page_la
     assert [r["kind"] for r in db["blocks"].rows] == ["heading"]
     db["blocks"].insert({"doc_id": 1, "start": 0, "end": 5, "kind": "pullquote", "page": 1})
     assert "label" in db["pages"].columns_dict
+
+
+def test_migrations_are_numbered_without_gaps():
+    """`migrate_db` runs the numbers it has in order; a gap would let a project skip a step
+    once numbers were released, so the released list is always 1..N."""
+    from coder.store.migrations import MIGRATIONS
+
+    assert sorted(MIGRATIONS) == list(range(1, SCHEMA_VERSION + 1))
+    assert all(fn.__name__ == f"_v{n}" for n, fn in MIGRATIONS.items())

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import DataTable
 
-from coder.coding.coders import ensure_coder
 from coder.coding.assign import code_quote, parse_assignment
+from coder.coding.coders import ensure_coder
 from coder.store.db import connect
 from coder.tui.app import CoderApp
 from coder.tui.screens.adjudication import AdjudicationScreen

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from coder.codebook import load_codebook, sync_codebook
-from coder.store.db import connect, write
 from coder.quotes.detect import detect_quotes
 from coder.quotes.store import PageIndex, insert_detected
+from coder.store.db import connect, write
 from coder.tui.app import CoderApp
 from coder.tui.session import WINDOW_PAGES
 from coder.tui.widgets.reader import Reader

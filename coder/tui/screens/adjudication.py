@@ -14,10 +14,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from coder.reliability.adjudication import accept_agreed, queue, resolve
-from coder.quotes.store import quote_context
-from coder.store.db import connect
 from coder.errors import CoderError
+from coder.quotes.store import quote_context
+from coder.reliability.adjudication import accept_agreed, queue, resolve
+from coder.store.db import connect
 from coder.tui.screens.dialogs import TextPrompt
 from coder.tui.widgets.key_bar import KeyBar
 

@@ -12,9 +12,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from coder.store.db import connect
 from coder.reliability import methods
 from coder.reliability.compare import project_agreement
+from coder.store.db import connect
 from coder.tui.widgets.key_bar import KeyBar
 
 

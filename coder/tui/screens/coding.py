@@ -148,7 +148,7 @@ class CodingScreen(Screen):
         self.arrive()
         reader = self.query_one(Reader)
         quote = s.current
-        if follow and quote is not None or s.window is not None:
+        if (follow and quote is not None) or s.window is not None:
             window = s.window_for(quote["start"]) if follow and quote is not None else s.window
             reader.show(window.text, window.start, s.page_starts())
         tags = s.quote_tags()
@@ -447,9 +447,8 @@ class CodingScreen(Screen):
     def action_agreement(self) -> None:
         """Compare with another coder: pick them, then open the agreement screen."""
         from coder.coding.coders import list_coders
-        from coder.tui.screens.agreement import AgreementScreen
-
         from coder.reliability.blind import member_of_open_round
+        from coder.tui.screens.agreement import AgreementScreen
 
         me = self.session.coder.name
         blind_round = member_of_open_round(self.session.db, me)

@@ -13,10 +13,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from coder.errors import CoderError
 from coder.codebook.rank import CodeMatch, rank_codes
+from coder.errors import CoderError
 from coder.tui.keys import CODING_BINDINGS, DESCRIPTIONS
 from coder.tui.session import Session
+
 
 def modal_css(screen: str, width: int = 90, box: str = "Vertical") -> str:
     """A centred, bordered box for one modal screen class.

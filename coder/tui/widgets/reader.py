@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from rich.segment import Segment
-from textual import events
 from rich.text import Text
+from textual import events
 from textual.geometry import Region
 from textual.reactive import reactive
 from textual.strip import Strip
