@@ -19,6 +19,13 @@ from coder.tui.keys import CODING_BINDINGS, DESCRIPTIONS
 from coder.tui.session import Session
 
 
+def option_id(option: Option) -> str:
+    """The id of an option these screens built (each gets one; Textual types it Optional)."""
+    if option.id is None:
+        raise TypeError("option without an id")
+    return option.id
+
+
 def modal_css(screen: str, width: int = 90, box: str = "Vertical") -> str:
     """A centred, bordered box for one modal screen class.
 
@@ -105,16 +112,16 @@ class CodePicker(ModalScreen[list[str]]):
             self.query_one("#change", Static).update("nothing changed: type to filter or use ↑/↓ first")
             return
         if codes.highlighted is not None:
-            self.toggle(codes.get_option_at_index(codes.highlighted).id)
+            self.toggle(option_id(codes.get_option_at_index(codes.highlighted)))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        code = self.session.codebook.code(event.option.id)
+        code = self.session.codebook.code(option_id(event.option))
         details = (f"{code.description}\nWhen: {code.when_to_use}\nNot: {code.when_not}\n"
                    f"Keywords: {', '.join(code.keywords)}")
         self.query_one("#details", Static).update(details)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.toggle(event.option.id)
+        self.toggle(option_id(event.option))
 
     def toggle(self, key: str) -> None:
         try:
@@ -179,7 +186,7 @@ class SearchQuotes(ModalScreen[dict[str, Any] | None]):
             self.dismiss(self.hits[hits.highlighted])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.hits[int(event.option.id)])
+        self.dismiss(self.hits[int(option_id(event.option))])
 
     def on_key(self, event: events.Key) -> None:
         arrows_move_list(self, event, "#query", "#hits")
@@ -226,7 +233,7 @@ class Choice(ModalScreen[Any]):
             yield OptionList(*[Option(Text(label), id=str(i)) for i, (label, _) in enumerate(self.items)])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.items[int(event.option.id)][1])
+        self.dismiss(self.items[int(option_id(event.option))][1])
 
     def action_cancel(self) -> None:
         self.dismiss(None)
