@@ -161,7 +161,8 @@ class CodingScreen(Screen[None]):
             if window is not None:  # always: window_for returns one, else s.window is set
                 reader.show(window.text, window.start, s.page_starts())
         tags = s.quote_tags()
-        reader.paint([Span(q["start"], q["end"], q["id"] in tags, quote is not None and q["id"] == quote["id"],
+        reader.paint([Span(q["start"], q["end"], q["id"] in tags,
+                           quote is not None and q["id"] == quote["id"],
                            tags.get(q["id"], "")) for q in s.quotes])
         if quote is not None and select:
             reader.select_span(quote["start"], quote["end"])
@@ -301,7 +302,8 @@ class CodingScreen(Screen[None]):
         if not 1 <= n <= len(codes):
             return
         code = codes[n - 1]
-        following = self.single_facets[(self.single_facets.index(self.active_facet) + 1) % len(self.single_facets)]
+        following = self.single_facets[(self.single_facets.index(self.active_facet) + 1)
+                                       % len(self.single_facets)]
 
         def next_facet() -> None:  # before the repaint, so that one repaint shows both
             self.active_facet = following

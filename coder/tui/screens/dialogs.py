@@ -90,7 +90,8 @@ class CodePicker(ModalScreen[list[str]]):
         have = self.session.codes_on()
         options = []
         for match in rank_codes(self.session.codebook.all_codes(), query):
-            options.append(Option(code_prompt(self.session, match, match.code.key in have), id=match.code.key))
+            options.append(Option(code_prompt(self.session, match, match.code.key in have),
+                                  id=match.code.key))
         codes = self.query_one("#codes", OptionList)
         codes.clear_options()
         codes.add_options(options)
@@ -254,7 +255,8 @@ class HelpScreen(ModalScreen[None]):
         lines += ["", "shift+arrows / mouse drag   select text in the reader", "ctrl+p   command palette: "
                   "type part of a code name to toggle it", "",
                   "Reader gutter: p.N where page N begins; a tag on each quote you coded: the number of",
-                  "its code in the first facet, the initial (or number) of its code in the second, * for more (2P*).",
+                  "its code in the first facet, the initial (or number) of its code in the second, "
+                  "* for more (2P*).",
                   "", "Every action is saved at once."]
         with VerticalScroll():  # scrolls (arrows, page keys) in a terminal too small for it
             yield Static("\n".join(lines), markup=False)
