@@ -222,5 +222,5 @@ def page_text(db: sqlite_utils.Database, doc_id: int, page: int) -> str:
         count = db.execute("SELECT COUNT(*) FROM pages WHERE doc_id = ?", [doc_id]).fetchone()[0]
         raise InputError(f"document {doc_id} has no page {page} (pages 1-{count})")
     text: str = db.execute("SELECT substr(text, ?, ?) FROM document_texts WHERE doc_id = ?",
-                      [row[0] + 1, row[1] - row[0], doc_id]).fetchone()[0]
+                           [row[0] + 1, row[1] - row[0], doc_id]).fetchone()[0]
     return text
