@@ -31,7 +31,8 @@ def main(names: list[str]) -> int:
         print(f"\n=== {name} ===", flush=True)
         start = time.perf_counter()
         done = subprocess.run([sys.executable, "-m", f"benchmarks.{name}"], cwd=HERE.parent)
-        print(f"--- {name}: {'ok' if done.returncode == 0 else 'FAILED'} in {time.perf_counter() - start:.1f} s")
+        print(f"--- {name}: {'ok' if done.returncode == 0 else 'FAILED'} in "
+              f"{time.perf_counter() - start:.1f} s")
         failed += done.returncode != 0
     return 1 if failed else 0
 

@@ -36,8 +36,9 @@ def build(path: Path):
     with write(db):
         for d in range(200):
             text = sentence * (QUOTES // 200)
-            doc = db["documents"].insert({"path": f"/x/{d}.pdf", "filename": f"{d}.pdf", "sha256": f"{d:064d}",
-                                          "title": f"Jaarverslag {d}", "year": 2020, "doc_type": "jaarverslag",
+            doc = db["documents"].insert({"path": f"/x/{d}.pdf", "filename": f"{d}.pdf",
+                                          "sha256": f"{d:064d}", "title": f"Jaarverslag {d}",
+                                          "year": 2020, "doc_type": "jaarverslag",
                                           "pages": 1, "chars": len(text), "imported_at": stamp}).last_pk
             db["document_texts"].insert({"doc_id": doc, "text": text})
             db["pages"].insert({"doc_id": doc, "page": 1, "start": 0, "end": len(text)})
@@ -48,10 +49,11 @@ def build(path: Path):
         rows = []
         for (quote_id,) in db.execute("SELECT id FROM quotes"):
             rows += [(quote_id, coder.id, "transformatiedoel", rng.choice(goals), None, stamp, stamp),
-                     (quote_id, coder.id, "valentie", rng.choice(["positief", "negatief"]), None, stamp, stamp),
+                     (quote_id, coder.id, "valentie", rng.choice(["positief", "negatief"]), None,
+                      stamp, stamp),
                      (quote_id, coder.id, "werkzame_elementen", rng.choice(elements), None, stamp, stamp)]
-        db.conn.executemany("INSERT INTO codings (quote_id, coder_id, facet, code, memo, created_at, updated_at)"
-                            " VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        db.conn.executemany("INSERT INTO codings (quote_id, coder_id, facet, code, memo, created_at,"
+                            " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
     return db, coder
 
 

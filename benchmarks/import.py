@@ -26,7 +26,7 @@ def big_report(path: Path, pages: int = int(os.environ.get("BENCH_PAGES", 300)))
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    width, height = A4
+    _width, height = A4
     sentence = ("Het wijkteam „helpt inwoners dicht bij huis” en werkt samen met school en huisarts "
                 "aan passende ondersteuning voor gezinnen in de wijk. ")
     c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
@@ -96,7 +96,8 @@ def peak_rss_mb(file: Path, jobs: int) -> float:
     code = ("import importlib, resource, sys; from pathlib import Path;"
             "pipeline = importlib.import_module('benchmarks.import').pipeline;"
             f"pipeline([Path({str(file)!r})], {jobs});"
-            "s=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss; c=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss;"
+            "s=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss;"
+            " c=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss;"
             "print(max(s, c) / 1024)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     return float(out.stdout.strip().splitlines()[-1])
@@ -121,10 +122,13 @@ def main() -> None:
         if real is not None:
             base = timed(plain_loop, [real])
             ours = timed(cli_import, [real], 2)
-            print(f"60-page real report, full import from the CLI with 2 jobs: {ours:.2f} s; plain extract_text "
+            print(f"60-page real report, full import from the CLI with 2 jobs: {ours:.2f} s;"
+                  " plain extract_text "
                   f"{base:.2f} s; ratio {base / ours:.2f}x (target >= 1.25x)")
-            print(f"peak memory, pipeline on the 60-page real report: {peak_rss_mb(real, 2):.0f} MB (target < 400 MB)")
-        print(f"peak memory, pipeline on the 300-page report: {peak_rss_mb(big, jobs):.0f} MB (target < 400 MB)")
+            print(f"peak memory, pipeline on the 60-page real report: {peak_rss_mb(real, 2):.0f} MB"
+                  " (target < 400 MB)")
+        print(f"peak memory, pipeline on the 300-page report: {peak_rss_mb(big, jobs):.0f} MB"
+              " (target < 400 MB)")
 
 
 if __name__ == "__main__":

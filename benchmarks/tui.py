@@ -187,7 +187,8 @@ async def measure(path: Path, big_doc: int) -> dict[str, float]:
 
 
 MINIMAL_SCRIPT = ("from textual.app import App\nfrom textual.widgets import Static\n"
-                  "class M(App):\n    def compose(self):\n        yield Static('Quote 1/ ready')\nM().run()\n")
+                  "class M(App):\n    def compose(self):\n        yield Static('Quote 1/ ready')\n"
+                  "M().run()\n")
 
 
 def shell_start(command: list[str], ready: str, runs: int = 3) -> float | None:
@@ -249,7 +250,8 @@ def main() -> None:
         path = Path(tmp) / "bench.db"
         t0 = time.perf_counter()
         big = build(path)
-        print(f"generated {DOCS} documents, {PAGES} pages, {QUOTES} quotes in {time.perf_counter() - t0:.1f} s")
+        print(f"generated {DOCS} documents, {PAGES} pages, {QUOTES} quotes in "
+              f"{time.perf_counter() - t0:.1f} s")
         coder = [sys.executable, "-m", "coder", "--db", str(path), "tui", "--coder", "bench"]
         shell = shell_start(coder, "Quote 1/")
         shell_base = shell_start([sys.executable, "-c", MINIMAL_SCRIPT], "Quote 1/ ready")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 if TYPE_CHECKING:
+    from coder.agreement.arrays import Array
     from coder.agreement.estimate import Estimate
     from coder.agreement.tables import Prepared
 
@@ -63,7 +64,7 @@ def paradox(diag: dict[str, Any], metrics: dict[str, Any] | None = None) -> bool
 
 
 def diagnostics(prep: Prepared, categories: Sequence[str],
-                metrics: dict[str, Estimate | None]) -> dict:
+                metrics: dict[str, Estimate | None]) -> dict[str, Any]:
     """Category shares, and for two coders on a binary variable the prevalence index,
     bias index and positive/negative agreement (Byrt, Bishop & Carlin 1993; Cicchetti &
     Feinstein 1990); a warning when skewed prevalence makes kappa misleading."""
@@ -73,7 +74,7 @@ def diagnostics(prep: Prepared, categories: Sequence[str],
     else:
         counts = np.bincount(prep.codes[prep.rated], minlength=prep.q).astype(float)
     shares = counts / max(counts.sum(), 1.0)
-    out: dict = {"category_shares": {c: float(s) for c, s in zip(categories, shares)},
+    out: dict[str, Any] = {"category_shares": {c: float(s) for c, s in zip(categories, shares)},
                  "bands": {name: band(name, est.value if est else None) for name, est in metrics.items()},
                  "warnings": []}
     if prep.q == 2 and prep.r == 2:
@@ -88,7 +89,7 @@ def diagnostics(prep: Prepared, categories: Sequence[str],
     return out
 
 
-def _binary_indices(table: np.ndarray, categories: Sequence[str]) -> dict:
+def _binary_indices(table: Array, categories: Sequence[str]) -> dict[str, Any]:
     """The last category counts as 'positive' (present, 1, ja)."""
     n = float(table.sum())
     if n == 0:

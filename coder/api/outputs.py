@@ -175,7 +175,7 @@ class Outputs:
         heads = ["unit", "coder", "value"]
         write_output(path, lambda p: write_csv(heads, [dict(zip(heads, r)) for r in rows], p), self.path)
         f = facet_codes(self.db).get(variable)
-        categories = list(f.codes) + [NONE] if f else ["absent", "present"]
+        categories = [*f.codes, NONE] if f else ["absent", "present"]
         return Written(str(path), len(rows) // len(coders), note=",".join(categories))
 
     def export(self, what: str, output: str | Path, **options: Any) -> Written:

@@ -122,7 +122,8 @@ def _print_result(result) -> None:
 def _print_segments(out: dict) -> None:
     console = Console()
     u = out["u_alpha"]
-    table = Table(title=f"Unitizing alpha on {u['continuum'][0]}:{u['continuum'][1]}, coders {', '.join(u['coders'])}")
+    table = Table(title=f"Unitizing alpha on {u['continuum'][0]}:{u['continuum'][1]}, "
+                        f"coders {', '.join(u['coders'])}")
     for col in ("code", "u-alpha", "D_o", "D_e", "segments matched"):
         table.add_column(col, justify="left" if col == "code" else "right")
     seg = out["segment_overlap"]

@@ -57,7 +57,8 @@ def undo(coder_name: str) -> None:
 
 @cli.command()
 @db_option
-@click.option("--coder", "coder_name", required=True, envvar="CODER_NAME", help="Whose undone action to redo.")
+@click.option("--coder", "coder_name", required=True, envvar="CODER_NAME",
+              help="Whose undone action to redo.")
 def redo(coder_name: str) -> None:
     """Redo the coder's most recently undone action."""
     project = open_project()

@@ -131,7 +131,8 @@ def text(doc: str, page: int | None) -> None:
 @click.option("--doc", default=None, help="Only quotes of this document (id or file name).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
 @click.option("--search", "query", default=None, help="Full-text search over quote text.")
-@click.option("--dismissed", is_flag=True, help="List the candidates dismissed as not a quote, by whom and why.")
+@click.option("--dismissed", is_flag=True,
+              help="List the candidates dismissed as not a quote, by whom and why.")
 @click.option("--coder", "viewer", default=None, envvar="CODER_NAME",
               help="Who is looking: in an open round its coders see only their own codings. "
               "With --dismissed: only this coder's dismissals.")

@@ -11,7 +11,8 @@ from coder.cli.export import label_options
 @cli.command()
 @db_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default="report.html", show_default=True)
-@click.option("--coder", "coder_name", default=None, help="Whose codings (default: consensus, or the only coder).")
+@click.option("--coder", "coder_name", default=None,
+              help="Whose codings (default: consensus, or the only coder).")
 @click.option("--consensus", is_flag=True, help="Use the consensus layer.")
 @by_option
 @label_options

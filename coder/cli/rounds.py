@@ -75,7 +75,8 @@ def round_status(name, as_json) -> None:
         dismissed = status.get("dismissed", {}).get(coder, 0)
         done = coded + dismissed
         extra = f", {dismissed} dismissed as not a quote" if dismissed else ""
-        click.echo(f"  {coder:<16} {done:>5}/{status['quotes']} ({done / max(status['quotes'], 1):.0%}{extra})")
+        click.echo(f"  {coder:<16} {done:>5}/{status['quotes']} "
+                   f"({done / max(status['quotes'], 1):.0%}{extra})")
     if not status["members"]:
         click.echo("  (a round without named coders: codings are not kept blind)")
 

@@ -1,1 +1,2 @@
-"""Getting documents in: inputs and manifests, PDF import (in-process or in a worker), the demo, indicators."""
+"""Getting documents in: inputs and manifests, PDF import (in-process or in a worker), the
+demo, indicators."""

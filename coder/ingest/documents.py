@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from coder.coding.events import now
 from coder.errors import CoderError, InputError
@@ -129,25 +129,26 @@ def _store_document(db: sqlite_utils.Database, path: Path, sha: str, metadata: d
         "warnings": extraction.warnings, "imported_at": now(),
     }
     if existing:
-        db["documents"].update(existing, row)
+        db.table("documents").update(existing, row)
         doc_id = existing
         for table in ("pages", "blocks", "italics"):
             db.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
         db.execute("DELETE FROM quotes WHERE doc_id = ? AND origin = 'detected' AND id NOT IN"
                    " (SELECT quote_id FROM codings) AND id NOT IN (SELECT quote_id FROM dismissals)"
                    " AND id NOT IN (SELECT quote_id FROM round_quotes)", [doc_id])
-        db["document_texts"].upsert({"doc_id": doc_id, "text": extraction.text}, pk="doc_id")
+        db.table("document_texts").upsert({"doc_id": doc_id, "text": extraction.text}, pk="doc_id")
     else:
-        doc_id = db["documents"].insert(row).last_pk
-        db["document_texts"].insert({"doc_id": doc_id, "text": extraction.text})
-    db["pages"].insert_all(
+        # last_pk is typed Optional; an insert into a rowid table always sets it.
+        doc_id = cast(int, db.table("documents").insert(row).last_pk)
+        db.table("document_texts").insert({"doc_id": doc_id, "text": extraction.text})
+    db.table("pages").insert_all(
         {"doc_id": doc_id, "page": p.page, "start": p.start, "end": p.end, "image_only": p.image_only,
          "label": p.label}
         for p in extraction.pages)
-    db["blocks"].insert_all(
+    db.table("blocks").insert_all(
         ({"doc_id": doc_id, "start": b.start, "end": b.end, "kind": b.kind, "level": b.level,
           "page": b.page} for b in extraction.blocks), ignore=True)
-    db["italics"].insert_all(
+    db.table("italics").insert_all(
         ({"doc_id": doc_id, "start": s, "end": e} for s, e in extraction.italics), ignore=True)
     return doc_id
 
@@ -195,7 +196,8 @@ def resolve_document(db: sqlite_utils.Database, ref: str | int) -> int:
                          " OR (length(?) >= 8 AND sha256 LIKE ? || '%')", [ref, ref, ref, ref]).fetchone()
     if row is None:
         raise InputError(f"unknown document {ref!r} (see `coder docs`)")
-    return row[0]
+    doc_id: int = row[0]
+    return doc_id
 
 
 def source_pdf(db: sqlite_utils.Database, ref: str | int) -> Path:
@@ -214,10 +216,11 @@ def page_rows(db: sqlite_utils.Database, doc_id: int) -> list[tuple[int, int, in
 
 
 def page_text(db: sqlite_utils.Database, doc_id: int, page: int) -> str:
-    row = db.execute('SELECT start, "end" FROM pages WHERE doc_id = ? AND page = ?', [doc_id, page]).fetchone()
+    row = db.execute('SELECT start, "end" FROM pages WHERE doc_id = ? AND page = ?',
+                     [doc_id, page]).fetchone()
     if row is None:
         count = db.execute("SELECT COUNT(*) FROM pages WHERE doc_id = ?", [doc_id]).fetchone()[0]
         raise InputError(f"document {doc_id} has no page {page} (pages 1-{count})")
-    text = db.execute("SELECT substr(text, ?, ?) FROM document_texts WHERE doc_id = ?",
-                      [row[0] + 1, row[1] - row[0], doc_id]).fetchone()[0]
+    text: str = db.execute("SELECT substr(text, ?, ?) FROM document_texts WHERE doc_id = ?",
+                           [row[0] + 1, row[1] - row[0], doc_id]).fetchone()[0]
     return text

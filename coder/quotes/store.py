@@ -41,7 +41,8 @@ def document_text(db: sqlite_utils.Database, doc_id: int) -> str:
     row = db.execute("SELECT text FROM document_texts WHERE doc_id = ?", [doc_id]).fetchone()
     if row is None:
         raise InputError(f"unknown document {doc_id}")
-    return row[0]
+    text: str = row[0]
+    return text
 
 
 def insert_detected(db: sqlite_utils.Database, doc_id: int, candidates: Iterable[CandidateQuote],
@@ -56,7 +57,7 @@ def insert_detected(db: sqlite_utils.Database, doc_id: int, candidates: Iterable
          "source": q.source, "attribution": q.attribution, "created_at": stamp}
         for q in candidates if q.end > q.start
     ]
-    db["quotes"].insert_all(rows, ignore=True)
+    db.table("quotes").insert_all(rows, ignore=True)
     return len(rows)
 
 
@@ -72,10 +73,11 @@ def _bounds(db: sqlite_utils.Database, doc_id: int, start: int, end: int) -> dic
 
 
 def _next_quote_id(db: sqlite_utils.Database) -> int:
-    return db.execute(
+    next_id: int = db.execute(
         "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'quotes'), 0),"
         " COALESCE((SELECT MAX(id) FROM quotes), 0)) + 1"
     ).fetchone()[0]
+    return next_id
 
 
 def find_quote(db: sqlite_utils.Database, doc_id: int, start: int, end: int) -> int | None:
@@ -93,12 +95,13 @@ def add_manual_quote(db: sqlite_utils.Database, doc_id: int, start: int, end: in
         clash = find_quote(db, doc_id, start, end)
         if clash is not None:
             raise InputError(f"quote {clash} already covers [{start}, {end}) of document {doc_id}")
-        quote = {"id": _next_quote_id(db), "doc_id": doc_id, **bounds, "origin": "manual",
+        quote_id = _next_quote_id(db)
+        quote = {"id": quote_id, "doc_id": doc_id, **bounds, "origin": "manual",
                  "speaker": speaker, "source": None, "attribution": None,
                  "created_by": coder_id, "created_at": now()}
         record(db, coder_id=coder_id, action="quote.add", ops=[{"op": "quote_add", "quote": quote}],
-               quote_id=quote["id"])
-        return quote["id"]
+               quote_id=quote_id)
+        return quote_id
 
 
 def delete_manual_quote(db: sqlite_utils.Database, quote_id: int, coder_id: int) -> int:

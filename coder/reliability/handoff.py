@@ -4,8 +4,8 @@
 it too (a plain file copy of a project that is still open can miss it). In the copy,
 every other coder's codings, memos (on codings and on quotes), event history and
 adjudications are removed, as are manual quotes that others made outside any round;
-documents, quotes, codebook, rounds and indicators stay. The copy is then vacuumed again, so the removed codings are not left in
-free pages either, and written as a single file (no -wal beside it).
+documents, quotes, codebook, rounds and indicators stay. The copy is then vacuumed again,
+so the removed codings are not left in free pages either, and written as a single file (no -wal beside it).
 """
 
 from __future__ import annotations

@@ -123,7 +123,8 @@ def data_version(db: sqlite_utils.Database) -> int:
 
 
 def schema_version(db: sqlite_utils.Database) -> int:
-    return db.execute("PRAGMA user_version").fetchone()[0]
+    version: int = db.execute("PRAGMA user_version").fetchone()[0]
+    return version
 
 
 def migrate_db(db: sqlite_utils.Database, path: str | Path = "") -> int:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
 
 from coder.codebook.rank import rank_codes
 from coder.coding.coders import list_coders
@@ -53,14 +55,14 @@ class CodeCommands(Provider):
         screen.guarded(lambda: screen.session.toggle(key))
 
 
-class CoderApp(App):
+class CoderApp(App[None]):
     TITLE = "coder"
-    BINDINGS = APP_BINDINGS
+    BINDINGS = [*APP_BINDINGS]
     COMMANDS = App.COMMANDS | {CodeCommands}
 
     def __init__(self, db_path: str | Path, coder_name: str | None = None,
                  compare: tuple[str, str] | None = None, quotes: list[int] | None = None,
-                 compare_result: dict | None = None) -> None:
+                 compare_result: dict[str, Any] | None = None) -> None:
         super().__init__()
         self.db_path = Path(db_path)
         self.coder_name = coder_name
@@ -109,7 +111,7 @@ class CoderApp(App):
         self.sub_title = f"{self.db_path.name} · {self.session.coder.name}"
         self.push_screen(CodingScreen(self.session))
 
-    def get_system_commands(self, screen) -> Iterator[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterator[SystemCommand]:
         yield from super().get_system_commands(screen)
         if isinstance(screen, CodingScreen):
             yield SystemCommand("Undo", "Undo your last coding action", screen.action_undo)
@@ -118,5 +120,5 @@ class CoderApp(App):
 
 def run_app(db_path: str | Path, coder_name: str | None = None,
             compare: tuple[str, str] | None = None, quotes: list[int] | None = None,
-            compare_result: dict | None = None) -> None:
+            compare_result: dict[str, Any] | None = None) -> None:
     CoderApp(db_path, coder_name, compare, quotes, compare_result).run()

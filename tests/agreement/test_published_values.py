@@ -79,7 +79,8 @@ def test_two_coders_fleiss_equals_scott():
 
 
 def test_cohen_is_null_for_three_coders():
-    rows = [(str(u), f"r{g}", str(v)) for u, row in enumerate(P.FLEISS_1971[:, :3]) for g, v in enumerate(row)]
+    rows = [(str(u), f"r{g}", str(v))
+            for u, row in enumerate(P.FLEISS_1971[:, :3]) for g, v in enumerate(row)]
     result = agreement(ratings_from_long(rows))
     assert result.metrics["cohen_kappa"] is None
     assert result.metrics["scott_pi"] is None

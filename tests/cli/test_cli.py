@@ -133,7 +133,8 @@ def test_a_pdf_the_manifest_does_not_list_is_named(run, report_pdf):
     assert result.exit_code == 0
     assert "vergeten.pdf: warning: not in the manifest (documents.csv)" in result.stderr
     assert report_pdf.name + ": warning" not in result.stderr
-    assert sorted(d["title"] for d in json.loads(run("docs", "--json").output)) == ["Jaarverslag Dalem", "vergeten"]
+    assert sorted(d["title"] for d in json.loads(run("docs", "--json").output)) == [
+        "Jaarverslag Dalem", "vergeten"]
 
 
 def test_malformed_manifest_names_file_and_line(run, report_pdf):

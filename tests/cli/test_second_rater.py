@@ -122,5 +122,6 @@ def test_project_agreement_equals_agree_on_the_exported_table(project, run, quot
             else:
                 assert ours[name]["value"] == pytest.approx(est["value"]), (variable, name)
                 assert ours[name]["se"] == pytest.approx(est["se"]), (variable, name)
-    rows = list(csv.DictReader(open(tmp_path / "vertrouwen.csv")))
+    with open(tmp_path / "vertrouwen.csv") as handle:
+        rows = list(csv.DictReader(handle))
     assert {r["value"] for r in rows} == {"present", "absent"}

@@ -24,7 +24,7 @@ def test_import_coder_cli_loads_no_heavy_library():
 
 
 def test_import_coder_is_cheap():
-    assert imported_after("import coder") & set(HEAVY + ("sqlite_utils", "click")) == set()
+    assert imported_after("import coder") & {*HEAVY, "sqlite_utils", "click"} == set()
 
 
 def test_opening_a_project_loads_neither_pandas_nor_numpy(tmp_path):

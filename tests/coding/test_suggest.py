@@ -67,7 +67,8 @@ def plain_first_match(parts: tuple[str, ...], tokens) -> tuple[int, int] | None:
                 return start, end
             if len(key) >= MIN_COMPOUND and (
                     word.endswith(key) or lemma.endswith(key)
-                    or any(word.startswith(key + link) and len(word) > len(key + link) + 2 for link in LINKS)):
+                    or any(word.startswith(key + link) and len(word) > len(key + link) + 2
+                           for link in LINKS)):
                 return start, end
         elif all(part in (word, lemma) for part, (word, lemma, _, _) in zip(parts, window)):
             return window[0][2], window[-1][3]
@@ -90,7 +91,8 @@ VOCABULARY = sorted({word for k in MATCHER.keywords for word in k.text.split()}
                     | {"de", "het", "een", "wijkteam", "jeugd", "s", "en", "heel", "niet", "lijnen",
                        "wachtlijsten", "vertrouwensband", "samenwerkingen", "netwerken", "ouders"})
 words = st.lists(st.one_of(st.sampled_from(VOCABULARY),
-                           st.builds(lambda a, b: a + b, st.sampled_from(VOCABULARY), st.sampled_from(VOCABULARY))),
+                           st.builds(lambda a, b: a + b, st.sampled_from(VOCABULARY),
+                                     st.sampled_from(VOCABULARY))),
                  max_size=30)
 
 
@@ -130,4 +132,5 @@ def test_speaker_is_suggested_from_the_detected_role_only():
 def test_a_suggestion_lists_every_word_that_matched():
     hit = next(s for s in suggest_for_codebook("We moesten maanden wachten op de wachtlijst.", CODEBOOK)
                if s.code == "bel_wachttijden")
-    assert hit.words == ("maanden", "wachten", "wachtlijst") and hit.reason == "“maanden”, “wachten”, “wachtlijst”"
+    assert hit.words == ("maanden", "wachten", "wachtlijst")
+    assert hit.reason == "“maanden”, “wachten”, “wachtlijst”"

@@ -20,7 +20,8 @@ def test_quotes_csv_has_the_fixed_columns_and_one_row_per_coded_quote(coded, run
     assert len(rows) == 2
     first = rows[0]
     assert first["citation"] == "(Dalem 2021, p. 1)"
-    assert (first["transformatiedoel"], first["valentie"], first["drie_vs"]) == ("normaliseren", "positief", "vertrouwen")
+    assert (first["transformatiedoel"], first["valentie"], first["drie_vs"]) == (
+        "normaliseren", "positief", "vertrouwen")
     assert first["memo"] == "sterk citaat" and first["coder"] == "anna"
 
 

@@ -63,7 +63,8 @@ def leftover_furniture() -> list[str]:
         text = extracted(row["file"]).text
         for printed in (row["header"], row["footer"]):
             # a header may also be cited in the body, "(Jaarverslag … 2021)": that is not furniture
-            if printed and not printed.strip().isdigit() and re.search(rf"(?<!\(){re.escape(printed)}(?!\))", text):
+            if (printed and not printed.strip().isdigit()
+                    and re.search(rf"(?<!\(){re.escape(printed)}(?!\))", text)):
                 left.append(f"{row['file']} p.{row['page']}: {printed}")
     return sorted(set(left))
 

@@ -25,7 +25,8 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_generated_layouts_keep_sentences_whole_and_drop_furniture(folder, name):
     doc = qe.generated_docs(folder, [name])[0]
     score = qe.score(doc, qe.read_ours(doc.pdf, jobs=1))
-    assert score.sentences is not None and score.sentences >= (0.95 if name in SPREADS else 0.98), score.broken[:5]
+    assert score.sentences is not None and score.sentences >= (0.95 if name in SPREADS else 0.98), \
+        score.broken[:5]
     assert score.furniture == 0
     if score.quotes is not None and score.quotes.matched:
         assert score.quotes.right_page >= 0.95 * score.quotes.matched

@@ -34,7 +34,8 @@ def test_read_only_project_file_gives_a_clear_error(tmp_path):
     small_project(path)
     assert invoke(path, "code", "1", "--coder", "anna", "valentie=positief").exit_code == 0
     if subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode != 0:
-        pytest.skip("chattr +i not permitted here (needs root on ext4); cannot make the file read-only for root")
+        pytest.skip("chattr +i not permitted here (needs root on ext4); "
+                    "cannot make the file read-only for root")
     try:
         result = invoke(path, "code", "1", "--coder", "anna", "valentie=negatief")
     finally:

@@ -51,6 +51,6 @@ def test_csv_import_is_all_or_nothing(project, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("file,indicator,value,n\nDalem 2021.pdf,passend,81,100\nonbekend.pdf,helpt,1,1\n",
                    encoding="utf-8")
-    with pytest.raises(InputError, match="bad.csv: line 3: unknown document"):
+    with pytest.raises(InputError, match=r"bad.csv: line 3: unknown document"):
         import_indicators(project, bad)
     assert [p.indicator for p in pooled_indicators(project) if p.team_type is None] == ["helpt"]

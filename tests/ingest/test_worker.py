@@ -40,7 +40,8 @@ def test_each_pdf_is_stored_by_the_worker_and_a_bad_one_is_named(tmp_path):
 def test_stopping_mid_document_stores_nothing_half_and_returns_at_once(tmp_path):
     folder = tmp_path / "pdfs"
     folder.mkdir()
-    body = "\n".join(f"Regel {i}: het wijkteam „helpt inwoners snel en dichtbij” zegt men." for i in range(40))
+    body = "\n".join(f"Regel {i}: het wijkteam „helpt inwoners snel en dichtbij” zegt men."
+                     for i in range(40))
     make_pdf(folder / "lang.pdf", [body] * 200)
     path = project(tmp_path)
     pages = []

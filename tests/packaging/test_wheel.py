@@ -20,7 +20,8 @@ def installed(tmp_path_factory) -> Path:
     test environment through a path file, so no network and no second download."""
     root = tmp_path_factory.mktemp("wheel")
     build = root / "build"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(build), str(REPO)], check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(build), str(REPO)],
+                   check=True, capture_output=True)
     wheel = next(build.glob("coder-*.whl"))
     venv = root / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)

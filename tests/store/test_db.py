@@ -39,7 +39,7 @@ def test_newer_schema_is_refused_with_a_clear_error(db_path):
 def test_a_file_that_is_not_sqlite_is_a_coder_error(tmp_path):
     bogus = tmp_path / "notes.db"
     bogus.write_text("this is not a database" * 100)
-    with pytest.raises(CoderError, match="notes.db"):
+    with pytest.raises(CoderError, match=r"notes.db"):
         connect(bogus).execute("SELECT * FROM documents")
 
 

@@ -24,7 +24,8 @@ def tui_db(tmp_path) -> Path:
     db = connect(path)
     sync_codebook(db, load_codebook(REPO / "codebook.yaml"))
     add_text_document(db)
-    add_text_document(db, "Tweede verslag.\n\nEen vader zegt: „Er was geen wachtlijst en de hulp kwam snel.”\n",
+    add_text_document(db, "Tweede verslag.\n\n"
+                          "Een vader zegt: „Er was geen wachtlijst en de hulp kwam snel.”\n",
                       title="Tweede 2022")
     db.close()
     return path

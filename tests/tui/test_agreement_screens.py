@@ -33,7 +33,9 @@ async def test_agreement_screen_shows_goals_coefficients_and_disagreements(tui_d
         goals = screen.query_one("#goals", DataTable)
         assert goals.row_count >= 2
         table = screen.query_one("#coefficients", DataTable)
-        assert [table.get_row_at(i)[0] for i in range(table.row_count)][:2] == ["Transformatiedoel", "Valentie"]  # labels, not keys
+        # labels, not keys
+        assert [table.get_row_at(i)[0] for i in range(table.row_count)][:2] == ["Transformatiedoel",
+                                                                              "Valentie"]
         await pilot.pause()
         shown = screen.query_one("#disagreements", DataTable)
         assert shown.row_count == len(quotes)  # the goal facet is highlighted first

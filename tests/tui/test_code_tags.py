@@ -25,7 +25,8 @@ def test_tag_uses_the_number_when_initials_are_shared():
     from coder.codebook.model import Code, Codebook, Facet
 
     goal = Facet("goal", "Goal", "single", codes=(Code("a", "Alpha", "goal"),))
-    speaker = Facet("who", "Who", "single", codes=(Code("p", "Parent", "who"), Code("q", "Professional", "who")))
+    speaker = Facet("who", "Who", "single",
+                    codes=(Code("p", "Parent", "who"), Code("q", "Professional", "who")))
     assert code_tag(Codebook("demo", "1", (goal, speaker)), ["a", "q"]) == "12"
 
 

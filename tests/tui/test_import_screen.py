@@ -19,7 +19,8 @@ async def test_import_a_folder_in_the_background_and_name_the_bad_file(tui_db, t
     make_pdf(folder / "wijkteam-oost.pdf", ["Jaarverslag Oost.\nEen vader zegt: „Het ging snel en goed.”"])
     make_pdf(folder / "wijkteam-west.pdf", ["Jaarverslag West.", "Pagina twee van het verslag."])
     (folder / "kapot.pdf").write_bytes(b"%PDF-1.4 this is not really a pdf")
-    (folder / "documents.csv").write_text("file,title,organisation,year\nwijkteam-oost.pdf,Oost 2023,Gemeente Oost,2023\n",
+    (folder / "documents.csv").write_text("file,title,organisation,year\n"
+                                          "wijkteam-oost.pdf,Oost 2023,Gemeente Oost,2023\n",
                                           encoding="utf-8")
     app = CoderApp(tui_db, "anna")
     async with app.run_test(size=(150, 45)) as pilot:

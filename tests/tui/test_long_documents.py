@@ -34,8 +34,9 @@ def long_db(tmp_path):
     db = connect(path)
     sync_codebook(db, load_codebook(REPO / "codebook.yaml"))
     with write(db):
-        db["documents"].insert({"id": 1, "path": "/tmp/l.pdf", "filename": "l.pdf", "sha256": "l" * 64,
-                                "title": "Lang verslag", "pages": PAGES, "chars": len(text), "imported_at": "x"})
+        db["documents"].insert({"id": 1, "path": "/tmp/l.pdf", "filename": "l.pdf",
+                                "sha256": "l" * 64, "title": "Lang verslag", "pages": PAGES,
+                                "chars": len(text), "imported_at": "x"})
         db["document_texts"].insert({"doc_id": 1, "text": text})
         db["pages"].insert_all([{"doc_id": 1, "page": p, "start": s, "end": e} for p, s, e in rows])
         insert_detected(db, 1, detect_quotes(text), PageIndex(rows))
@@ -82,7 +83,8 @@ async def test_g_to_a_page_with_a_quote_selects_it(long_db):
         await pilot.press("2")  # codes the quote shown
         await pilot.pause()
         db = connect(long_db)
-        assert db.execute("SELECT q.page FROM codings c JOIN quotes q ON q.id = c.quote_id").fetchall() == [(50,)]
+        assert db.execute("SELECT q.page FROM codings c JOIN quotes q ON q.id = c.quote_id"
+                          ).fetchall() == [(50,)]
 
 
 async def test_g_names_a_page_that_does_not_exist(long_db):

@@ -39,7 +39,8 @@ async def test_document_row_shows_new_progress_and_others_stay(tui_db):
         await pilot.pause()
         assert "coded 1/2" in str(documents.get_option_at_index(0).prompt)
         assert str(documents.get_option_at_index(1).prompt) == other_before
-        assert "coded 1/2" in "".join(strip.text for strip in documents.render_lines(documents.region.reset_offset))
+        assert "coded 1/2" in "".join(
+            strip.text for strip in documents.render_lines(documents.region.reset_offset))
 
 
 def styles_over(reader: Reader, text: str) -> set[str]:

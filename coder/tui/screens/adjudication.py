@@ -7,6 +7,7 @@ time: `a`/`b` follow that coder, `o` keeps the code."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -24,7 +25,7 @@ from coder.tui.widgets.key_bar import KeyBar
 CONTEXT = 250
 
 
-class AdjudicationScreen(Screen):
+class AdjudicationScreen(Screen[None]):
     BINDINGS = [
         Binding("a", "pick('a')", "Take A", id="adjudicate-a"),
         Binding("b", "pick('b')", "Take B", id="adjudicate-b"),
@@ -46,7 +47,7 @@ class AdjudicationScreen(Screen):
         self.db_path = Path(db_path)
         self.coder_a, self.coder_b = coder_a, coder_b
         self.quotes = quotes
-        self.items: list[dict] = []
+        self.items: list[dict[str, Any]] = []
         self.index = 0
 
     def compose(self) -> ComposeResult:
@@ -99,16 +100,19 @@ class AdjudicationScreen(Screen):
             return
         item = self.items[self.index]
         if choice == "other":
-            self.app.push_screen(TextPrompt(f"Codes for {item['facet']} (comma-separated keys)"),
-                                 lambda codes: codes and self._ask_reason(item, choice, codes))
+            def then(codes: str | None) -> None:
+                if codes:
+                    self._ask_reason(item, choice, codes)
+
+            self.app.push_screen(TextPrompt(f"Codes for {item['facet']} (comma-separated keys)"), then)
         else:
             self._ask_reason(item, choice, None)
 
-    def _ask_reason(self, item: dict, choice: str, codes: str | None) -> None:
+    def _ask_reason(self, item: dict[str, Any], choice: str, codes: str | None) -> None:
         self.app.push_screen(TextPrompt("Reason (optional, Enter to save)"),
                              lambda reason: self._decide(item, choice, codes, reason))
 
-    def _decide(self, item: dict, choice: str, codes: str | None, reason: str | None) -> None:
+    def _decide(self, item: dict[str, Any], choice: str, codes: str | None, reason: str | None) -> None:
         if reason is None:  # Esc: nothing decided
             return
         try:

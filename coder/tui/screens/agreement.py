@@ -6,6 +6,7 @@ queue; F1 explains the columns and readings."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,7 +27,7 @@ def _number(cell: str) -> float | None:
         return None
 
 
-class AgreementScreen(Screen):
+class AgreementScreen(Screen[None]):
     BINDINGS = [
         Binding("s", "sort", "Sort", id="agreement-sort"),
         Binding("j", "adjudicate", "Adjudicate", id="agreement-adjudicate"),
@@ -40,14 +41,14 @@ class AgreementScreen(Screen):
     """
 
     def __init__(self, db_path: str | Path, coder_a: str, coder_b: str,
-                 quotes: list[int] | None = None, result: dict | None = None) -> None:
+                 quotes: list[int] | None = None, result: dict[str, Any] | None = None) -> None:
         """`result` is `project_agreement`'s output when the caller has it already (it
         computes it first to report errors before the screen opens)."""
         super().__init__()
         self.db_path = Path(db_path)
         self.coder_a, self.coder_b = coder_a, coder_b
         self.quotes = quotes
-        self.result: dict = result or {}
+        self.result: dict[str, Any] = result or {}
         self.rows: list[tuple[str, list[str]]] = []
         self.headers: list[str] = []
         self.sort_column = 0
@@ -113,7 +114,8 @@ class AgreementScreen(Screen):
 
     def show_disagreements(self, variable: str) -> None:
         """Disagreements on a single facet, or on the facet holding a multi code."""
-        facet = variable if variable in self.result["facets"] else self.result["codes"].get(variable, {}).get("facet")
+        facet = (variable if variable in self.result["facets"]
+                 else self.result["codes"].get(variable, {}).get("facet"))
         table = self.query_one("#disagreements", DataTable)
         table.clear()
         for d in self.result["disagreements"]:

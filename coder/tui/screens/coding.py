@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -21,7 +22,14 @@ from textual.worker import get_current_worker
 from coder.errors import CoderError
 from coder.quotes.nlp import pipeline_loaded
 from coder.tui.keys import CODING_BINDINGS
-from coder.tui.screens.dialogs import Choice, CodePicker, HelpScreen, SearchQuotes, TextPrompt
+from coder.tui.screens.dialogs import (
+    Choice,
+    CodePicker,
+    HelpScreen,
+    SearchQuotes,
+    TextPrompt,
+    option_id,
+)
 from coder.tui.session import Session
 from coder.tui.tags import TAG_WIDTH
 from coder.tui.widgets.document_list import DocumentList
@@ -33,8 +41,8 @@ POLL_SECONDS = 0.5  # how often to look for changes stored by another process
 NLP_DELAY = 1.0  # seconds after the first screen before spaCy is loaded for suggestions
 
 
-class CodingScreen(Screen):
-    BINDINGS = CODING_BINDINGS
+class CodingScreen(Screen[None]):
+    BINDINGS = [*CODING_BINDINGS]
     # Below 110 columns three columns leave the reader too narrow to read: the document
     # list is hidden until `d` asks for it, and hides again once it loses focus.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
@@ -52,7 +60,7 @@ class CodingScreen(Screen):
         singles = [f.key for f in session.codebook.facets if f.mode == "single"]
         self.single_facets = singles
         self.active_facet = singles[0] if singles else None
-        self.suggestions: list = []
+        self.suggestions: list[Any] = []
         self.arrived: tuple[int, int, int] | None = None  # (id, start, end) of the quote shown
         self.suggestions_for: tuple[int, int, int] | None = None  # the quote the suggestions are of
         self.shown_codes: set[str] = set()  # the current quote's codes as last put on screen
@@ -150,9 +158,11 @@ class CodingScreen(Screen):
         quote = s.current
         if (follow and quote is not None) or s.window is not None:
             window = s.window_for(quote["start"]) if follow and quote is not None else s.window
-            reader.show(window.text, window.start, s.page_starts())
+            if window is not None:  # always: window_for returns one, else s.window is set
+                reader.show(window.text, window.start, s.page_starts())
         tags = s.quote_tags()
-        reader.paint([Span(q["start"], q["end"], q["id"] in tags, quote is not None and q["id"] == quote["id"],
+        reader.paint([Span(q["start"], q["end"], q["id"] in tags,
+                           quote is not None and q["id"] == quote["id"],
                            tags.get(q["id"], "")) for q in s.quotes])
         if quote is not None and select:
             reader.select_span(quote["start"], quote["end"])
@@ -175,7 +185,7 @@ class CodingScreen(Screen):
             self.nlp_started = True
             self.set_timer(NLP_DELAY, self.load_suggestions)
 
-    def current_suggestions(self) -> list:
+    def current_suggestions(self) -> list[Any]:
         """Suggestions for the current quote, once spaCy is loaded (about 0.3 ms a quote).
 
         Computing them in the key handler, not in a worker, puts them on screen in the
@@ -252,8 +262,9 @@ class CodingScreen(Screen):
     @on(OptionList.OptionSelected, "#documents")
     def document_chosen(self, event: OptionList.OptionSelected) -> None:
         self.remove_class("-documents")
-        if int(event.option.id) != self.session.doc_id:  # the open one stays at its quote
-            self.open_document(int(event.option.id))
+        doc_id = int(option_id(event.option))
+        if doc_id != self.session.doc_id:  # the open one stays at its quote
+            self.open_document(doc_id)
         self.query_one(Reader).focus()
 
     @on(TextArea.SelectionChanged, "#reader")
@@ -279,7 +290,8 @@ class CodingScreen(Screen):
 
     def action_next_facet(self) -> None:
         if self.single_facets:
-            i = self.single_facets.index(self.active_facet)
+            # a None facet raises ValueError here as any facet not in the list would
+            i = self.single_facets.index(self.active_facet)  # type: ignore[arg-type]
             self.active_facet = self.single_facets[(i + 1) % len(self.single_facets)]
             self.refresh_view(select=False)
 
@@ -290,7 +302,8 @@ class CodingScreen(Screen):
         if not 1 <= n <= len(codes):
             return
         code = codes[n - 1]
-        following = self.single_facets[(self.single_facets.index(self.active_facet) + 1) % len(self.single_facets)]
+        following = self.single_facets[(self.single_facets.index(self.active_facet) + 1)
+                                       % len(self.single_facets)]
 
         def next_facet() -> None:  # before the repaint, so that one repaint shows both
             self.active_facet = following
@@ -378,8 +391,10 @@ class CodingScreen(Screen):
             except CoderError as exc:
                 self.notify(str(exc), severity="error")
                 return
-            quote = s.current
-            near = quote is not None and s.window.start <= quote["start"] < s.window.end
+            quote, window = s.current, s.window
+            if window is None:  # goto_page always sets it; same error as reading it unset
+                raise AttributeError("'NoneType' object has no attribute 'start'")
+            near = quote is not None and window.start <= quote["start"] < window.end
             self.refresh_view(select=near, follow=False, message=f"page {answer}")
             reader = self.query_one(Reader)
             if not near:
@@ -390,7 +405,7 @@ class CodingScreen(Screen):
         self.app.push_screen(TextPrompt(f"Go to page (1–{s.last_page})"), done)
 
     def action_search(self) -> None:
-        def jump(hit) -> None:
+        def jump(hit: dict[str, Any] | None) -> None:
             if hit is None:
                 return
             if hit["doc_id"] != self.session.doc_id:
@@ -494,7 +509,7 @@ class CodingScreen(Screen):
 
         worker = get_current_worker()
 
-        def post(callback, *args, **kwargs) -> None:
+        def post(callback: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
             if not worker.is_cancelled:
                 self.app.call_from_thread(callback, *args, **kwargs)
 
@@ -519,9 +534,9 @@ class CodingScreen(Screen):
             if not inputs.missing:
                 post(self.notify, f"{path}: no PDFs found", severity="warning")
             return
-        total, counts = len(inputs.pdfs), Counter()
+        total, counts = len(inputs.pdfs), Counter[str]()
 
-        def on_file(number: int, pdf: Path):
+        def on_file(number: int, pdf: Path) -> Callable[[int, int], None]:
             doing = f"importing {number}/{total}: {pdf.name}"
             post(self.set_status, doing)
             return lambda done, pages: post(self.set_status, f"{doing}, page {done}/{pages}")

@@ -19,6 +19,13 @@ from coder.tui.keys import CODING_BINDINGS, DESCRIPTIONS
 from coder.tui.session import Session
 
 
+def option_id(option: Option) -> str:
+    """The id of an option these screens built (each gets one; Textual types it Optional)."""
+    if option.id is None:
+        raise TypeError("option without an id")
+    return option.id
+
+
 def modal_css(screen: str, width: int = 90, box: str = "Vertical") -> str:
     """A centred, bordered box for one modal screen class.
 
@@ -83,7 +90,8 @@ class CodePicker(ModalScreen[list[str]]):
         have = self.session.codes_on()
         options = []
         for match in rank_codes(self.session.codebook.all_codes(), query):
-            options.append(Option(code_prompt(self.session, match, match.code.key in have), id=match.code.key))
+            options.append(Option(code_prompt(self.session, match, match.code.key in have),
+                                  id=match.code.key))
         codes = self.query_one("#codes", OptionList)
         codes.clear_options()
         codes.add_options(options)
@@ -105,16 +113,16 @@ class CodePicker(ModalScreen[list[str]]):
             self.query_one("#change", Static).update("nothing changed: type to filter or use ↑/↓ first")
             return
         if codes.highlighted is not None:
-            self.toggle(codes.get_option_at_index(codes.highlighted).id)
+            self.toggle(option_id(codes.get_option_at_index(codes.highlighted)))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        code = self.session.codebook.code(event.option.id)
+        code = self.session.codebook.code(option_id(event.option))
         details = (f"{code.description}\nWhen: {code.when_to_use}\nNot: {code.when_not}\n"
                    f"Keywords: {', '.join(code.keywords)}")
         self.query_one("#details", Static).update(details)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.toggle(event.option.id)
+        self.toggle(option_id(event.option))
 
     def toggle(self, key: str) -> None:
         try:
@@ -179,7 +187,7 @@ class SearchQuotes(ModalScreen[dict[str, Any] | None]):
             self.dismiss(self.hits[hits.highlighted])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.hits[int(event.option.id)])
+        self.dismiss(self.hits[int(option_id(event.option))])
 
     def on_key(self, event: events.Key) -> None:
         arrows_move_list(self, event, "#query", "#hits")
@@ -226,7 +234,7 @@ class Choice(ModalScreen[Any]):
             yield OptionList(*[Option(Text(label), id=str(i)) for i, (label, _) in enumerate(self.items)])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.items[int(event.option.id)][1])
+        self.dismiss(self.items[int(option_id(event.option))][1])
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -247,7 +255,8 @@ class HelpScreen(ModalScreen[None]):
         lines += ["", "shift+arrows / mouse drag   select text in the reader", "ctrl+p   command palette: "
                   "type part of a code name to toggle it", "",
                   "Reader gutter: p.N where page N begins; a tag on each quote you coded: the number of",
-                  "its code in the first facet, the initial (or number) of its code in the second, * for more (2P*).",
+                  "its code in the first facet, the initial (or number) of its code in the second, "
+                  "* for more (2P*).",
                   "", "Every action is saved at once."]
         with VerticalScroll():  # scrolls (arrows, page keys) in a terminal too small for it
             yield Static("\n".join(lines), markup=False)

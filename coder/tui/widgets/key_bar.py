@@ -4,8 +4,9 @@ Textual's Footer builds a widget per key and rebuilds them all whenever the bind
 change (focus moves, a screen opens); with the coding screen's fifteen keys that was
 about 350 ms of a 770 ms start. This is one Static: a rebuild is a few lines of text.
 When the keys do not fit on one line (an 80-column terminal) they wrap onto a second
-one, whole keys at a time, so that none is cut off. It follows remapped keys (it reads the screen's active bindings), greys out disabled
-ones, and a click on a key runs its action, as in the Footer.
+one, whole keys at a time, so that none is cut off. It follows remapped keys (it reads
+the screen's active bindings), greys out disabled ones, and a click on a key runs its
+action, as in the Footer.
 """
 
 from __future__ import annotations
