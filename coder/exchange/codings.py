@@ -211,16 +211,26 @@ def _import_quote(db: sqlite_utils.Database, q: dict[str, Any], coder_id: int,
     report.quotes_added += 1
 
 
+def _quote_here(db: sqlite_utils.Database, item: dict[str, Any], what: str,
+                docs: dict[str, tuple[int, str]], titles: dict[str, Any], missing_docs: set[str],
+                report: ImportReport) -> int | None:
+    """The id of the quote an entry of the file points at in this copy, or None with the
+    reason in the report (its document is missing here, or this copy has no such quote)."""
+    sha: str = item["document"]  # _check_entries: present and text
+    if not _document_known(sha, docs, titles, missing_docs, report):
+        return None
+    quote_id = find_quote(db, docs[sha][0], int(item["start"]), int(item["end"]))
+    if quote_id is None:
+        report.problems.append(f"{what} {_where(item, titles)}: no such quote here")
+    return quote_id
+
+
 def _import_coding(db: sqlite_utils.Database, c: dict[str, Any], coder_id: int,
                    docs: dict[str, tuple[int, str]], titles: dict[str, Any], missing_docs: set[str],
                    modes: dict[str, str], code_facet: dict[str, str], ops: list[dict[str, Any]],
                    report: ImportReport) -> None:
-    sha: str = c["document"]  # _check_entries: present and text
-    if not _document_known(sha, docs, titles, missing_docs, report):
-        return
-    quote_id = find_quote(db, docs[sha][0], int(c["start"]), int(c["end"]))
+    quote_id = _quote_here(db, c, f"coding {c.get('code')} on", docs, titles, missing_docs, report)
     if quote_id is None:
-        report.problems.append(f"coding {c.get('code')} on {_where(c, titles)}: no such quote here")
         return
     code: str = c["code"]  # _check_entries: present and text
     if code_facet.get(code) != c.get("facet"):
@@ -254,12 +264,8 @@ def _import_dismissal(db: sqlite_utils.Database, x: dict[str, Any], coder_id: in
                       docs: dict[str, tuple[int, str]], titles: dict[str, Any], missing_docs: set[str],
                       ops: list[dict[str, Any]], report: ImportReport) -> None:
     """A candidate the coder dismissed in the other copy; refused where they coded it here."""
-    sha: str = x["document"]  # _check_entries: present and text
-    if not _document_known(sha, docs, titles, missing_docs, report):
-        return
-    quote_id = find_quote(db, docs[sha][0], int(x["start"]), int(x["end"]))
+    quote_id = _quote_here(db, x, "dismissal of", docs, titles, missing_docs, report)
     if quote_id is None:
-        report.problems.append(f"dismissal of {_where(x, titles)}: no such quote here")
         return
     if db.execute("SELECT 1 FROM dismissals WHERE quote_id = ? AND coder_id = ?",
                   [quote_id, coder_id]).fetchone():
