@@ -6,12 +6,18 @@ class CoderError(Exception):
 
     ``exit_code`` is what the CLI exits with: 2 for bad input (unknown quote, code,
     facet, malformed file), 1 for everything else.
+
+    ``params`` names the Python parameters the problem is about (``("merge_into", "force")``).
+    The message itself speaks of the domain only; a front end that has its own names for
+    those parameters (the CLI's options) adds them, so the core never words a CLI flag.
     """
 
     exit_code = 1
 
-    def __init__(self, message: str, *, exit_code: int | None = None) -> None:
+    def __init__(self, message: str, *, exit_code: int | None = None,
+                 params: tuple[str, ...] = ()) -> None:
         super().__init__(message)
+        self.params = params
         if exit_code is not None:
             self.exit_code = exit_code
 

@@ -71,7 +71,8 @@ def agreement(ratings: Ratings, *, weights: str | None = None, level: str | None
     krippen.alpha.raw); with neither, everything is nominal/unweighted.
     """
     if ci not in CI_METHODS:
-        raise InputError(f"unknown --ci {ci!r} (choose from {', '.join(CI_METHODS)})")
+        raise InputError(f"unknown confidence-interval method {ci!r} (choose from {', '.join(CI_METHODS)})",
+                         params=("ci",))
     weighted_alpha = bool(weights) and not level and weights != "identity"
     level = "weighted" if weighted_alpha else (level or _level_for(weights))
     weights = weights or LEVEL_WEIGHTS.get(level, "identity")

@@ -62,13 +62,13 @@ class Ratings:
         if not bad:
             return
         named = ", ".join(repr(c) for c in bad[:5]) + (" ..." if len(bad) > 5 else "")
-        fix = f"leave them out with --missing {','.join(bad[:5])}"
+        fix = f"count {','.join(bad[:5])} as missing"
         if level in NUMERIC_LEVELS:
-            raise InputError(f"{level} data must be numbers, but found {named}; {fix}")
+            raise InputError(f"{level} data must be numbers, but found {named}; {fix}", params=("missing",))
         if not self.declared and (level == "ordinal" or weights != "identity"):
             scale = f"{level} data" if level != "nominal" else f"{weights} weights"
             raise InputError(f"{scale} need numbers or an order, but found {named}; {fix}, "
-                             "or give the order with --categories")
+                             "or give the category order", params=("missing", "categories"))
 
 
 def category_positions(categories: Sequence[str]) -> Array:
@@ -88,9 +88,10 @@ def order_categories(values: Iterable[str], declared: Sequence[str] | None = Non
     if declared:
         unknown = sorted(seen - set(declared))
         if unknown:
-            raise InputError(f"values not in --categories: {', '.join(unknown[:5])}")
+            raise InputError(f"values not in the category list: {', '.join(unknown[:5])}",
+                             params=("categories",))
         if len(set(declared)) != len(declared):
-            raise InputError("--categories lists a category twice")
+            raise InputError("the category list names a category twice", params=("categories",))
         return tuple(declared)
     if seen and all(_as_number(v) is not None for v in seen):
         return tuple(sorted(seen, key=lambda v: float(v)))

@@ -267,5 +267,6 @@ def parse_continuum(text: str) -> tuple[int, int]:
     try:
         begin, end = (int(x) for x in text.split(":"))
     except ValueError:
-        raise InputError(f"--continuum must look like BEGIN:END, got {text!r}") from None
+        raise InputError(f"the continuum must look like BEGIN:END, got {text!r}",
+                         params=("continuum",)) from None
     return begin, end

@@ -19,7 +19,7 @@ def segment_overlap(spans: Iterable[Span], threshold: float = 0.9) -> dict[str, 
     """Per code and overall: checks, agreements, percent agreement, and a kappa with
     chance 1/(number of codes) as MAXQDA reports it (Brennan & Prediger 1981)."""
     if not 0 < threshold <= 1:
-        raise InputError(f"--overlap must lie in (0, 1], got {threshold}")
+        raise InputError(f"the overlap threshold must lie in (0, 1], got {threshold}", params=("overlap",))
     spans = list(spans)
     by_coder_code: dict[tuple[str, str], list[Span]] = defaultdict(list)
     for s in spans:

@@ -73,7 +73,7 @@ class Reliability:
 
         members = list(get_round(self.db, name).members)
         if len(members) < 2:
-            raise InputError(f"round {name!r} names no coders; give --coders A,B")
+            raise InputError(f"round {name!r} names no coders; name two or more", params=("coders",))
         return members
 
     def agreement(self, *coders: str, facet: str | None = None, round: str | None = None,

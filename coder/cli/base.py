@@ -25,11 +25,15 @@ class CoderGroup(click.Group):
     behaviour as a user at the shell.
     """
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["coder.argv"] = list(args)  # kept to find the invoked command if it fails
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except CoderError as exc:
-            click.echo(f"coder: error: {exc}", err=True)
+            click.echo(f"coder: error: {exc}{_flags_of(ctx, exc.params)}", err=True)
             ctx.exit(exc.exit_code)
         except OverflowError:  # a number beyond SQLite's 64-bit integers: it names nothing here
             click.echo("coder: error: a number on the command line is too large", err=True)
@@ -43,6 +47,40 @@ class CoderGroup(click.Group):
             ctx.exit(1)
         finally:
             close_all(ctx)
+
+
+def _invoked_command(ctx: click.Context) -> click.Command:
+    """The (sub)command the command line named, found again from its words."""
+    command: click.Command = ctx.command
+    for word in ctx.meta.get("coder.argv", []):
+        if isinstance(command, click.Group):
+            sub = command.get_command(ctx, word)
+            if sub is not None:
+                command = sub
+    return command
+
+
+def _flags_of(ctx: click.Context, params: tuple[str, ...]) -> str:
+    """The flags of the command that failed, for the parameters its error names."""
+    return option_flags(_invoked_command(ctx), params) if params else ""
+
+
+def option_flags(command: click.Command, params: tuple[str, ...]) -> str:
+    """`` (see --merge-into, --force)``: ``command``'s options for the core's parameters.
+
+    The core names Python parameters; a parameter matches an option by its click name or by
+    its long flag (``--from-coder`` is ``from_coder``). Parameters without an option here add
+    nothing.
+    """
+    options = [p for p in command.params if isinstance(p, click.Option)]
+    flags: list[str] = []
+    for name in params:
+        for option in options:
+            names = {option.name, *(o.lstrip("-").replace("-", "_") for o in option.opts)}
+            if name in names:
+                flags.append(max(option.opts, key=len))
+                break
+    return f" (see {', '.join(flags)})" if flags else ""
 
 
 @click.group(cls=CoderGroup, context_settings={"help_option_names": ["-h", "--help"]})

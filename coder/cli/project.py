@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 from click.core import ParameterSource
 
-from coder.cli.base import cli, db_option, db_path, echo_json, open_project
+from coder.cli.base import cli, db_option, db_path, echo_json, open_project, option_flags
 from coder.errors import InputError
 
 if TYPE_CHECKING:
@@ -63,6 +63,7 @@ def import_(paths: tuple[str, ...], manifest: str | None, force: bool, password:
         coding of the file.
     """
     project = open_project(create=True)
+    command = click.get_current_context().command
     with _progress() as progress:
         overall = progress.add_task("documents", total=None)
         page_tasks: list[Any] = []
@@ -75,7 +76,7 @@ def import_(paths: tuple[str, ...], manifest: str | None, force: bool, password:
         def on_result(result: Any) -> None:
             progress.remove_task(page_tasks.pop())
             progress.advance(overall)
-            for line in result.lines():
+            for line in result.lines(see=lambda params: option_flags(command, params)):
                 progress.console.print(line, markup=False, highlight=False)
 
         batch = project.import_pdfs(paths, manifest=manifest, force=force, password=password, jobs=jobs,

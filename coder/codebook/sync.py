@@ -67,7 +67,8 @@ def _sync(db: sqlite_utils.Database, codebook: Codebook, report: SyncReport,
           merge_into: str | None, force: bool) -> None:
     new_codes = {code.key: code for code in codebook.all_codes()}
     if merge_into and merge_into not in new_codes:
-        raise InputError(f"--merge-into {merge_into!r} is not a code of the new codebook")
+        raise InputError(f"{merge_into!r} is not a code of the new codebook; nothing can be merged into it",
+                         params=("merge_into",))
     _apply_renames(db, codebook, report)
     _upsert_facets(db, codebook)
     existing = dict(db.execute("SELECT key, facet FROM codes"))
@@ -132,7 +133,8 @@ def _drop_codes(db: sqlite_utils.Database, dropped: list[str], new_codes: dict[s
     if coded and not (merge_into or force):
         listing = ", ".join(f"{key} ({n} codings)" for key, n in coded.items())
         raise InputError(f"the new codebook drops codes that have codings: {listing}; "
-                         "rename them (renamed_from), or pass --merge-into KEY or --force")
+                         "rename them (renamed_from), merge their codings into a kept code, "
+                         "or drop them with their codings", params=("merge_into", "force"))
     for key in dropped:
         if key in coded and merge_into:
             report.merged[key] = _merge(db, key, new_codes[merge_into])

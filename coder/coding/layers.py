@@ -15,7 +15,8 @@ from coder.store.sqlite import sqlite_utils
 def resolve_layer(db: sqlite_utils.Database, coder: str | None = None, *,
                   consensus: bool = False) -> Coder:
     if coder and consensus:
-        raise InputError("give either --coder or --consensus, not both")
+        raise InputError("name either one coder or the consensus layer, not both",
+                         params=("coder", "consensus"))
     if coder:
         return get_coder(db, coder)
     layer = find_coder(db, CONSENSUS)
@@ -31,7 +32,7 @@ def resolve_layer(db: sqlite_utils.Database, coder: str | None = None, *,
     if not active:
         raise InputError("no codings in this project yet")
     names = ", ".join(c.name for c in active)
-    raise InputError(f"several coders have codings ({names}); choose one with --coder NAME")
+    raise InputError(f"several coders have codings ({names}); name one", params=("coder",))
 
 
 def _has_codings(db: sqlite_utils.Database, coder_id: int) -> bool:

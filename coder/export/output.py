@@ -41,8 +41,10 @@ def check_output(path: str | Path, project: str | Path | None = None, *,
         return path
     kind = _database_kind(path)
     if kind and not (project_output and force and kind == "SQLite database"):
-        extra = " (add --force to replace it)" if project_output and kind == "SQLite database" else ""
-        raise InputError(f"{path}: is a {kind}; refusing to overwrite it{extra}")
+        replaceable = project_output and kind == "SQLite database"
+        extra = " unless asked to replace it" if replaceable else ""
+        raise InputError(f"{path}: is a {kind}; refusing to overwrite it{extra}",
+                         params=("force",) if replaceable else ())
     if not _writable(path):
         raise InputError(f"{path}: is read-only; refusing to replace it")
     return path

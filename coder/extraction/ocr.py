@@ -49,7 +49,8 @@ def ocr_pdf(path: str | Path, pages: Iterable[int], language: str = "nld") -> Pa
     """A copy of ``path`` with a text layer on the given pages (those without words)."""
     path = Path(path)
     if not ocr_available():
-        raise CoderError(f"{path}: --ocr needs ocrmypdf, which is not installed; {INSTALL_HINT}")
+        raise CoderError(f"{path}: OCR needs ocrmypdf, which is not installed; {INSTALL_HINT}",
+                         params=("ocr",))
     out = Path(tempfile.mkdtemp(prefix="coder-ocr-")) / path.name
     done = subprocess.run(
         ocr_command(path, out, pages, language), capture_output=True, text=True, check=False

@@ -55,8 +55,8 @@ def _open(path: Path, password: str | None) -> pdfplumber.pdf.PDF:
     except Exception as exc:  # pdfminer raises many types on broken files, some with no message
         cause = exc.args[0] if exc.args else exc
         if isinstance(exc, PDFPasswordIncorrect) or isinstance(cause, PDFPasswordIncorrect):
-            hint = "wrong password" if password else "encrypted; pass --password"
-            raise ExtractionError(f"{path}: PDF is encrypted ({hint})") from exc
+            hint = "wrong password" if password else "give its password"
+            raise ExtractionError(f"{path}: PDF is encrypted ({hint})", params=("password",)) from exc
         reason = f"{type(cause).__name__}: {cause}".rstrip(": ")
         raise ExtractionError(f"{path}: cannot open PDF, damaged or truncated ({reason})") from exc
 

@@ -37,13 +37,20 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
     kept: list[str] = field(default_factory=list)  # what became of kept quotes on a re-import
+    params: tuple[str, ...] = ()  # the parameters a failure is about (see CoderError.params)
 
-    def lines(self) -> list[str]:
-        """What happened, as the lines a person reads (CLI and TUI alike)."""
+    def lines(self, see: Callable[[tuple[str, ...]], str] | None = None) -> list[str]:
+        """What happened, as the lines a person reads (CLI and TUI alike).
+
+        ``see`` turns the parameters a line is about into the front end's own words for them
+        (the CLI's `` (see --force)``); without it the lines speak of the domain only.
+        """
+        see = see or (lambda params: "")
         if self.status == "failed":
-            return [f"coder: error: {self.error}"]
+            return [f"coder: error: {self.error}{see(self.params)}"]
         if self.status == "skipped":
-            return [f"{self.path}: already imported as document {self.doc_id} (use --force to re-extract)"]
+            return [f"{self.path}: already imported as document {self.doc_id}, "
+                    f"not re-extracted{see(('force',))}"]
         return [f"{self.path}: {self.status} as document {self.doc_id}: {self.pages} pages, "
                 f"{self.quotes} candidate quotes"] + self.kept \
             + [f"{self.path}: warning: {w}" for w in self.warnings]
@@ -95,8 +102,8 @@ def import_pdf(
 
             extraction = extract_pdf(ocr_pdf(path, scanned), ocr_pages=scanned, **options)
         if not extraction.text.strip():
-            hint = "even after OCR" if ocr and scanned else "(scanned? run OCR, e.g. --ocr)"
-            raise CoderError(f"{path}: no text found on any page {hint}")
+            hint = "even after OCR" if ocr and scanned else "(the pages look scanned: read them with OCR)"
+            raise CoderError(f"{path}: no text found on any page {hint}", params=("ocr",))
         candidates = detect_quotes(extraction.text, italics=extraction.italics, blocks=extraction.blocks)
         pages = PageIndex([(p.page, p.start, p.end) for p in extraction.pages])
         kept: list[str] = []
@@ -112,7 +119,7 @@ def import_pdf(
         return ImportResult(path, status, doc_id, len(extraction.pages), quotes, extraction.warnings,
                             kept=kept)
     except CoderError as exc:
-        return ImportResult(path, "failed", error=str(exc))
+        return ImportResult(path, "failed", error=str(exc), params=exc.params)
     except OSError as exc:  # unreadable, vanished, I/O error: this file fails, the batch goes on
         return ImportResult(path, "failed", error=f"{path}: {exc.strerror or exc}")
 
@@ -164,7 +171,8 @@ def _relocate_kept_quotes(db: sqlite_utils.Database, doc_id: int, new_text: str,
                   f"({', '.join(map(str, result.locked_vanished))})") if result.locked_vanished else ""
         raise CoderError(f"{path}: re-extraction would lose {len(result.vanished)} kept quote(s) whose text "
                          f"is no longer found (quotes {', '.join(map(str, result.vanished))}){locked}; "
-                         f"refusing --force for this file (edit or delete those quotes first)")
+                         f"refusing to re-extract this file (edit or delete those quotes first)",
+                         params=("force",))
     return result
 
 

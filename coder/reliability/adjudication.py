@@ -147,11 +147,12 @@ def resolve(db: sqlite_utils.Database, coder_a: str, coder_b: str, quote_id: int
         chosen = _per_code_choice(facet, code, choice, codes, sa, sb)
     else:
         if code:
-            raise InputError(f"{facet!r} takes one code: decide it as a whole (no --code)")
+            raise InputError(f"{facet!r} takes one code: decide it as a whole, not per code",
+                             params=("code",))
         if choice == "other" and not codes:
-            raise InputError("--pick other needs --codes")
+            raise InputError("choosing other codes needs the codes to set", params=("pick", "codes"))
         if choice != "other" and codes:
-            raise InputError("--codes goes with --pick other")
+            raise InputError("codes to set go only with choosing other codes", params=("codes", "pick"))
         chosen = {"a": sa, "b": sb, "both": sa | sb, "other": set(codes or [])}[choice]
     item = {"quote": quote_id, "facet": facet, "code": code or ""}
     with write(db):
@@ -167,7 +168,7 @@ def resolve(db: sqlite_utils.Database, coder_a: str, coder_b: str, quote_id: int
 def _per_code_choice(facet: str, code: str | None, choice: str, codes: list[str] | None,
                      sa: set[str], sb: set[str]) -> set[str]:
     if not code:
-        raise InputError(f"{facet!r} is decided per code: name it with --code")
+        raise InputError(f"{facet!r} is decided per code: name the code", params=("code",))
     if choice == "other" or codes:
         raise InputError("per code, pick a or b (follow that coder) or both (keep the code)")
     if code not in sa | sb:

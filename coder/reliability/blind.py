@@ -69,7 +69,7 @@ class Blind:
                 raise InputError(
                     f"round {r.name!r} is open and its coders code blind: lock it first "
                     f"(coder round lock {r.name}), or, if you are not one of its coders, "
-                    "name yourself with --by NAME")
+                    "say who you are", params=("by",))
 
     def check_layer(self, coder: str) -> None:
         """Refuse to show ``coder``'s whole layer when it holds blind codings for this viewer."""
@@ -77,8 +77,8 @@ class Blind:
             if coder.lower() in r.members and (self.viewer is None or coder.lower() != self.viewer.lower()):
                 raise InputError(
                     f"{coder}'s codings include the open round {r.name!r}, which its coders code "
-                    f"blind; {coder} can see them with --by {coder}, someone outside the round "
-                    "with --by NAME")
+                    f"blind; only {coder} or someone outside the round, saying who they are, "
+                    "can see them", params=("by",))
 
 
 def open_rounds(db: sqlite_utils.Database) -> tuple[OpenRound, ...]:

@@ -52,7 +52,7 @@ def check_output(project: Path, output: Path, force: bool) -> None:
     if output.resolve() in names or _same_file(project, output):
         raise InputError(f"{output}: that is the open project itself; choose another file")
     if output.exists() and not force:
-        raise InputError(f"{output}: exists already; replace it with --force")
+        raise InputError(f"{output}: exists already; it can be replaced on request", params=("force",))
     if output.is_dir():
         raise InputError(f"{output}: is a directory")
     if not output.parent.is_dir():

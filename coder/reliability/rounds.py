@@ -81,7 +81,8 @@ def create_round(db: sqlite_utils.Database, name: str, *, coders: list[str] | No
         raise InputError("a round needs a name")
     source = Source(quotes, from_coder, documents, sample, seed)
     if sum(x is not None and x != [] for x in (quotes, from_coder, documents)) > 1:
-        raise InputError("choose one of --quotes, --from-coder or --doc (--sample can go with any)")
+        raise InputError("take the quotes from one source: quote ids, a coder's coded quotes or documents "
+                         "(a sample can go with any)", params=("quotes", "from_coder", "documents", "sample"))
     names = _member_names(coders or [])
     with write(db):
         if db.execute("SELECT 1 FROM rounds WHERE name = ?", [name]).fetchone():
@@ -89,7 +90,7 @@ def create_round(db: sqlite_utils.Database, name: str, *, coders: list[str] | No
         ids = _pool(db, source)
         if sample is not None:
             if sample < 1:
-                raise InputError("--sample must be at least 1")
+                raise InputError("the sample must hold at least 1 quote", params=("sample",))
             seed = seed if seed is not None else random.SystemRandom().randrange(1, 2**31)
             ids = sorted(random.Random(seed).sample(ids, min(sample, len(ids))))
         scope = {"documents": documents or "all", "sample": sample, "quotes": len(ids)}
@@ -108,9 +109,9 @@ def create_round(db: sqlite_utils.Database, name: str, *, coders: list[str] | No
 def _member_names(names: list[str]) -> list[str]:
     names = [n.strip() for n in names if n.strip()]
     if names and len(names) < 2:
-        raise InputError("a round needs at least two coders (--coders A,B)")
+        raise InputError("a round needs at least two coders", params=("coders",))
     if len({n.lower() for n in names}) != len(names):
-        raise InputError("--coders names a coder twice")
+        raise InputError("the round names a coder twice", params=("coders",))
     if any(n.lower() == CONSENSUS for n in names):
         raise InputError(f"{CONSENSUS!r} is the adjudicated layer, not a coder of a round")
     return names
@@ -191,7 +192,8 @@ def lock_round(db: sqlite_utils.Database, name: str, *, force: bool = False) -> 
     left = {m: len(ids) for m, ids in uncoded(db, r).items() if ids}
     if left and not force:
         detail = ", ".join(f"{m} {n} of {r.scope['quotes']}" for m, n in left.items())
-        raise InputError(f"round {name!r}: uncoded quotes left ({detail}); lock anyway with --force")
+        raise InputError(f"round {name!r}: uncoded quotes left ({detail}); it can be locked anyway",
+                         params=("force",))
     with write(db):
         db.execute("UPDATE rounds SET locked_at = ? WHERE id = ?", [now(), r.id])
     return get_round(db, name)

@@ -57,10 +57,22 @@ def test_reimport_is_skipped_and_force_reextracts(run, report_pdf):
     run("import", report_pdf)
     again = run("import", report_pdf)
     assert again.exit_code == 0
-    assert "already imported" in again.stderr
+    assert "already imported as document 1, not re-extracted (see --force)" in again.stderr
     forced = run("import", "--force", report_pdf)
     assert "reimported" in forced.stderr
     assert len(json.loads(run("docs", "--json").output)) == 1
+
+
+def test_a_pdf_without_text_names_the_ocr_option_only_on_the_command_line(run, tmp_path):
+    from coder.ingest.documents import ImportResult
+    from tests.conftest import make_pdf
+
+    blank = make_pdf(tmp_path / "scan.pdf", [""])
+    failed = run("import", blank)
+    assert failed.exit_code == 1
+    assert "(the pages look scanned: read them with OCR) (see --ocr)" in failed.stderr
+    result = ImportResult(blank, "failed", error="no text", params=("ocr",))
+    assert result.lines() == ["coder: error: no text"]
 
 
 def test_code_round_trips_through_quotes_json_and_the_database(run, report_pdf):

@@ -51,7 +51,9 @@ def test_a_sample_of_a_document_is_redrawn_by_its_seed(run, quotes):
     (["--quotes", "999"], "unknown quote(s) 999"),
     (["--coders", "anna"], "at least two coders"),
     (["--coders", "anna,consensus"], "adjudicated layer"),
-    (["--quotes", "1", "--from-coder", "anna"], "choose one of"),
+    (["--quotes", "1", "--from-coder", "anna"],
+     "from one source: quote ids, a coder's coded quotes or documents "
+     "(a sample can go with any) (see --quotes, --from-coder, --doc, --sample)"),
     (["--quotes", "1,x"], "--quotes takes quote ids"),
 ])
 def test_bad_round_requests_are_one_line(run, quotes, args, message):

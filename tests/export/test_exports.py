@@ -68,7 +68,7 @@ def test_quote_tables_as_markdown_and_html(coded, run, tmp_path, fmt):
 
 def test_default_layer_needs_a_choice_when_two_coders_coded(coded, run, tmp_path):
     result = run("export", "quotes", "-o", tmp_path / "q.csv")
-    assert result.exit_code == 2 and "choose one with --coder" in result.stderr
+    assert result.exit_code == 2 and "; name one (see --coder)" in result.stderr
     assert not (tmp_path / "q.csv").exists()
 
 

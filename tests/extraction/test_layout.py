@@ -97,7 +97,7 @@ def test_encrypted_pdf_needs_the_password(tmp_path):
     c = canvas.Canvas(str(path), pagesize=A4, encrypt="geheim")
     c.drawString(60, 760, "Vertrouwelijk verslag van het wijkteam.")
     c.save()
-    with pytest.raises(ExtractionError, match=r"secret.pdf: PDF is encrypted .*--password"):
+    with pytest.raises(ExtractionError, match=r"secret.pdf: PDF is encrypted \(give its password\)"):
         extract_pdf(path)
     with pytest.raises(ExtractionError, match="wrong password"):
         extract_pdf(path, password="fout")

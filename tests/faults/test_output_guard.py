@@ -98,8 +98,9 @@ def test_relative_and_symlinked_paths_to_the_project_are_refused(coded, tmp_path
 def test_a_project_output_may_replace_a_closed_project_only_with_force(coded, tmp_path):
     other = tmp_path / "copy.db"
     connect(other).close()
-    with pytest.raises(InputError, match="--force"):
+    with pytest.raises(InputError, match="unless asked to replace it") as refused:
         check_output(other, coded, project_output=True)
+    assert refused.value.params == ("force",)
     assert check_output(other, coded, project_output=True, force=True) == other
     with pytest.raises(InputError):
         check_output(coded, coded, project_output=True, force=True)

@@ -35,7 +35,7 @@ def test_comparisons_wait_for_the_lock_unless_an_outsider_asks():
 def test_a_layer_is_shown_to_its_own_coder_and_outsiders():
     Blind("anna", (R1,)).check_layer("anna")
     Blind("chris", (R1,)).check_layer("anna")
-    with pytest.raises(InputError, match="--by anna"):
+    with pytest.raises(InputError, match="only anna or someone outside the round"):
         Blind("bram", (R1,)).check_layer("anna")
 
 
