@@ -238,9 +238,9 @@ class Project(Outputs, Reliability):
         parsed = [parse_assignment(a) for a in assignments]
         with write(self.db):  # a rejected call registers no coder either
             who, created = ensure_coder(self.db, coder)
-            result = code_quote(self.db, quote_id, who.id, parsed, memo=memo)
+            result = code_quote(self.db, quote_id, who, parsed, memo=memo)
         now = tuple(Coding(who.name, r["facet"], r["code"], r["memo"], r["id"])
-                    for r in current_codings(self.db, quote_id, who.id))
+                    for r in current_codings(self.db, quote_id, who))
         return CodingChange(quote_id, who.name, tuple(result.added), tuple(result.removed),
                             tuple(result.memos), result.event_id, created, now)
 
@@ -250,32 +250,32 @@ class Project(Outputs, Reliability):
 
         who = self.coder(coder)
         return [Coding(who.name, r["facet"], r["code"], r["memo"], r["id"])
-                for r in current_codings(self.db, quote_id, who.id)]
+                for r in current_codings(self.db, quote_id, who)]
 
     def undo(self, *, coder: str) -> Event | None:
         """Undo the coder's most recent coding action; None when there is none."""
         from coder.coding.events import undo
 
-        return undo(self.db, self.coder(coder).id)
+        return undo(self.db, self.coder(coder))
 
     def redo(self, *, coder: str) -> Event | None:
         """Redo the coder's most recently undone action; None when there is none."""
         from coder.coding.events import redo
 
-        return redo(self.db, self.coder(coder).id)
+        return redo(self.db, self.coder(coder))
 
     def history(self, *, coder: str, limit: int = 20) -> list[Event]:
         """The coder's latest ``limit`` actions from the event log, oldest first."""
         from coder.coding.events import coder_events
 
-        return coder_events(self.db, self.coder(coder).id)[-limit:] if limit > 0 else []
+        return coder_events(self.db, self.coder(coder))[-limit:] if limit > 0 else []
 
     def changes(self, *, coder: str, limit: int = 20) -> list[tuple[Event, str]]:
         """The coder's latest ``limit`` actions, each with what it changed in codebook
         labels (``Transformatiedoel: Preventie en eigen kracht → Normaliseren…``)."""
         from coder.coding.describe import history
 
-        return history(self.db, self.coder(coder).id, limit) if limit > 0 else []
+        return history(self.db, self.coder(coder), limit) if limit > 0 else []
 
     def describe_undo(self, event: Event, verb: str = "undone") -> str:
         """What undoing (``undone``) or redoing (``redone``) ``event`` changed."""

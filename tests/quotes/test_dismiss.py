@@ -28,28 +28,28 @@ MORE = "".join(f"Een ouder zegt: „Dit is citaat nummer {i} over het wijkteam i
 def two(project):
     anna, _ = ensure_coder(project, "anna")
     ben, _ = ensure_coder(project, "ben")
-    return project, anna.id, ben.id
+    return project, anna, ben
 
 
-def ids(db, coder_id):
-    return [q["id"] for q in list_quotes(db, visible_to=coder_id)]
+def ids(db, coder):
+    return [q["id"] for q in list_quotes(db, visible_to=coder.id)]
 
 
 def test_dismiss_hides_the_quote_from_that_coder_only_and_undo_brings_it_back(two):
     db, anna, ben = two
     first, second = ids(db, anna)
     code_quote(db, first, anna, [Assignment("valentie", "=", ("positief",))])
-    dismiss_quote(db, first, anna, "heading")
+    dismiss_quote(db, first, anna.id, "heading")
     assert ids(db, anna) == [second] and ids(db, ben) == [first, second]
-    assert db.execute("SELECT COUNT(*) FROM codings WHERE coder_id = ?", [anna]).fetchone()[0] == 0
-    assert list_documents(db, coder_id=anna)[0]["quotes"] == 1
-    assert list_documents(db, coder_id=ben)[0]["quotes"] == 2
+    assert db.execute("SELECT COUNT(*) FROM codings WHERE coder_id = ?", [anna.id]).fetchone()[0] == 0
+    assert list_documents(db, coder_id=anna.id)[0]["quotes"] == 1
+    assert list_documents(db, coder_id=ben.id)[0]["quotes"] == 2
     with pytest.raises(InputError, match="dismissed"):
         code_quote(db, first, anna, [Assignment("valentie", "=", ("negatief",))])
     undone = undo(db, anna)
     assert undone is not None and undone.action == "quote.dismiss"
     assert ids(db, anna) == [first, second]
-    codes = [c["code"] for c in db.query("SELECT code FROM codings WHERE coder_id = ?", [anna])]
+    codes = [c["code"] for c in db.query("SELECT code FROM codings WHERE coder_id = ?", [anna.id])]
     assert codes == ["positief"]
 
 
@@ -58,7 +58,7 @@ def test_agreement_counts_not_a_quote_as_a_category(two):
     first, second = ids(db, anna)
     for coder in (anna, ben):
         code_quote(db, second, coder, [Assignment("valentie", "=", ("positief",))])
-    dismiss_quote(db, first, anna)
+    dismiss_quote(db, first, anna.id)
     code_quote(db, first, ben, [Assignment("valentie", "=", ("negatief",))])
     result = project_agreement(db, "anna", "ben", facet="valentie")
     assert result["units"] == 2
@@ -66,7 +66,7 @@ def test_agreement_counts_not_a_quote_as_a_category(two):
         (first, ("not a quote",), ("negatief",))}
     rows = ratings_rows(db, ["anna", "ben"], "valentie")
     assert (str(first), "anna", "not a quote") in rows
-    dismiss_quote(db, first, ben)  # ben's codings go, both now say "not a quote": agreement
+    dismiss_quote(db, first, ben.id)  # ben's codings go, both now say "not a quote": agreement
     assert project_agreement(db, "anna", "ben", facet="valentie")["disagreements"] == []
 
 
@@ -77,9 +77,9 @@ def test_rounds_leave_out_quotes_everyone_dismissed_and_locked_rounds_never_chan
     locked = create_round(db, "vast")
     lock_round(db, "vast")
     heading, disputed = all_ids[0], all_ids[1]
-    dismiss_quote(db, heading, anna)
-    dismiss_quote(db, heading, ben)
-    dismiss_quote(db, disputed, anna)
+    dismiss_quote(db, heading, anna.id)
+    dismiss_quote(db, heading, ben.id)
+    dismiss_quote(db, disputed, anna.id)
     code_quote(db, disputed, ben, [Assignment("valentie", "=", ("positief",))])
     assert excluded_from_samples(db) == {heading}
     assert round_quote_ids(db, locked.name) == all_ids
