@@ -159,20 +159,20 @@ class Project(Outputs, Reliability):
         from coder.quotes.store import add_manual_quote
 
         who, _ = ensure_coder(self.db, coder)
-        return add_manual_quote(self.db, self.document_id(doc), start, end, who.id)
+        return add_manual_quote(self.db, self.document_id(doc), start, end, who)
 
     def adjust_quote(self, quote_id: int, start: int, end: int, *, coder: str) -> bool:
         """Move a quote's bounds; False when they were already there."""
         from coder.coding.coders import ensure_coder
         from coder.quotes.store import adjust_quote
 
-        return adjust_quote(self.db, quote_id, start, end, ensure_coder(self.db, coder)[0].id) is not None
+        return adjust_quote(self.db, quote_id, start, end, ensure_coder(self.db, coder)[0]) is not None
 
     def delete_quote(self, quote_id: int, *, coder: str) -> None:
         """Delete a manual quote and its codings (undo brings them back)."""
         from coder.quotes.store import delete_manual_quote
 
-        delete_manual_quote(self.db, quote_id, self.coder(coder).id)
+        delete_manual_quote(self.db, quote_id, self.coder(coder))
 
     def dismiss_quote(self, quote_id: int, *, coder: str, reason: str | None = None) -> int | None:
         """Mark a candidate "not a quote" for this coder (one undoable event); the event id,
@@ -183,13 +183,13 @@ class Project(Outputs, Reliability):
 
         with write(self.db):  # a refused dismissal registers no coder either
             who, _ = ensure_coder(self.db, coder)
-            return dismiss_quote(self.db, quote_id, who.id, reason)
+            return dismiss_quote(self.db, quote_id, who, reason)
 
     def undismiss_quote(self, quote_id: int, *, coder: str) -> int:
         """Take back this coder's dismissal (as ``undo`` would); the event id."""
         from coder.quotes.dismiss import undismiss_quote
 
-        return undismiss_quote(self.db, quote_id, self.coder(coder).id)
+        return undismiss_quote(self.db, quote_id, self.coder(coder))
 
     def dismissed(self, *, coder: str | None = None) -> list[Dismissal]:
         """Candidates dismissed as not a quote, by whom and why (of one coder, or all)."""

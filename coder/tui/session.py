@@ -308,7 +308,7 @@ class Session:
     def new_quote(self, start: int, end: int) -> str:
         if self.doc_id is None:  # what add_manual_quote raised for it
             raise InputError(f"unknown document {self.doc_id}")
-        quote_id = add_manual_quote(self.db, self.doc_id, start, end, self.coder.id)
+        quote_id = add_manual_quote(self.db, self.doc_id, start, end, self.coder)
         self.reload_quotes()
         self.select_quote(quote_id)
         return self.last_change()
@@ -316,14 +316,14 @@ class Session:
     def adjust(self, start: int, end: int) -> str:
         if self.current is None:
             return "no quote"
-        adjust_quote(self.db, self.current["id"], start, end, self.coder.id)
+        adjust_quote(self.db, self.current["id"], start, end, self.coder)
         self.reload_quotes()
         return self.last_change()
 
     def delete_current(self) -> str:
         if self.current is None:
             return "no quote"
-        delete_manual_quote(self.db, self.current["id"], self.coder.id)
+        delete_manual_quote(self.db, self.current["id"], self.coder)
         self.reload_quotes()
         return self.last_change()
 
@@ -342,7 +342,7 @@ class Session:
             return "no quote"
         if quote["origin"] == "manual" and quote["created_by"] == self.coder.id:
             return self.delete_current()
-        dismiss_quote(self.db, quote["id"], self.coder.id, reason)
+        dismiss_quote(self.db, quote["id"], self.coder, reason)
         self.reload_quotes()
         return self.last_change()
 

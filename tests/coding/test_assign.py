@@ -133,13 +133,13 @@ def test_undo_is_per_coder(project, anna, quote_id):
 
 def test_manual_quote_lifecycle_with_undo(project, anna):
     doc_id = list_quotes(project)[0]["doc_id"]
-    qid = add_manual_quote(project, doc_id, 0, 11, anna.id)
+    qid = add_manual_quote(project, doc_id, 0, 11, anna)
     assert list_quotes(project, visible_to=anna.id)[0]["text"] == "Jaarverslag"
     bram = ensure_coder(project, "bram")[0]
     assert all(q["id"] != qid for q in list_quotes(project, visible_to=bram.id))
-    adjust_quote(project, qid, 0, 19, anna.id)
+    adjust_quote(project, qid, 0, 19, anna)
     apply(project, qid, anna, "valentie=positief")
-    delete_manual_quote(project, qid, anna.id)
+    delete_manual_quote(project, qid, anna)
     assert all(q["id"] != qid for q in list_quotes(project))
     undo(project, anna)  # the delete
     assert codes_of(project, qid, anna) == ["positief"]
@@ -150,10 +150,10 @@ def test_manual_quote_lifecycle_with_undo(project, anna):
 
 def test_detected_quotes_cannot_be_deleted(project, anna, quote_id):
     with pytest.raises(InputError, match="detected"):
-        delete_manual_quote(project, quote_id, anna.id)
+        delete_manual_quote(project, quote_id, anna)
 
 
 def test_manual_quote_bounds_are_checked(project, anna):
     doc_id = list_quotes(project)[0]["doc_id"]
     with pytest.raises(InputError, match="outside"):
-        add_manual_quote(project, doc_id, 5, 10_000, anna.id)
+        add_manual_quote(project, doc_id, 5, 10_000, anna)

@@ -39,7 +39,7 @@ def test_dismiss_hides_the_quote_from_that_coder_only_and_undo_brings_it_back(tw
     db, anna, ben = two
     first, second = ids(db, anna)
     code_quote(db, first, anna, [Assignment("valentie", "=", ("positief",))])
-    dismiss_quote(db, first, anna.id, "heading")
+    dismiss_quote(db, first, anna, "heading")
     assert ids(db, anna) == [second] and ids(db, ben) == [first, second]
     assert db.execute("SELECT COUNT(*) FROM codings WHERE coder_id = ?", [anna.id]).fetchone()[0] == 0
     assert list_documents(db, coder_id=anna.id)[0]["quotes"] == 1
@@ -58,7 +58,7 @@ def test_agreement_counts_not_a_quote_as_a_category(two):
     first, second = ids(db, anna)
     for coder in (anna, ben):
         code_quote(db, second, coder, [Assignment("valentie", "=", ("positief",))])
-    dismiss_quote(db, first, anna.id)
+    dismiss_quote(db, first, anna)
     code_quote(db, first, ben, [Assignment("valentie", "=", ("negatief",))])
     result = project_agreement(db, "anna", "ben", facet="valentie")
     assert result["units"] == 2
@@ -66,7 +66,7 @@ def test_agreement_counts_not_a_quote_as_a_category(two):
         (first, ("not a quote",), ("negatief",))}
     rows = ratings_rows(db, ["anna", "ben"], "valentie")
     assert (str(first), "anna", "not a quote") in rows
-    dismiss_quote(db, first, ben.id)  # ben's codings go, both now say "not a quote": agreement
+    dismiss_quote(db, first, ben)  # ben's codings go, both now say "not a quote": agreement
     assert project_agreement(db, "anna", "ben", facet="valentie")["disagreements"] == []
 
 
@@ -77,9 +77,9 @@ def test_rounds_leave_out_quotes_everyone_dismissed_and_locked_rounds_never_chan
     locked = create_round(db, "vast")
     lock_round(db, "vast")
     heading, disputed = all_ids[0], all_ids[1]
-    dismiss_quote(db, heading, anna.id)
-    dismiss_quote(db, heading, ben.id)
-    dismiss_quote(db, disputed, anna.id)
+    dismiss_quote(db, heading, anna)
+    dismiss_quote(db, heading, ben)
+    dismiss_quote(db, disputed, anna)
     code_quote(db, disputed, ben, [Assignment("valentie", "=", ("positief",))])
     assert excluded_from_samples(db) == {heading}
     assert round_quote_ids(db, locked.name) == all_ids
@@ -106,5 +106,5 @@ def test_a_project_from_before_dismissals_opens_and_can_dismiss(tmp_path):
     anna, _ = ensure_coder(db, "anna")
     first = list_quotes(db)[0]
     assert first["end_page"] == 1
-    dismiss_quote(db, first["id"], anna.id)
+    dismiss_quote(db, first["id"], anna)
     assert [q["id"] for q in list_quotes(db, visible_to=anna.id)] == [list_quotes(db)[1]["id"]]
