@@ -159,20 +159,20 @@ class Project(Outputs, Reliability):
         from coder.quotes.store import add_manual_quote
 
         who, _ = ensure_coder(self.db, coder)
-        return add_manual_quote(self.db, self.document_id(doc), start, end, who.id)
+        return add_manual_quote(self.db, self.document_id(doc), start, end, who)
 
     def adjust_quote(self, quote_id: int, start: int, end: int, *, coder: str) -> bool:
         """Move a quote's bounds; False when they were already there."""
         from coder.coding.coders import ensure_coder
         from coder.quotes.store import adjust_quote
 
-        return adjust_quote(self.db, quote_id, start, end, ensure_coder(self.db, coder)[0].id) is not None
+        return adjust_quote(self.db, quote_id, start, end, ensure_coder(self.db, coder)[0]) is not None
 
     def delete_quote(self, quote_id: int, *, coder: str) -> None:
         """Delete a manual quote and its codings (undo brings them back)."""
         from coder.quotes.store import delete_manual_quote
 
-        delete_manual_quote(self.db, quote_id, self.coder(coder).id)
+        delete_manual_quote(self.db, quote_id, self.coder(coder))
 
     def dismiss_quote(self, quote_id: int, *, coder: str, reason: str | None = None) -> int | None:
         """Mark a candidate "not a quote" for this coder (one undoable event); the event id,
@@ -183,13 +183,13 @@ class Project(Outputs, Reliability):
 
         with write(self.db):  # a refused dismissal registers no coder either
             who, _ = ensure_coder(self.db, coder)
-            return dismiss_quote(self.db, quote_id, who.id, reason)
+            return dismiss_quote(self.db, quote_id, who, reason)
 
     def undismiss_quote(self, quote_id: int, *, coder: str) -> int:
         """Take back this coder's dismissal (as ``undo`` would); the event id."""
         from coder.quotes.dismiss import undismiss_quote
 
-        return undismiss_quote(self.db, quote_id, self.coder(coder).id)
+        return undismiss_quote(self.db, quote_id, self.coder(coder))
 
     def dismissed(self, *, coder: str | None = None) -> list[Dismissal]:
         """Candidates dismissed as not a quote, by whom and why (of one coder, or all)."""
@@ -238,9 +238,9 @@ class Project(Outputs, Reliability):
         parsed = [parse_assignment(a) for a in assignments]
         with write(self.db):  # a rejected call registers no coder either
             who, created = ensure_coder(self.db, coder)
-            result = code_quote(self.db, quote_id, who.id, parsed, memo=memo)
+            result = code_quote(self.db, quote_id, who, parsed, memo=memo)
         now = tuple(Coding(who.name, r["facet"], r["code"], r["memo"], r["id"])
-                    for r in current_codings(self.db, quote_id, who.id))
+                    for r in current_codings(self.db, quote_id, who))
         return CodingChange(quote_id, who.name, tuple(result.added), tuple(result.removed),
                             tuple(result.memos), result.event_id, created, now)
 
@@ -250,32 +250,32 @@ class Project(Outputs, Reliability):
 
         who = self.coder(coder)
         return [Coding(who.name, r["facet"], r["code"], r["memo"], r["id"])
-                for r in current_codings(self.db, quote_id, who.id)]
+                for r in current_codings(self.db, quote_id, who)]
 
     def undo(self, *, coder: str) -> Event | None:
         """Undo the coder's most recent coding action; None when there is none."""
         from coder.coding.events import undo
 
-        return undo(self.db, self.coder(coder).id)
+        return undo(self.db, self.coder(coder))
 
     def redo(self, *, coder: str) -> Event | None:
         """Redo the coder's most recently undone action; None when there is none."""
         from coder.coding.events import redo
 
-        return redo(self.db, self.coder(coder).id)
+        return redo(self.db, self.coder(coder))
 
     def history(self, *, coder: str, limit: int = 20) -> list[Event]:
         """The coder's latest ``limit`` actions from the event log, oldest first."""
         from coder.coding.events import coder_events
 
-        return coder_events(self.db, self.coder(coder).id)[-limit:] if limit > 0 else []
+        return coder_events(self.db, self.coder(coder))[-limit:] if limit > 0 else []
 
     def changes(self, *, coder: str, limit: int = 20) -> list[tuple[Event, str]]:
         """The coder's latest ``limit`` actions, each with what it changed in codebook
         labels (``Transformatiedoel: Preventie en eigen kracht → Normaliseren…``)."""
         from coder.coding.describe import history
 
-        return history(self.db, self.coder(coder).id, limit) if limit > 0 else []
+        return history(self.db, self.coder(coder), limit) if limit > 0 else []
 
     def describe_undo(self, event: Event, verb: str = "undone") -> str:
         """What undoing (``undone``) or redoing (``redone``) ``event`` changed."""

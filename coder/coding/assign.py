@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coder.coding.events import Op, now, record
 from coder.errors import InputError
 from coder.store.db import write
 from coder.store.sqlite import sqlite_utils
+
+if TYPE_CHECKING:
+    from coder.coding.coders import Coder
 
 _ASSIGNMENT = re.compile(r"^\s*([A-Za-z0-9_]+)\s*(\+=|-=|=)\s*(.*?)\s*$", re.S)
 
@@ -101,23 +104,23 @@ def quote_codings(db: sqlite_utils.Database, quote_id: int) -> list[dict[str, An
         [quote_id]))
 
 
-def document_codes(db: sqlite_utils.Database, coder_id: int, doc_id: int) -> dict[int, list[str]]:
+def document_codes(db: sqlite_utils.Database, coder: Coder, doc_id: int) -> dict[int, list[str]]:
     """The coder's codes on each coded quote of one document (quote id -> code keys)."""
     codes: dict[int, list[str]] = {}
     for quote_id, code in db.execute(
             "SELECT c.quote_id, c.code FROM codings c JOIN quotes q ON q.id = c.quote_id"
-            " WHERE c.coder_id = ? AND q.doc_id = ?", [coder_id, doc_id]):
+            " WHERE c.coder_id = ? AND q.doc_id = ?", [coder.id, doc_id]):
         codes.setdefault(quote_id, []).append(code)
     return codes
 
 
-def current_codings(db: sqlite_utils.Database, quote_id: int, coder_id: int) -> list[dict[str, Any]]:
+def current_codings(db: sqlite_utils.Database, quote_id: int, coder: Coder) -> list[dict[str, Any]]:
     """The coder's codings on a quote, in codebook order."""
     return list(db.query(
         "SELECT codings.* FROM codings JOIN codes ON codes.key = codings.code"
         " JOIN facets ON facets.key = codings.facet"
         " WHERE quote_id = ? AND coder_id = ? ORDER BY facets.position, codes.position",
-        [quote_id, coder_id],
+        [quote_id, coder.id],
     ))
 
 
@@ -134,7 +137,7 @@ def _fold(assignment: Assignment, mode: str, have: set[str]) -> set[str]:
 def code_quote(
     db: sqlite_utils.Database,
     quote_id: int,
-    coder_id: int,
+    coder: Coder,
     assignments: list[Assignment],
     *,
     memo: str | None = None,
@@ -149,11 +152,11 @@ def code_quote(
     with write(db):
         quote_row(db, quote_id)
         if db.execute("SELECT 1 FROM dismissals WHERE quote_id = ? AND coder_id = ?",
-                      [quote_id, coder_id]).fetchone():
+                      [quote_id, coder.id]).fetchone():
             raise InputError(f"quote {quote_id} is dismissed as not a quote; undismiss it first "
                              f"(coder quote undismiss {quote_id})")
         modes = _validate(db, assignments)
-        existing = current_codings(db, quote_id, coder_id)
+        existing = current_codings(db, quote_id, coder)
         by_code = {row["code"]: row for row in existing}
         ops: list[Op] = []
         result = CodingResult()
@@ -170,7 +173,7 @@ def code_quote(
                 ops.append({"op": "coding_remove", "coding": by_code[code]})
                 result.removed.append(code)
             for code in _in_request_order(assignments, facet, wanted - have):
-                coding = {"id": None, "quote_id": quote_id, "coder_id": coder_id,
+                coding = {"id": None, "quote_id": quote_id, "coder_id": coder.id,
                           "facet": facet, "code": code, "memo": memo,
                           "created_at": stamp, "updated_at": stamp}
                 ops.append({"op": "coding_add", "coding": coding})
@@ -188,7 +191,7 @@ def code_quote(
         _assign_ids(db, ops)
         first = assignments[0] if assignments else None
         result.event_id = record(
-            db, coder_id=coder_id, action=action, ops=ops, quote_id=quote_id,
+            db, coder_id=coder.id, action=action, ops=ops, quote_id=quote_id,
             facet=first.facet if first else None,
             code=(first.codes[0] if first and first.codes else None),
         )
@@ -214,7 +217,7 @@ def _assign_ids(db: sqlite_utils.Database, ops: list[Op]) -> None:
             next_id += 1
 
 
-def toggle_code(db: sqlite_utils.Database, quote_id: int, coder_id: int, code: str) -> CodingResult:
+def toggle_code(db: sqlite_utils.Database, quote_id: int, coder: Coder, code: str) -> CodingResult:
     """Turn ``code`` on or off for the coder on the quote (off clears a single facet).
 
     On or off is decided from what is stored when the write lock is held, not from what a
@@ -226,45 +229,45 @@ def toggle_code(db: sqlite_utils.Database, quote_id: int, coder_id: int, code: s
         if row is None:
             raise InputError(f"unknown code {code!r}")
         facet, mode = row
-        on = any(r["code"] == code for r in current_codings(db, quote_id, coder_id))
+        on = any(r["code"] == code for r in current_codings(db, quote_id, coder))
         if mode == "single":
             assignment = Assignment(facet, "=", () if on else (code,))
         else:
             assignment = Assignment(facet, "-=" if on else "+=", (code,))
-        return code_quote(db, quote_id, coder_id, [assignment])
+        return code_quote(db, quote_id, coder, [assignment])
 
 
-def quote_memo(db: sqlite_utils.Database, quote_id: int, coder_id: int) -> str | None:
+def quote_memo(db: sqlite_utils.Database, quote_id: int, coder: Coder) -> str | None:
     """The coder's memo on the quote itself (one written before or without a coding)."""
     row = db.execute("SELECT memo FROM quote_memos WHERE quote_id = ? AND coder_id = ?",
-                     [quote_id, coder_id]).fetchone()
+                     [quote_id, coder.id]).fetchone()
     return row[0] if row else None
 
 
-def set_quote_memo(db: sqlite_utils.Database, quote_id: int, coder_id: int, memo: str | None) -> CodingResult:
+def set_quote_memo(db: sqlite_utils.Database, quote_id: int, coder: Coder, memo: str | None) -> CodingResult:
     """Write (or with ``None``/"" remove) the coder's memo on a quote, as one event; a
     memo needs no coding, so a coder can note a thought before choosing codes."""
     with write(db):
         quote_row(db, quote_id)
-        before = quote_memo(db, quote_id, coder_id)
+        before = quote_memo(db, quote_id, coder)
         if (before or None) == (memo or None):
             return CodingResult()
-        op = {"op": "quote_memo", "quote_id": quote_id, "coder_id": coder_id, "before": before,
+        op = {"op": "quote_memo", "quote_id": quote_id, "coder_id": coder.id, "before": before,
               "after": memo or None}
-        event = record(db, coder_id=coder_id, action="coding.memo", ops=[op], quote_id=quote_id)
+        event = record(db, coder_id=coder.id, action="coding.memo", ops=[op], quote_id=quote_id)
         return CodingResult(event_id=event)
 
 
-def set_memo(db: sqlite_utils.Database, quote_id: int, coder_id: int, code: str,
+def set_memo(db: sqlite_utils.Database, quote_id: int, coder: Coder, code: str,
              memo: str | None) -> CodingResult:
     """Set the memo of one coding (the coder's ``code`` on ``quote_id``)."""
     with write(db):
-        row = next((r for r in current_codings(db, quote_id, coder_id) if r["code"] == code), None)
+        row = next((r for r in current_codings(db, quote_id, coder) if r["code"] == code), None)
         if row is None:
             raise InputError(f"quote {quote_id} has no coding {code!r} by this coder")
         if (row["memo"] or None) == (memo or None):
             return CodingResult()
         op = {"op": "coding_memo", "id": row["id"], "before": row["memo"], "after": memo or None}
-        event = record(db, coder_id=coder_id, action="coding.memo", ops=[op],
+        event = record(db, coder_id=coder.id, action="coding.memo", ops=[op],
                        quote_id=quote_id, facet=row["facet"], code=code)
         return CodingResult(event_id=event, memos=[code])

@@ -14,10 +14,15 @@ just ``saved`` or ``coding.change quote 90``:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import sqlite_utils
 
 from coder.codebook.model import Codebook
 from coder.coding.events import Event, Op, coder_events, inverse_ops
+
+if TYPE_CHECKING:
+    from coder.coding.coders import Coder
 
 SNIPPET = 40  # characters of a quote's or memo's text shown
 
@@ -105,10 +110,10 @@ def labels_of(db: sqlite_utils.Database) -> Labels:
     return Labels(codebook_from_db(db))
 
 
-def history(db: sqlite_utils.Database, coder_id: int, limit: int) -> list[tuple[Event, str]]:
+def history(db: sqlite_utils.Database, coder: Coder, limit: int) -> list[tuple[Event, str]]:
     """The coder's latest ``limit`` events, each with what it did (``coder history``)."""
     labels = labels_of(db)
-    return [(event, describe_event(event, labels)) for event in coder_events(db, coder_id, last=limit)]
+    return [(event, describe_event(event, labels)) for event in coder_events(db, coder, last=limit)]
 
 
 def _on(event: Event) -> str:

@@ -16,11 +16,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coder.errors import CoderError
 from coder.store.db import write
 from coder.store.sqlite import sqlite_utils
+
+if TYPE_CHECKING:
+    from coder.coding.coders import Coder
 
 Op = dict[str, Any]
 
@@ -154,13 +157,13 @@ def record(
         return cursor.lastrowid
 
 
-def coder_events(db: sqlite_utils.Database, coder_id: int, *, last: int | None = None) -> list[Event]:
+def coder_events(db: sqlite_utils.Database, coder: Coder, *, last: int | None = None) -> list[Event]:
     """The coder's events, oldest first; only the ``last`` N when given."""
     if last is None:
-        rows = db.query("SELECT * FROM events WHERE coder_id = ? ORDER BY id", [coder_id])
+        rows = db.query("SELECT * FROM events WHERE coder_id = ? ORDER BY id", [coder.id])
     else:
         rows = db.query("SELECT * FROM (SELECT * FROM events WHERE coder_id = ? ORDER BY id DESC LIMIT ?)"
-                        " ORDER BY id", [coder_id, last])
+                        " ORDER BY id", [coder.id, last])
     return [Event.from_row(row) for row in rows]
 
 
@@ -171,9 +174,9 @@ def get_event(db: sqlite_utils.Database, event_id: int) -> Event:
     return Event.from_row(rows[0])
 
 
-def stacks(db: sqlite_utils.Database, coder_id: int) -> tuple[list[Event], list[Event]]:
+def stacks(db: sqlite_utils.Database, coder: Coder) -> tuple[list[Event], list[Event]]:
     """(undo stack, redo stack) of a coder, newest last, replayed from the log."""
-    events = coder_events(db, coder_id)
+    events = coder_events(db, coder)
     by_id = {event.id: event for event in events}
     undo: list[Event] = []
     redo: list[Event] = []
@@ -190,32 +193,32 @@ def stacks(db: sqlite_utils.Database, coder_id: int) -> tuple[list[Event], list[
     return undo, redo
 
 
-def undo(db: sqlite_utils.Database, coder_id: int) -> Event | None:
+def undo(db: sqlite_utils.Database, coder: Coder) -> Event | None:
     """Undo the coder's latest action; None when there is nothing to undo."""
     with write(db):
-        undo_stack, _ = stacks(db, coder_id)
+        undo_stack, _ = stacks(db, coder)
         if not undo_stack:
             return None
         target = undo_stack[-1]
-        _record_replay(db, coder_id, "undo", target, inverse_ops(target.ops))
+        _record_replay(db, coder, "undo", target, inverse_ops(target.ops))
         return target
 
 
-def redo(db: sqlite_utils.Database, coder_id: int) -> Event | None:
+def redo(db: sqlite_utils.Database, coder: Coder) -> Event | None:
     """Redo the coder's most recently undone action; None when there is none."""
     with write(db):
-        _, redo_stack = stacks(db, coder_id)
+        _, redo_stack = stacks(db, coder)
         if not redo_stack:
             return None
         target = redo_stack[-1]
-        _record_replay(db, coder_id, "redo", target, target.ops)
+        _record_replay(db, coder, "redo", target, target.ops)
         return target
 
 
-def _record_replay(db: sqlite_utils.Database, coder_id: int, action: str,
+def _record_replay(db: sqlite_utils.Database, coder: Coder, action: str,
                    target: Event, ops: list[Op]) -> None:
     try:
-        record(db, coder_id=coder_id, action=action, ops=ops, quote_id=target.quote_id,
+        record(db, coder_id=coder.id, action=action, ops=ops, quote_id=target.quote_id,
                target_event=target.id)
     except Exception as exc:  # the data moved on (e.g. a codebook merge): say so, change nothing
         raise CoderError(f"cannot {action} event {target.id} ({target.action}): {exc}") from exc

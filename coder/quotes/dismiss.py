@@ -15,7 +15,7 @@ dismissed by every coder who judged it is left out of new round samples
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
@@ -24,37 +24,40 @@ from coder.errors import InputError
 from coder.quotes.store import get_quote
 from coder.store.db import write
 
+if TYPE_CHECKING:
+    from coder.coding.coders import Coder
+
 NOT_A_QUOTE = "not a quote"
 
 
-def dismissal(db: sqlite_utils.Database, quote_id: int, coder_id: int) -> dict[str, Any] | None:
+def dismissal(db: sqlite_utils.Database, quote_id: int, coder: Coder) -> dict[str, Any] | None:
     rows = list(db.query("SELECT * FROM dismissals WHERE quote_id = ? AND coder_id = ?",
-                         [quote_id, coder_id]))
+                         [quote_id, coder.id]))
     return rows[0] if rows else None
 
 
-def dismiss_quote(db: sqlite_utils.Database, quote_id: int, coder_id: int,
+def dismiss_quote(db: sqlite_utils.Database, quote_id: int, coder: Coder,
                   reason: str | None = None) -> int | None:
     """Mark the quote "not a quote" for this coder; the event id, or None if it already was."""
     with write(db):
         get_quote(db, quote_id)
-        if dismissal(db, quote_id, coder_id) is not None:
+        if dismissal(db, quote_id, coder) is not None:
             return None
         codings = list(db.query("SELECT * FROM codings WHERE quote_id = ? AND coder_id = ?",
-                                [quote_id, coder_id]))
+                                [quote_id, coder.id]))
         ops: list[Op] = [{"op": "coding_remove", "coding": c} for c in codings]
-        row = {"quote_id": quote_id, "coder_id": coder_id, "reason": reason or None, "created_at": now()}
+        row = {"quote_id": quote_id, "coder_id": coder.id, "reason": reason or None, "created_at": now()}
         ops.append({"op": "dismiss_add", "dismissal": row})
-        return record(db, coder_id=coder_id, action="quote.dismiss", ops=ops, quote_id=quote_id)
+        return record(db, coder_id=coder.id, action="quote.dismiss", ops=ops, quote_id=quote_id)
 
 
-def undismiss_quote(db: sqlite_utils.Database, quote_id: int, coder_id: int) -> int:
+def undismiss_quote(db: sqlite_utils.Database, quote_id: int, coder: Coder) -> int:
     """Take the coder's dismissal back (also possible with ``coder undo``)."""
     with write(db):
-        row = dismissal(db, quote_id, coder_id)
+        row = dismissal(db, quote_id, coder)
         if row is None:
             raise InputError(f"quote {quote_id} is not dismissed by this coder")
-        return record(db, coder_id=coder_id, action="quote.undismiss",
+        return record(db, coder_id=coder.id, action="quote.undismiss",
                       ops=[{"op": "dismiss_remove", "dismissal": row}], quote_id=quote_id)
 
 

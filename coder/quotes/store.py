@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coder.coding.events import Op, now, record
 from coder.errors import InputError
 from coder.quotes.model import CandidateQuote
 from coder.store.db import write
 from coder.store.sqlite import sqlite_utils
+
+if TYPE_CHECKING:
+    from coder.coding.coders import Coder
 
 
 class PageIndex:
@@ -88,7 +91,7 @@ def find_quote(db: sqlite_utils.Database, doc_id: int, start: int, end: int) -> 
 
 
 def add_manual_quote(db: sqlite_utils.Database, doc_id: int, start: int, end: int,
-                     coder_id: int, *, speaker: str | None = None) -> int:
+                     coder: Coder, *, speaker: str | None = None) -> int:
     """Make a quote from a coder's selection; returns the new quote id."""
     with write(db):
         bounds = _bounds(db, doc_id, start, end)
@@ -98,13 +101,13 @@ def add_manual_quote(db: sqlite_utils.Database, doc_id: int, start: int, end: in
         quote_id = _next_quote_id(db)
         quote = {"id": quote_id, "doc_id": doc_id, **bounds, "origin": "manual",
                  "speaker": speaker, "source": None, "attribution": None,
-                 "created_by": coder_id, "created_at": now()}
-        record(db, coder_id=coder_id, action="quote.add", ops=[{"op": "quote_add", "quote": quote}],
+                 "created_by": coder.id, "created_at": now()}
+        record(db, coder_id=coder.id, action="quote.add", ops=[{"op": "quote_add", "quote": quote}],
                quote_id=quote_id)
         return quote_id
 
 
-def delete_manual_quote(db: sqlite_utils.Database, quote_id: int, coder_id: int) -> int:
+def delete_manual_quote(db: sqlite_utils.Database, quote_id: int, coder: Coder) -> int:
     """Delete a manual quote (and its codings, kept in the event for undo)."""
     with write(db):
         quote = get_quote(db, quote_id)
@@ -119,10 +122,10 @@ def delete_manual_quote(db: sqlite_utils.Database, quote_id: int, coder_id: int)
         ops += [{"op": "quote_memo", "quote_id": quote_id, "coder_id": m["coder_id"], "before": m["memo"],
                  "after": None} for m in db.query("SELECT * FROM quote_memos WHERE quote_id = ?", [quote_id])]
         ops.append({"op": "quote_remove", "quote": quote})
-        return record(db, coder_id=coder_id, action="quote.delete", ops=ops, quote_id=quote_id)
+        return record(db, coder_id=coder.id, action="quote.delete", ops=ops, quote_id=quote_id)
 
 
-def adjust_quote(db: sqlite_utils.Database, quote_id: int, start: int, end: int, coder_id: int) -> int | None:
+def adjust_quote(db: sqlite_utils.Database, quote_id: int, start: int, end: int, coder: Coder) -> int | None:
     """Move a quote's bounds; returns the event id, or None when nothing changed."""
     with write(db):
         quote = get_quote(db, quote_id)
@@ -131,7 +134,7 @@ def adjust_quote(db: sqlite_utils.Database, quote_id: int, start: int, end: int,
         after = _bounds(db, quote["doc_id"], start, end)
         before = {k: quote.get(k) for k in ("start", "end", "text", "page", "end_page")}
         op = {"op": "quote_bounds", "id": quote_id, "before": before, "after": after}
-        return record(db, coder_id=coder_id, action="quote.adjust", ops=[op], quote_id=quote_id)
+        return record(db, coder_id=coder.id, action="quote.adjust", ops=[op], quote_id=quote_id)
 
 
 def get_quote(db: sqlite_utils.Database, quote_id: int) -> dict[str, Any]:

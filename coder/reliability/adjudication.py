@@ -187,12 +187,12 @@ def _decide(db: sqlite_utils.Database, consensus: Coder, a: Side, b: Side, item:
         op = "+=" if codes else "-="
         had = code in {r[0] for r in db.execute(
             "SELECT code FROM codings WHERE quote_id = ? AND coder_id = ?", [quote_id, consensus.id])}
-        code_quote(db, quote_id, consensus.id, [Assignment(facet, op, (code,))],
+        code_quote(db, quote_id, consensus, [Assignment(facet, op, (code,))],
                    memo=memo if codes and not had else None, action="adjudication")
         if had and codes and memo:
-            set_memo(db, quote_id, consensus.id, code, memo)
+            set_memo(db, quote_id, consensus, code, memo)
     else:
-        code_quote(db, quote_id, consensus.id, [Assignment(facet, "=", tuple(codes))], memo=memo,
+        code_quote(db, quote_id, consensus, [Assignment(facet, "=", tuple(codes))], memo=memo,
                    action="adjudication")
     db.table("adjudications").insert({
         "quote_id": quote_id, "facet": facet, "code": code, "coder_a": a.coder.id, "coder_b": b.coder.id,

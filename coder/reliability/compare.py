@@ -29,7 +29,7 @@ import numpy.typing as npt
 from coder.agreement import agreement, ratings_from_codes
 from coder.agreement.interpret import paradox, verdict
 from coder.codebook.facets import FacetCodes, facet_codes
-from coder.coding.coders import get_coder
+from coder.coding.coders import Coder, get_coder
 from coder.errors import InputError
 from coder.store.sqlite import sqlite_utils
 from coder.study import GOAL_FACET, NEGATIVE, NEUTRAL, POSITIVE, VALENCE_FACET
@@ -48,13 +48,13 @@ def shown_metrics(coders: int) -> tuple[str, ...]:
     return SHOWN[2] if coders == 2 else SHOWN[3]
 
 
-def coder_codings(db: sqlite_utils.Database, coder_id: int, *, with_dismissed: bool = False) -> Codings:
+def coder_codings(db: sqlite_utils.Database, coder: Coder, *, with_dismissed: bool = False) -> Codings:
     by_quote: Codings = defaultdict(lambda: defaultdict(set))
     for quote_id, facet, code in db.execute(
-            "SELECT quote_id, facet, code FROM codings WHERE coder_id = ?", [coder_id]):
+            "SELECT quote_id, facet, code FROM codings WHERE coder_id = ?", [coder.id]):
         by_quote[quote_id][facet].add(code)
     if with_dismissed:
-        for (quote_id,) in db.execute("SELECT quote_id FROM dismissals WHERE coder_id = ?", [coder_id]):
+        for (quote_id,) in db.execute("SELECT quote_id FROM dismissals WHERE coder_id = ?", [coder.id]):
             by_quote[quote_id][DISMISSED] = {NOT_A_QUOTE}
     return by_quote
 
@@ -88,7 +88,7 @@ def _coders(db: sqlite_utils.Database, names: list[str]) -> dict[str, Codings]:
         raise InputError("choose at least two coders")
     if len({c.id for c in coders}) != len(coders):
         raise InputError("choose different coders")
-    return {c.name: coder_codings(db, c.id, with_dismissed=True) for c in coders}
+    return {c.name: coder_codings(db, c, with_dismissed=True) for c in coders}
 
 
 def project_agreement(db: sqlite_utils.Database, coder_a: str, coder_b: str, *,

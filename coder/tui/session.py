@@ -134,7 +134,7 @@ class Session:
 
     def codes_by_quote(self) -> dict[int, list[str]]:
         """The coder's codes on each coded quote of the open document."""
-        return document_codes(self.db, self.coder.id, self.doc_id) if self.doc_id is not None else {}
+        return document_codes(self.db, self.coder, self.doc_id) if self.doc_id is not None else {}
 
     def quote_tags(self) -> dict[int, str]:
         """Gutter tags (see :mod:`coder.tui.tags`) of the coder's coded quotes in the open document."""
@@ -224,7 +224,7 @@ class Session:
     # --- coding -----------------------------------------------------------------
 
     def codings(self, quote_id: int) -> list[dict[str, Any]]:
-        return current_codings(self.db, quote_id, self.coder.id)
+        return current_codings(self.db, quote_id, self.coder)
 
     def codes_on(self) -> set[str]:
         """The coder's codes on the current quote, as stored now."""
@@ -248,7 +248,7 @@ class Session:
         if quote is None:
             return "no quote"
         codes = (code,) if code else ()
-        result = code_quote(self.db, quote["id"], self.coder.id, [Assignment(facet, op, codes)])
+        result = code_quote(self.db, quote["id"], self.coder, [Assignment(facet, op, codes)])
         quote["coded"] = bool(self.codings(quote["id"]))
         return self.describe(result)
 
@@ -257,7 +257,7 @@ class Session:
         quote = self.current
         if quote is None:
             return "no quote"
-        result = toggle_code(self.db, quote["id"], self.coder.id, code_key)
+        result = toggle_code(self.db, quote["id"], self.coder, code_key)
         quote["coded"] = bool(self.codings(quote["id"]))
         return self.describe(result)
 
@@ -273,26 +273,26 @@ class Session:
         quote = self.current
         if quote is None:
             return "no quote"
-        if not self.codings(quote["id"]) or quote_memo(self.db, quote["id"], self.coder.id):
-            return self.describe(set_quote_memo(self.db, quote["id"], self.coder.id, text))
-        return self.describe(code_quote(self.db, quote["id"], self.coder.id, [], memo=text or ""))
+        if not self.codings(quote["id"]) or quote_memo(self.db, quote["id"], self.coder):
+            return self.describe(set_quote_memo(self.db, quote["id"], self.coder, text))
+        return self.describe(code_quote(self.db, quote["id"], self.coder, [], memo=text or ""))
 
     def memos(self) -> list[str]:
         """The coder's memos on the current quote: its own, then those of its codings."""
         quote = self.current
         if quote is None:
             return []
-        own = quote_memo(self.db, quote["id"], self.coder.id)
+        own = quote_memo(self.db, quote["id"], self.coder)
         return list(dict.fromkeys(([own] if own else []) + [c["memo"] for c in self.codings(quote["id"])
                                                              if c["memo"]]))
 
     def undo(self) -> str:
-        event = undo(self.db, self.coder.id)
+        event = undo(self.db, self.coder)
         self._after_history(event)
         return describe_undo(event, self.labels, "undone") if event else "nothing to undo"
 
     def redo(self) -> str:
-        event = redo(self.db, self.coder.id)
+        event = redo(self.db, self.coder)
         self._after_history(event)
         return describe_undo(event, self.labels, "redone") if event else "nothing to redo"
 
@@ -308,7 +308,7 @@ class Session:
     def new_quote(self, start: int, end: int) -> str:
         if self.doc_id is None:  # what add_manual_quote raised for it
             raise InputError(f"unknown document {self.doc_id}")
-        quote_id = add_manual_quote(self.db, self.doc_id, start, end, self.coder.id)
+        quote_id = add_manual_quote(self.db, self.doc_id, start, end, self.coder)
         self.reload_quotes()
         self.select_quote(quote_id)
         return self.last_change()
@@ -316,20 +316,20 @@ class Session:
     def adjust(self, start: int, end: int) -> str:
         if self.current is None:
             return "no quote"
-        adjust_quote(self.db, self.current["id"], start, end, self.coder.id)
+        adjust_quote(self.db, self.current["id"], start, end, self.coder)
         self.reload_quotes()
         return self.last_change()
 
     def delete_current(self) -> str:
         if self.current is None:
             return "no quote"
-        delete_manual_quote(self.db, self.current["id"], self.coder.id)
+        delete_manual_quote(self.db, self.current["id"], self.coder)
         self.reload_quotes()
         return self.last_change()
 
     def last_change(self) -> str:
         """What the coder's latest event did (for actions that return no result)."""
-        events = coder_events(self.db, self.coder.id, last=1)
+        events = coder_events(self.db, self.coder, last=1)
         return describe_event(events[-1], self.labels) if events else "no change"
 
     def dismiss_current(self, reason: str | None = None) -> str:
@@ -342,7 +342,7 @@ class Session:
             return "no quote"
         if quote["origin"] == "manual" and quote["created_by"] == self.coder.id:
             return self.delete_current()
-        dismiss_quote(self.db, quote["id"], self.coder.id, reason)
+        dismiss_quote(self.db, quote["id"], self.coder, reason)
         self.reload_quotes()
         return self.last_change()
 

@@ -110,13 +110,13 @@ def coded(tmp_path):
     add_text_document(db)
     quote = list_quotes(db)[0]["id"]
     anna = ensure_coder(db, "anna")[0]
-    code_quote(db, quote, anna.id, [parse_assignment("valentie=negatief"),
+    code_quote(db, quote, anna, [parse_assignment("valentie=negatief"),
                                     parse_assignment("drie_vs+=vertrouwen")])
     return db, quote, anna
 
 
 def codes(db, quote, coder):
-    return sorted(r["code"] for r in current_codings(db, quote, coder.id))
+    return sorted(r["code"] for r in current_codings(db, quote, coder))
 
 
 def test_reloading_the_same_codebook_changes_nothing(coded, tmp_path):
@@ -154,7 +154,7 @@ def test_merge_into_moves_codings(coded, tmp_path):
 
 def test_merge_into_drops_duplicates_for_a_coder(coded, tmp_path):
     db, quote, anna = coded
-    code_quote(db, quote, anna.id, [parse_assignment("drie_vs+=verbinding")])
+    code_quote(db, quote, anna, [parse_assignment("drie_vs+=verbinding")])
     dropped = BASE.replace("      - key: verbinding\n        label: Verbinding\n"
                            "        keywords: [contact]\n", "")
     sync_codebook(db, load_codebook(write(tmp_path, dropped, "new.yaml")), merge_into="vertrouwen")

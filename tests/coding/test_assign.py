@@ -12,8 +12,8 @@ from coder.quotes.store import add_manual_quote, adjust_quote, delete_manual_quo
 from coder.store.db import connect
 
 
-def codes_of(db, quote_id, coder_id):
-    return sorted(row["code"] for row in current_codings(db, quote_id, coder_id))
+def codes_of(db, quote_id, coder):
+    return sorted(row["code"] for row in current_codings(db, quote_id, coder))
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def quote_id(project):
 
 
 def apply(db, quote_id, coder, *texts, memo=None):
-    return code_quote(db, quote_id, coder.id, [parse_assignment(t) for t in texts], memo=memo)
+    return code_quote(db, quote_id, coder, [parse_assignment(t) for t in texts], memo=memo)
 
 
 def test_parse_assignment_forms():
@@ -41,15 +41,15 @@ def test_parse_assignment_forms():
 def test_single_facet_replaces_previous_value(project, anna, quote_id):
     apply(project, quote_id, anna, "valentie=positief")
     apply(project, quote_id, anna, "valentie=negatief")
-    assert codes_of(project, quote_id, anna.id) == ["negatief"]
+    assert codes_of(project, quote_id, anna) == ["negatief"]
 
 
 def test_multi_facet_adds_and_removes(project, anna, quote_id):
     apply(project, quote_id, anna, "drie_vs+=vertrouwen", "drie_vs+=verbinding")
     apply(project, quote_id, anna, "drie_vs-=verbinding")
-    assert codes_of(project, quote_id, anna.id) == ["vertrouwen"]
+    assert codes_of(project, quote_id, anna) == ["vertrouwen"]
     apply(project, quote_id, anna, "drie_vs=verbinding,verantwoordelijkheid")
-    assert codes_of(project, quote_id, anna.id) == ["verantwoordelijkheid", "verbinding"]
+    assert codes_of(project, quote_id, anna) == ["verantwoordelijkheid", "verbinding"]
 
 
 @pytest.mark.parametrize("text, message", [
@@ -61,7 +61,7 @@ def test_multi_facet_adds_and_removes(project, anna, quote_id):
 def test_bad_assignments_are_rejected_and_change_nothing(project, anna, quote_id, text, message):
     with pytest.raises(InputError, match=message):
         apply(project, quote_id, anna, "drie_vs+=vertrouwen", text)
-    assert codes_of(project, quote_id, anna.id) == []
+    assert codes_of(project, quote_id, anna) == []
     assert project.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 0
 
 
@@ -80,80 +80,80 @@ def test_codings_of_coders_are_kept_apart(project, anna, quote_id):
     bram = ensure_coder(project, "bram")[0]
     apply(project, quote_id, anna, "valentie=positief")
     apply(project, quote_id, bram, "valentie=negatief")
-    assert codes_of(project, quote_id, anna.id) == ["positief"]
-    assert codes_of(project, quote_id, bram.id) == ["negatief"]
+    assert codes_of(project, quote_id, anna) == ["positief"]
+    assert codes_of(project, quote_id, bram) == ["negatief"]
 
 
 def test_memo_on_new_and_existing_codings(project, anna, quote_id):
     apply(project, quote_id, anna, "valentie=positief", memo="duidelijk")
-    assert current_codings(project, quote_id, anna.id)[0]["memo"] == "duidelijk"
-    set_memo(project, quote_id, anna.id, "positief", "toch twijfel")
-    assert current_codings(project, quote_id, anna.id)[0]["memo"] == "toch twijfel"
-    undo(project, anna.id)
-    assert current_codings(project, quote_id, anna.id)[0]["memo"] == "duidelijk"
+    assert current_codings(project, quote_id, anna)[0]["memo"] == "duidelijk"
+    set_memo(project, quote_id, anna, "positief", "toch twijfel")
+    assert current_codings(project, quote_id, anna)[0]["memo"] == "toch twijfel"
+    undo(project, anna)
+    assert current_codings(project, quote_id, anna)[0]["memo"] == "duidelijk"
 
 
 def test_undo_and_redo_replay_the_log(project, anna, quote_id):
     apply(project, quote_id, anna, "valentie=positief")
     apply(project, quote_id, anna, "valentie=negatief")
-    assert undo(project, anna.id).action == "coding.change"
-    assert codes_of(project, quote_id, anna.id) == ["positief"]
-    undo(project, anna.id)
-    assert codes_of(project, quote_id, anna.id) == []
-    assert undo(project, anna.id) is None
-    redo(project, anna.id)
-    redo(project, anna.id)
-    assert codes_of(project, quote_id, anna.id) == ["negatief"]
-    assert redo(project, anna.id) is None
+    assert undo(project, anna).action == "coding.change"
+    assert codes_of(project, quote_id, anna) == ["positief"]
+    undo(project, anna)
+    assert codes_of(project, quote_id, anna) == []
+    assert undo(project, anna) is None
+    redo(project, anna)
+    redo(project, anna)
+    assert codes_of(project, quote_id, anna) == ["negatief"]
+    assert redo(project, anna) is None
 
 
 def test_new_action_clears_redo(project, anna, quote_id):
     apply(project, quote_id, anna, "valentie=positief")
-    undo(project, anna.id)
+    undo(project, anna)
     apply(project, quote_id, anna, "drie_vs+=vertrouwen")
-    assert redo(project, anna.id) is None
+    assert redo(project, anna) is None
 
 
 def test_undo_survives_a_restart(project, db_path, anna, quote_id):
     apply(project, quote_id, anna, "valentie=positief")
     project.close()
     reopened = connect(db_path)
-    undo(reopened, anna.id)
-    assert codes_of(reopened, quote_id, anna.id) == []
+    undo(reopened, anna)
+    assert codes_of(reopened, quote_id, anna) == []
 
 
 def test_undo_is_per_coder(project, anna, quote_id):
     bram = ensure_coder(project, "bram")[0]
     apply(project, quote_id, anna, "valentie=positief")
     apply(project, quote_id, bram, "valentie=negatief")
-    undo(project, anna.id)
-    assert codes_of(project, quote_id, bram.id) == ["negatief"]
-    assert stacks(project, bram.id)[0]
+    undo(project, anna)
+    assert codes_of(project, quote_id, bram) == ["negatief"]
+    assert stacks(project, bram)[0]
 
 
 def test_manual_quote_lifecycle_with_undo(project, anna):
     doc_id = list_quotes(project)[0]["doc_id"]
-    qid = add_manual_quote(project, doc_id, 0, 11, anna.id)
+    qid = add_manual_quote(project, doc_id, 0, 11, anna)
     assert list_quotes(project, visible_to=anna.id)[0]["text"] == "Jaarverslag"
     bram = ensure_coder(project, "bram")[0]
     assert all(q["id"] != qid for q in list_quotes(project, visible_to=bram.id))
-    adjust_quote(project, qid, 0, 19, anna.id)
+    adjust_quote(project, qid, 0, 19, anna)
     apply(project, qid, anna, "valentie=positief")
-    delete_manual_quote(project, qid, anna.id)
+    delete_manual_quote(project, qid, anna)
     assert all(q["id"] != qid for q in list_quotes(project))
-    undo(project, anna.id)  # the delete
-    assert codes_of(project, qid, anna.id) == ["positief"]
-    undo(project, anna.id)  # the coding
-    undo(project, anna.id)  # the adjust
+    undo(project, anna)  # the delete
+    assert codes_of(project, qid, anna) == ["positief"]
+    undo(project, anna)  # the coding
+    undo(project, anna)  # the adjust
     assert next(q for q in list_quotes(project) if q["id"] == qid)["text"] == "Jaarverslag"
 
 
 def test_detected_quotes_cannot_be_deleted(project, anna, quote_id):
     with pytest.raises(InputError, match="detected"):
-        delete_manual_quote(project, quote_id, anna.id)
+        delete_manual_quote(project, quote_id, anna)
 
 
 def test_manual_quote_bounds_are_checked(project, anna):
     doc_id = list_quotes(project)[0]["doc_id"]
     with pytest.raises(InputError, match="outside"):
-        add_manual_quote(project, doc_id, 5, 10_000, anna.id)
+        add_manual_quote(project, doc_id, 5, 10_000, anna)

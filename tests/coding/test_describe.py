@@ -17,19 +17,19 @@ def test_each_kind_of_change_is_described_in_labels(project):
     def said(result) -> str:
         return describe_event(get_event(project, result.event_id), labels)
 
-    assert said(code_quote(project, quote, coder.id, [Assignment("valentie", "=", ("positief",))])) \
+    assert said(code_quote(project, quote, coder, [Assignment("valentie", "=", ("positief",))])) \
         == "Valentie = positief"  # the small codebook's code labels are its keys with spaces
-    assert said(code_quote(project, quote, coder.id, [Assignment("valentie", "=", ("negatief",))])) \
+    assert said(code_quote(project, quote, coder, [Assignment("valentie", "=", ("negatief",))])) \
         == "Valentie: positief → negatief"
-    assert said(toggle_code(project, quote, coder.id, "vertrouwen")) == "+ vertrouwen"
-    assert said(toggle_code(project, quote, coder.id, "vertrouwen")) == "− vertrouwen"
-    assert said(toggle_code(project, quote, coder.id, "negatief")) == "− negatief"
-    assert said(code_quote(project, quote, coder.id, [Assignment("valentie", "=", ("positief",))],
+    assert said(toggle_code(project, quote, coder, "vertrouwen")) == "+ vertrouwen"
+    assert said(toggle_code(project, quote, coder, "vertrouwen")) == "− vertrouwen"
+    assert said(toggle_code(project, quote, coder, "negatief")) == "− negatief"
+    assert said(code_quote(project, quote, coder, [Assignment("valentie", "=", ("positief",))],
                            memo="sterk")) == "Valentie = positief"
-    assert said(code_quote(project, quote, coder.id, [], memo="zeer sterk")) == "memo “zeer sterk”"
-    undo(project, coder.id)
-    redo(project, coder.id)
-    lines = [change for _, change in history(project, coder.id, 2)]
+    assert said(code_quote(project, quote, coder, [], memo="zeer sterk")) == "memo “zeer sterk”"
+    undo(project, coder)
+    redo(project, coder)
+    lines = [change for _, change in history(project, coder, 2)]
     assert lines == [f"undone: memo “zeer sterk” (quote {quote})",
                      f"redone: memo “zeer sterk” (quote {quote})"]
 
@@ -38,5 +38,5 @@ def test_toggle_decides_from_what_is_stored(project):
     """Another process set the value meanwhile: toggling it turns it off, as stored."""
     coder, _ = ensure_coder(project, "anna")
     quote = project.execute("SELECT MIN(id) FROM quotes").fetchone()[0]
-    code_quote(project, quote, coder.id, [Assignment("drie_vs", "+=", ("vertrouwen",))])
-    assert toggle_code(project, quote, coder.id, "vertrouwen").removed == ["vertrouwen"]
+    code_quote(project, quote, coder, [Assignment("drie_vs", "+=", ("vertrouwen",))])
+    assert toggle_code(project, quote, coder, "vertrouwen").removed == ["vertrouwen"]

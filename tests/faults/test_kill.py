@@ -31,7 +31,7 @@ CODING_LOOP = textwrap.dedent("""
     i = 0
     while True:
         quote = quotes[i % len(quotes)]
-        result = code_quote(db, quote, coder.id,
+        result = code_quote(db, quote, coder,
                             [parse_assignment("valentie=" + values[(i // len(quotes)) % 3])])
         print(result.event_id, flush=True)   # "shown as saved": only after the commit
         i += 1

@@ -28,11 +28,11 @@ MORE = "".join(f"Een ouder zegt: „Dit is citaat nummer {i} over het wijkteam i
 def two(project):
     anna, _ = ensure_coder(project, "anna")
     ben, _ = ensure_coder(project, "ben")
-    return project, anna.id, ben.id
+    return project, anna, ben
 
 
-def ids(db, coder_id):
-    return [q["id"] for q in list_quotes(db, visible_to=coder_id)]
+def ids(db, coder):
+    return [q["id"] for q in list_quotes(db, visible_to=coder.id)]
 
 
 def test_dismiss_hides_the_quote_from_that_coder_only_and_undo_brings_it_back(two):
@@ -41,15 +41,15 @@ def test_dismiss_hides_the_quote_from_that_coder_only_and_undo_brings_it_back(tw
     code_quote(db, first, anna, [Assignment("valentie", "=", ("positief",))])
     dismiss_quote(db, first, anna, "heading")
     assert ids(db, anna) == [second] and ids(db, ben) == [first, second]
-    assert db.execute("SELECT COUNT(*) FROM codings WHERE coder_id = ?", [anna]).fetchone()[0] == 0
-    assert list_documents(db, coder_id=anna)[0]["quotes"] == 1
-    assert list_documents(db, coder_id=ben)[0]["quotes"] == 2
+    assert db.execute("SELECT COUNT(*) FROM codings WHERE coder_id = ?", [anna.id]).fetchone()[0] == 0
+    assert list_documents(db, coder_id=anna.id)[0]["quotes"] == 1
+    assert list_documents(db, coder_id=ben.id)[0]["quotes"] == 2
     with pytest.raises(InputError, match="dismissed"):
         code_quote(db, first, anna, [Assignment("valentie", "=", ("negatief",))])
     undone = undo(db, anna)
     assert undone is not None and undone.action == "quote.dismiss"
     assert ids(db, anna) == [first, second]
-    codes = [c["code"] for c in db.query("SELECT code FROM codings WHERE coder_id = ?", [anna])]
+    codes = [c["code"] for c in db.query("SELECT code FROM codings WHERE coder_id = ?", [anna.id])]
     assert codes == ["positief"]
 
 
@@ -106,5 +106,5 @@ def test_a_project_from_before_dismissals_opens_and_can_dismiss(tmp_path):
     anna, _ = ensure_coder(db, "anna")
     first = list_quotes(db)[0]
     assert first["end_page"] == 1
-    dismiss_quote(db, first["id"], anna.id)
+    dismiss_quote(db, first["id"], anna)
     assert [q["id"] for q in list_quotes(db, visible_to=anna.id)] == [list_quotes(db)[1]["id"]]

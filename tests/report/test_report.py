@@ -16,7 +16,7 @@ from coder.report.html import render
 
 
 def code(db, quote_id, coder, *texts):
-    code_quote(db, quote_id, coder.id, [parse_assignment(t) for t in texts])
+    code_quote(db, quote_id, coder, [parse_assignment(t) for t in texts])
 
 
 def coded_project(project):

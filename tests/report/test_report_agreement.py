@@ -13,7 +13,7 @@ from coder.report.agreement import agreement_sections
 
 def code(db, quote, name, *assignments):
     coder, _ = ensure_coder(db, name)
-    code_quote(db, quote, coder.id, [parse_assignment(a) for a in assignments])
+    code_quote(db, quote, coder, [parse_assignment(a) for a in assignments])
 
 
 def two_coders(project, *, round_name="r1"):

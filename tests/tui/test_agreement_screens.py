@@ -18,7 +18,7 @@ def two_coders(path):
     for name, goal in (("anna", "normaliseren"), ("bram", "eerder_juiste_hulp")):
         coder, _ = ensure_coder(db, name)
         for q in quotes:
-            code_quote(db, q, coder.id, [parse_assignment(f"transformatiedoel={goal}"),
+            code_quote(db, q, coder, [parse_assignment(f"transformatiedoel={goal}"),
                                          parse_assignment("valentie=positief")])
     return quotes
 

@@ -19,7 +19,7 @@ def anna_codes_everything(path):
     anna, _ = ensure_coder(db, "anna")
     quotes = [r[0] for r in db.execute("SELECT id FROM quotes ORDER BY id")]
     for q in quotes:
-        code_quote(db, q, anna.id, [parse_assignment("transformatiedoel=normaliseren")], memo=SECRET)
+        code_quote(db, q, anna, [parse_assignment("transformatiedoel=normaliseren")], memo=SECRET)
     create_round(db, "r1", coders=["anna", "bram"])
     return db, quotes
 
@@ -49,7 +49,7 @@ async def test_the_other_members_codes_are_not_reachable_from_the_screen(tui_db)
 async def test_after_locking_bram_may_compare(tui_db):
     db, quotes = anna_codes_everything(tui_db)
     bram, _ = ensure_coder(db, "bram")
-    code_quote(db, quotes[0], bram.id, [parse_assignment("transformatiedoel=normaliseren")])
+    code_quote(db, quotes[0], bram, [parse_assignment("transformatiedoel=normaliseren")])
     lock_round(db, "r1", force=True)
     app = CoderApp(tui_db, "bram")
     async with app.run_test(size=(150, 45)) as pilot:
