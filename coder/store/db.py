@@ -20,7 +20,6 @@ from coder.paths import DEFAULT_DB_NAME
 from coder.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from coder.store.sqlite import sqlite_utils
 
-DEFAULT_DB = DEFAULT_DB_NAME
 BUSY_TIMEOUT_MS = 30_000
 SQLITE_MAGIC = b"SQLite format 3\x00"
 #: Tables every coder project has had since the first schema: how a project is recognised.
@@ -31,7 +30,7 @@ class SchemaTooNew(CoderError):
     """The file was written by a newer version of coder than this one."""
 
 
-def connect(path: str | Path = DEFAULT_DB, *, migrate: bool = True,
+def connect(path: str | Path = DEFAULT_DB_NAME, *, migrate: bool = True,
             create: bool = True) -> sqlite_utils.Database:
     """Open (and create or upgrade) a project database.
 
