@@ -29,7 +29,7 @@ def coded_project(project):
 
 def test_goal_counts_match_the_codings(project):
     anna = coded_project(project)
-    rows = {r.key: r for r in data.goals(project, anna.id)}
+    rows = {r.key: r for r in data.goals(project, anna)}
     assert (rows["normaliseren"].positive, rows["normaliseren"].negative) == (1, 1)
     assert rows["preventie_eigen_kracht"].positive == 0
     assert rows["normaliseren"].examples[0]["citation"] == "(Dalem 2021, p. 1)"
@@ -37,7 +37,7 @@ def test_goal_counts_match_the_codings(project):
 
 def test_ranked_codes_count_quotes_and_documents(project):
     anna = coded_project(project)
-    top = data.ranked(project, anna.id, "drie_vs")[0]
+    top = data.ranked(project, anna, "drie_vs")[0]
     assert (top.key, top.quotes, top.documents) == ("vertrouwen", 1, 1)
 
 
