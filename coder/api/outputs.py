@@ -152,11 +152,14 @@ class Outputs:
     def export_codings(self, output: str | Path, *, coder: str, by: str | None = None) -> Written:
         """One coder's codings (and manual quotes) for another copy of the project; ``by``
         (who asks) defaults to that coder."""
+        from coder.coding.coders import get_coder
         from coder.exchange.codings import export_codings
+        from coder.export.output import check_output
         from coder.reliability.blind import blind_for
 
         blind_for(self.db, by or coder).check_layer(coder)
-        counts = export_codings(self.db, coder, Path(output), project=self.path)
+        check_output(output, self.path)  # a bad output is told before an unknown coder, as always
+        counts = export_codings(self.db, get_coder(self.db, coder), Path(output), project=self.path)
         return Written(str(output), counts["codings"], coder, note=f"{counts['quotes']} quotes")
 
     def export_ratings(self, output: str | Path, coders: list[str], variable: str, *,

@@ -60,14 +60,14 @@ def test_agreement_counts_not_a_quote_as_a_category(two):
         code_quote(db, second, coder, [Assignment("valentie", "=", ("positief",))])
     dismiss_quote(db, first, anna)
     code_quote(db, first, ben, [Assignment("valentie", "=", ("negatief",))])
-    result = project_agreement(db, "anna", "ben", facet="valentie")
+    result = project_agreement(db, anna, ben, facet="valentie")
     assert result["units"] == 2
     assert {(d["quote"], tuple(d["a"]), tuple(d["b"])) for d in result["disagreements"]} == {
         (first, ("not a quote",), ("negatief",))}
-    rows = ratings_rows(db, ["anna", "ben"], "valentie")
+    rows = ratings_rows(db, [anna, ben], "valentie")
     assert (str(first), "anna", "not a quote") in rows
     dismiss_quote(db, first, ben)  # ben's codings go, both now say "not a quote": agreement
-    assert project_agreement(db, "anna", "ben", facet="valentie")["disagreements"] == []
+    assert project_agreement(db, anna, ben, facet="valentie")["disagreements"] == []
 
 
 def test_rounds_leave_out_quotes_everyone_dismissed_and_locked_rounds_never_change(two):
