@@ -45,8 +45,8 @@ SHOWN = {2: ("percent_agreement", "cohen_kappa", "krippendorff_alpha", "gwet_ac"
          3: ("percent_agreement", "fleiss_kappa", "conger_kappa", "krippendorff_alpha", "gwet_ac")}
 
 
-def shown_metrics(coders: int) -> tuple[str, ...]:
-    return SHOWN[2] if coders == 2 else SHOWN[3]
+def shown_metrics(n_coders: int) -> tuple[str, ...]:
+    return SHOWN[2] if n_coders == 2 else SHOWN[3]
 
 
 def coder_codings(db: sqlite_utils.Database, coder: Coder, *, with_dismissed: bool = False) -> Codings:
