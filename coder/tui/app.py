@@ -80,7 +80,10 @@ class CoderApp(App[None]):
             from coder.tui.screens.agreement import AgreementScreen
 
             db = connect(self.db_path)
-            a, b = (get_coder(db, name) for name in self.compare)  # the names become coders once, here
+            try:
+                a, b = (get_coder(db, name) for name in self.compare)  # the names become coders once, here
+            finally:
+                db.close()
             self.push_screen(AgreementScreen(self.db_path, a, b, quotes=self.compare_quotes,
                                              result=self.compare_result))
         elif self.coder_name:
