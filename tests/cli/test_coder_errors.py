@@ -40,13 +40,17 @@ def _run(run, tmp_path, quote, args):
     (["export", "ratings", "--coders", "anna,nobody", "--variable", "valentie", "-o", "{tmp}/r.csv"],
      UNKNOWN),
     (["export", "codings", "--coder", "nobody", "-o", "{tmp}/n.codings"], UNKNOWN),
+    (["export", "codings", "--coder", "nobody", "-o", "{tmp}/project.db"],
+     "coder: error: {tmp}/project.db: is the open project (or its journal); choose another output file\n"),
+    (["export", "codings", "--coder", "nobody", "-o", "{tmp}/no/n.codings"],
+     "coder: error: {tmp}/no/n.codings: folder {tmp}/no does not exist\n"),
     (["export", "quotes", "--coder", "nobody", "-o", "{tmp}/q.csv"], UNKNOWN),
     (["report", "--coder", "nobody", "-o", "{tmp}/r.html"], UNKNOWN),
     (["tui", "--agree", "anna,nobody"], UNKNOWN),
 ])
 def test_an_unknown_coder_is_named_in_one_line(run, coded, tmp_path, args, expected):
     result = _run(run, tmp_path, coded, args)
-    assert (result.exit_code, result.stderr) == (2, expected)
+    assert (result.exit_code, result.stderr) == (2, expected.replace("{tmp}", str(tmp_path)))
     assert not [p for p in tmp_path.iterdir() if p.suffix in (".csv", ".codings", ".html")]
 
 

@@ -22,7 +22,7 @@ STATISTICS = ("agreement",)
 #: Parameter names that mean a coder as an id or a name, whatever their annotation.
 ALWAYS = {"coder_id", "coder_ids", "coder_name", "coder_names"}
 #: Parameter names that mean coders, a slip when annotated with str or int.
-TYPED = {"coder", "coders", "coder_a", "coder_b", "from_coder", "names"}
+TYPED = {"coder", "coders", "coder_a", "coder_b", "from_coder", "names", "visible_to"}
 
 #: (module, function, parameter) allowed to take a name or an id, and why.
 ALLOWED = {
