@@ -198,9 +198,11 @@ class Outputs:
         coded yet, or several coders and no consensus): the report then says so.
         """
         from coder.export.output import check_output, write_output
-        from coder.report.build import build_report
+        from coder.report.build import build_report, report_layer
 
         check_output(output, self.path)  # before the work of rendering
-        html, layer = build_report(self.db, self.labels(lang, keys=keys), coder, consensus=consensus, by=by)
+        labels = self.labels(lang, keys=keys)
+        layer, missing = report_layer(self.db, labels, coder, consensus=consensus, by=by)
+        html = build_report(self.db, labels, layer, missing=missing)
         write_output(output, lambda p: p.write_text(html, encoding="utf-8"), self.path)
         return Written(str(output), len(html) // 1024, layer.name if layer else None)

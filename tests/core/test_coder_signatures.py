@@ -33,8 +33,6 @@ ALLOWED = {
         "a resolver: where a name (or none: the default layer) becomes a Coder",
     ("report/build.py", "report_layer", "coder"):
         "a resolver: the layer a report shows, or None and the sentence saying why",
-    ("report/build.py", "build_report", "coder"):
-        "the report's entry: hands the name to report_layer, the sections get the Coder",
     ("reliability/rounds.py", "create_round", "coders"):
         "a registrar: members are registered on first use inside the round's transaction, "
         "so a refused round registers nobody",
