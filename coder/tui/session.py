@@ -112,14 +112,21 @@ class Session:
         if self.quotes:
             self.window_for(self.quotes[0]["start"])
 
-    def reload_quotes(self) -> None:
+    def reload_quotes(self, *, keep_current: bool = True) -> None:
+        """Re-read the open document's quotes through the filter.
+
+        The quote on screen stays in the list (``keep_current``) even when it no longer
+        passes the filter, e.g. under "uncoded" once its first code is on: a reload for
+        another process's commit must never move the keys, or a memo being typed, on to
+        the next quote. Only choosing a filter (or moving on) lets it go.
+        """
         shown = self.current
         current = shown["id"] if shown is not None else None
         quotes = list_quotes(self.db, doc_id=self.doc_id, visible_to=self.coder)
         coded = self.coded_ids()
         for quote in quotes:
             quote["coded"] = quote["id"] in coded
-        self.quotes = [q for q in quotes if self._passes(q)]
+        self.quotes = [q for q in quotes if self._passes(q) or (keep_current and q["id"] == current)]
         ids = [q["id"] for q in self.quotes]
         self.index = ids.index(current) if current in ids else min(self.index, max(len(ids) - 1, 0))
 
@@ -252,9 +259,18 @@ class Session:
         quote["coded"] = bool(self.codings(quote["id"]))
         return self.describe(result)
 
-    def toggle(self, code_key: str) -> str:
-        """Turn a code on or off, deciding from the database at the time of the key."""
+    def shown(self, expect: int | None) -> dict[str, Any] | None:
+        """The current quote, checked to be ``expect`` (the quote a dialog was opened for):
+        a dialog stays open for seconds, and what it saves must land on that quote."""
         quote = self.current
+        if expect is not None and (quote is None or quote["id"] != expect):
+            raise InputError(f"quote {expect} is no longer in the list (deleted or dismissed "
+                             "meanwhile): nothing saved")
+        return quote
+
+    def toggle(self, code_key: str, expect: int | None = None) -> str:
+        """Turn a code on or off, deciding from the database at the time of the key."""
+        quote = self.shown(expect)
         if quote is None:
             return "no quote"
         result = toggle_code(self.db, quote["id"], self.coder, code_key)
@@ -267,10 +283,10 @@ class Session:
         facet = self.codebook.facet(self.codebook.code(code_key).facet)
         return self.apply(facet.key, "=" if facet.mode == "single" else "+=", code_key)
 
-    def memo(self, text: str | None) -> str:
+    def memo(self, text: str | None, expect: int | None = None) -> str:
         """Set the coder's memo on the current quote (one event): on its codings, or on
         the quote itself when it has none yet (or already has a memo of its own)."""
-        quote = self.current
+        quote = self.shown(expect)
         if quote is None:
             return "no quote"
         if not self.codings(quote["id"]) or quote_memo(self.db, quote["id"], self.coder):

@@ -342,7 +342,7 @@ class CodingScreen(Screen[None]):
 
         def done(text: str | None) -> None:
             if text is not None:
-                self.guarded(lambda: self.session.memo(text or None))
+                self.guarded(lambda: self.session.memo(text or None, expect=quote["id"]))
 
         self.app.push_screen(TextPrompt("Your memo on this quote", current or ""), done)
 
@@ -424,7 +424,7 @@ class CodingScreen(Screen[None]):
             if value is None:
                 return
             self.session.filter = value
-            self.session.reload_quotes()
+            self.session.reload_quotes(keep_current=False)
             self.after_move()
 
         self.app.push_screen(Choice("Show which quotes?", items), chosen)

@@ -72,6 +72,8 @@ class CodePicker(ModalScreen[list[str]]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+        current = session.current
+        self.quote_id = current["id"] if current is not None else None  # what the toggles act on
         self.changes: list[str] = []  # what each toggle changed, shown here and after closing
         self.chosen = False  # the coder typed a filter or moved the highlight
 
@@ -126,7 +128,7 @@ class CodePicker(ModalScreen[list[str]]):
 
     def toggle(self, key: str) -> None:
         try:
-            change = self.session.toggle(key)
+            change = self.session.toggle(key, expect=self.quote_id)
         except CoderError as exc:
             change = f"not saved: {exc}"
         else:
