@@ -36,7 +36,7 @@ class CodeCommands(Provider):
         for rank, match in enumerate(matches):
             # The palette sorts by score: the shared ranking decides it, best first.
             prompt = code_prompt(session, match, match.code.key in have)
-            toggle = partial(self._toggle, screen, match.code.key)
+            toggle = partial(self._toggle, screen, match.code.key, session.current["id"])
             hits.append(Hit(1.0 - rank / (len(matches) + 1), prompt, toggle, text=prompt.plain,
                             help=match.code.description[:80]))
         return hits
@@ -51,8 +51,9 @@ class CodeCommands(Provider):
             yield DiscoveryHit(hit.match_display, hit.command, text=hit.text, help=hit.help)
 
     @staticmethod
-    def _toggle(screen: CodingScreen, key: str) -> None:
-        screen.guarded(lambda: screen.session.toggle(key))
+    def _toggle(screen: CodingScreen, key: str, quote_id: int) -> None:
+        """Toggle on the quote the hits were listed for, never on one a refresh brought."""
+        screen.guarded(lambda: screen.session.toggle(key, expect=quote_id))
 
 
 class CoderApp(App[None]):
