@@ -29,14 +29,14 @@ class CodeCommands(Provider):
         screen = self.screen  # the screen the palette was opened on (app.screen is the palette)
         if not isinstance(screen, CodingScreen) or screen.session.current is None:
             return []
-        session = screen.session
+        session, quote_id = screen.session, screen.session.current["id"]
         have = session.codes_on()
         matches = rank_codes(session.codebook.all_codes(), query)
         hits = []
         for rank, match in enumerate(matches):
             # The palette sorts by score: the shared ranking decides it, best first.
             prompt = code_prompt(session, match, match.code.key in have)
-            toggle = partial(self._toggle, screen, match.code.key, session.current["id"])
+            toggle = partial(self._toggle, screen, match.code.key, quote_id)
             hits.append(Hit(1.0 - rank / (len(matches) + 1), prompt, toggle, text=prompt.plain,
                             help=match.code.description[:80]))
         return hits
