@@ -36,6 +36,11 @@ class Side:
     coder: Coder
     codes: dict[int, dict[str, set[str]]]
     memos: dict[tuple[int, str], str]  # (quote, code) -> memo
+    dismissed: set[int]  # quotes this coder dismissed as not a quote (they hold no codings)
+
+    def judged(self) -> dict[int, dict[str, set[str]]]:
+        """Every quote the coder coded or dismissed; a dismissed one has no codes."""
+        return {**{q: {} for q in self.dismissed}, **self.codes}
 
 
 def _side(db: sqlite_utils.Database, coder: Coder) -> Side:
@@ -46,15 +51,26 @@ def _side(db: sqlite_utils.Database, coder: Coder) -> Side:
         codes.setdefault(quote_id, {}).setdefault(facet, set()).add(code)
         if memo:
             memos[(quote_id, code)] = memo
-    return Side(coder, codes, memos)
+    dismissed = {r[0] for r in db.execute("SELECT quote_id FROM dismissals WHERE coder_id = ?", [coder.id])}
+    return Side(coder, codes, memos, dismissed)
+
+
+def _kind(a: Side, b: Side, quote_id: int, ca: set[str], cb: set[str]) -> str:
+    """Why a (quote, facet[, code]) is in the queue: a coder who dismissed the quote as not
+    a quote disagrees with one who coded it, and that is decided like any other difference."""
+    for side in (a, b):
+        if quote_id in side.dismissed:
+            return f"not a quote for {side.coder.name}"
+    return "one coder only" if not ca or not cb else "different codes"
 
 
 def _items(a: Side, b: Side, quotes: list[int] | None,
            modes: dict[str, str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     agreed, differ = [], []
-    for quote_id in shared_units(a.codes, b.codes, quotes):
+    judged_a, judged_b = a.judged(), b.judged()
+    for quote_id in shared_units(judged_a, judged_b, quotes):
         for facet, mode in modes.items():
-            ca, cb = a.codes[quote_id].get(facet, set()), b.codes[quote_id].get(facet, set())
+            ca, cb = judged_a[quote_id].get(facet, set()), judged_b[quote_id].get(facet, set())
             if mode == "multi":
                 for code in sorted(ca | cb):
                     item = {"quote": quote_id, "facet": facet, "code": code,
@@ -62,7 +78,7 @@ def _items(a: Side, b: Side, quotes: list[int] | None,
                     if code in ca and code in cb:
                         agreed.append(item)
                     else:
-                        differ.append({**item, "kind": "one coder only"})
+                        differ.append({**item, "kind": _kind(a, b, quote_id, ca, cb)})
                 continue
             if not ca and not cb:
                 continue
@@ -70,7 +86,7 @@ def _items(a: Side, b: Side, quotes: list[int] | None,
             if ca == cb:
                 agreed.append(item)
             else:
-                differ.append({**item, "kind": "one coder only" if not ca or not cb else "different codes"})
+                differ.append({**item, "kind": _kind(a, b, quote_id, ca, cb)})
     return agreed, differ
 
 

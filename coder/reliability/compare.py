@@ -12,7 +12,7 @@ Turns codings into reliability data and hands them to `coder.agreement`:
 - a candidate a coder dismissed as "not a quote" (coder/quotes/dismiss.py) is a unit too,
   where that coder's value is the extra category "not a quote" on every facet and every
   code: two coders who both dismiss it agree, one who codes it disagrees with one who
-  dismissed it. (Adjudication works on codings only and does not see dismissals.)
+  dismissed it. (Adjudication queues each facet the other coder coded on such a quote.)
 Every coefficient comes with a reading (`coder.agreement.interpret.verdict`). With three
 or more coders the units are the quotes all of them coded, and `pairs` gives each pair.
 """

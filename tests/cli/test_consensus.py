@@ -85,3 +85,28 @@ def test_qdpx_round_trip_restores_the_consensus_layer(run, project, disputed, tm
     ok(run("import", qdpx, db_path=fresh))
     coders = json.loads(ok(run("coders", "list", "--json", db_path=fresh)).stdout)
     assert {c["name"]: c["kind"] for c in coders}["consensus"] == "consensus"
+
+
+def test_a_quote_one_coder_dismissed_and_the_other_coded_waits_in_the_queue(run, project, tmp_path,
+                                                                             monkeypatch):
+    """Whether a candidate is a quote at all is a disagreement too: it must be decided, not
+    vanish from the queue and from the consensus export."""
+    monkeypatch.delenv("CODER_NAME", raising=False)
+    q = [r[0] for r in project.execute("SELECT id FROM quotes ORDER BY id")]
+    ok(run("code", q[0], "--coder", "anna", "valentie=positief", "drie_vs+=vertrouwen"))
+    ok(run("quote", "dismiss", q[0], "--coder", "bram", "--reason", "kop"))
+    ok(run("quote", "dismiss", q[1], "--coder", "anna"))  # both dismissed: agreed, nothing to decide
+    ok(run("quote", "dismiss", q[1], "--coder", "bram"))
+    queue = json.loads(ok(run("adjudicate", "queue", "--coders", "anna,bram", "--json")).stdout)
+    assert sorted((i["quote"], i["facet"], i["code"], i["a"], i["b"], i["kind"]) for i in queue) == [
+        (q[0], "drie_vs", "vertrouwen", ["vertrouwen"], [], "not a quote for bram"),
+        (q[0], "valentie", "", ["positief"], [], "not a quote for bram")]
+    out = tmp_path / "q.csv"
+    ok(run("adjudicate", "resolve", q[0], "valentie", "--coders", "anna,bram", "--pick", "b"))
+    ok(run("export", "quotes", "--consensus", "--keys", "-o", out))
+    rows = {int(r["quote_id"]): r for r in csv.DictReader(out.read_text(encoding="utf-8").splitlines())}
+    assert rows[q[0]]["unresolved"] == "drie_vs" and q[1] not in rows
+    ok(run("adjudicate", "resolve", q[0], "drie_vs", "--code", "vertrouwen", "--coders", "anna,bram",
+           "--pick", "b"))
+    assert json.loads(ok(run("adjudicate", "queue", "--coders", "anna,bram", "--json")).stdout) == []
+    assert consensus(project, q[0]) == []
