@@ -102,6 +102,8 @@ def import_pdf(
             from coder.extraction.ocr import ocr_pdf  # optional tool: only loaded when asked for
 
             extraction = extract_pdf(ocr_pdf(path, scanned), ocr_pages=scanned, **options)
+        if not extraction.pages:  # a page tree whose pages are missing: cut off, not scanned
+            raise InputError(f"{path}: no pages could be read (damaged or truncated PDF)")
         if not extraction.text.strip():
             hint = "even after OCR" if ocr and scanned else "(the pages look scanned: read them with OCR)"
             raise CoderError(f"{path}: no text found on any page {hint}", params=("ocr",))

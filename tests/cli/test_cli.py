@@ -201,3 +201,17 @@ def test_tui_on_a_fresh_project_loads_the_codebook_before_the_screen_opens(run, 
     assert result.exit_code == 0 and opened == [(str(run.db), "anna")]
     db = connect(run.db)
     assert db.execute("SELECT COUNT(*) FROM facets").fetchone()[0] > 0
+
+
+def test_a_truncated_pdf_is_called_damaged_not_scanned(run, report_pdf, tmp_path):
+    """A PDF cut off after its first part (a linearized one, say) opens with a page tree
+    whose pages are missing: no pages at all, which OCR cannot help."""
+    truncated = tmp_path / "cut.pdf"
+    truncated.write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+                          b"2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
+                          b"trailer\n<< /Root 1 0 R /Size 4 >>\n%%EOF\n")
+    result = run("import", truncated, report_pdf)
+    assert result.exit_code == 1
+    line = next(li for li in result.stderr.splitlines() if "cut.pdf" in li)
+    assert "damaged or truncated" in line and "OCR" not in line and "--ocr" not in line
+    assert "jaarverslag-dalem-2021.pdf: imported" in result.output
