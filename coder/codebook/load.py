@@ -40,7 +40,8 @@ class Problem:
 
     def __str__(self) -> str:
         prefix = "" if self.level == "error" else "warning: "
-        return f"{self.file}:{self.line}: {prefix}{self.reason}"
+        where = f"{self.file}:{self.line}" if self.line else self.file  # 0: the file as a whole
+        return f"{where}: {prefix}{self.reason}"
 
 
 class CodebookError(InputError):
@@ -71,7 +72,8 @@ def _read(path: Path) -> tuple[Any, list[Problem]]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(str(path), 0, f"cannot read file ({exc})")]
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return None, [Problem(str(path), 0, f"cannot read file ({reason})")]
     try:
         return yaml.load(text, Loader=_LineLoader), []
     except yaml.YAMLError as exc:
@@ -149,6 +151,12 @@ class _Collector:
         return key
 
 
+def _named(item: dict[str, Any], key: str | None) -> str:
+    """How messages name a facet or code: its key as written, also when the key was
+    refused (a duplicate), so the message never says None."""
+    return key if key is not None else _text(item.get("key")) or "(no key)"
+
+
 def _text(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
@@ -160,11 +168,12 @@ def _facet(item: Any, problem: _Collector, seen: dict[str, int]) -> Facet | None
     line = item[LINE]
     problem.unknown_fields(item, FACET_FIELDS, "facet")
     key = problem.key(item, "facet", seen)
+    named = _named(item, key)
     if not _text(item.get("label")):
-        problem.add(line, f"facet {key!r} without a label")
+        problem.add(line, f"facet {named!r} without a label")
     mode = item.get("mode")
     if mode not in MODES:
-        problem.add(_line(item, "mode"), f"facet {key!r}: unknown mode {mode!r} (use single or multi)")
+        problem.add(_line(item, "mode"), f"facet {named!r}: unknown mode {mode!r} (use single or multi)")
     suggest = item.get("suggest", "keywords")
     if suggest not in SUGGEST:
         problem.add(_line(item, "suggest"),
@@ -203,17 +212,18 @@ def _code(item: Any, facet: str, problem: _Collector, seen: dict[str, int]) -> C
     line = item[LINE]
     problem.unknown_fields(item, CODE_FIELDS, "code")
     key = problem.key(item, "code", seen)
+    named = _named(item, key)
     label = _text(item.get("label"))
     if not label:
-        problem.add(line, f"code {key!r} without a label")
+        problem.add(line, f"code {named!r} without a label")
     colour = item.get("colour", item.get("color"))
     if colour is not None and not (isinstance(colour, str) and COLOUR.match(colour)):
         problem.add(_line(item, "colour" if "colour" in item else "color"),
-                    f"code {key!r}: bad colour {colour!r} (use #rgb or #rrggbb)")
+                    f"code {named!r}: bad colour {colour!r} (use #rgb or #rrggbb)")
         colour = None
     keywords = _string_list(item, "keywords", problem)
     if not keywords:
-        problem.add(line, f"code {key!r} has no keywords (no suggestions for it)", "warning")
+        problem.add(line, f"code {named!r} has no keywords (no suggestions for it)", "warning")
     if key is None:
         return None
     return Code(key=key, label=label or key, facet=facet, description=_text(item.get("description")),

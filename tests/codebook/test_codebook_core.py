@@ -201,3 +201,24 @@ def test_random_mutations_only_ever_raise_codebook_errors(tmp_path, data):
     path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
     with contextlib.suppress(CodebookError):
         load_codebook(path)
+
+
+def test_a_duplicate_code_is_named_by_its_key_and_a_missing_file_plainly(tmp_path):
+    path = write(tmp_path, """
+        name: t
+        version: "1"
+        facets:
+          - key: valentie
+            label: Valentie
+            mode: single
+            codes:
+              - key: positief
+                keywords: [goed]
+              - key: positief
+                keywords: [goed]
+        """)
+    said = [str(p) for p in check_codebook(path)]
+    assert not any("None" in line for line in said), said
+    assert any("code 'positief' without a label" in line and ":11:" in line for line in said), said
+    missing = [str(p) for p in check_codebook(tmp_path / "nothere.yaml")]
+    assert missing == [f"{tmp_path / 'nothere.yaml'}: cannot read file (No such file or directory)"]
