@@ -34,9 +34,12 @@ class ImportBatch:
     results: list[ImportResult] = field(default_factory=list)
 
     def summary(self) -> str | None:
-        """The closing line (``2 imported, 1 skipped``); None when only exchange files came."""
+        """The closing line (``2 imported, 1 skipped, 1 failed``); None when only exchange
+        files came. "failed" counts every input that failed: PDFs, exchange files and
+        paths that do not exist."""
         if self.pdfs or not self.others:
-            return ", ".join(f"{n} {status}" for status, n in self.totals.items() if n) or "nothing to import"
+            counts = {**self.totals, "failed": self.failures}
+            return ", ".join(f"{n} {status}" for status, n in counts.items() if n) or "nothing to import"
         return None
 
 
@@ -64,7 +67,8 @@ def import_batch(db: sqlite_utils.Database, paths: list[Path], *, manifest: Path
         try:
             note(import_other(db, path, offsets=offsets))
         except CoderError as exc:
-            note(f"coder: error: {exc}")
+            said = str(exc)  # every line names its file, also for errors raised deeper down
+            note(f"coder: error: {said if said.startswith(str(path)) else f'{path}: {said}'}")
             batch.failures += 1
     # Exchange files bring their own codebook; PDFs get the default one in a fresh project.
     if inputs.pdfs or not inputs.others:

@@ -215,3 +215,18 @@ def test_a_truncated_pdf_is_called_damaged_not_scanned(run, report_pdf, tmp_path
     line = next(li for li in result.stderr.splitlines() if "cut.pdf" in li)
     assert "damaged or truncated" in line and "OCR" not in line and "--ocr" not in line
     assert "jaarverslag-dalem-2021.pdf: imported" in result.output
+
+
+def test_the_closing_line_counts_every_file_that_failed_and_each_error_names_its_file(
+        run, report_pdf, tmp_path):
+    bad = tmp_path / "kapot.qdpx"
+    bad.write_bytes(b"PK\x03\x04 geen zip")
+    layer = tmp_path / "layer.codings"
+    layer.write_text(json.dumps({"format": "coder.codings", "version": 1, "coder": "consensus",
+                                 "exported_at": "", "codebook_version": "", "documents": {},
+                                 "quotes": [], "codings": []}), encoding="utf-8")
+    result = run("import", bad, layer, tmp_path / "missing.pdf", report_pdf)
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("coder: error:")]
+    assert len(errors) == 3 and all(str(tmp_path) in line for line in errors), errors
+    assert result.stderr.splitlines()[-1] == "1 imported, 3 failed"
