@@ -71,8 +71,9 @@ class Outputs:
                       consensus: bool = False, wide: bool = False, excel: bool = False,
                       goal: str | None = None, code: str | None = None, doc_type: str | None = None,
                       valence: str | None = None, by: str | None = None, keys: bool = False,
-                      lang: str | None = None) -> Written:
-        """Write the coded-quote table as csv, xlsx, json, md or html (format from the name).
+                      lang: str | None = None, force: bool = False) -> Written:
+        """Write the coded-quote table as csv, xlsx, json, md or html (format from the name);
+        an existing file is replaced only with ``force`` (as for every export).
 
         Labels by default (``keys=True`` for keys; JSON always has keys), in ``lang``. Of the
         consensus layer, ``note`` counts the quotes with facets not yet adjudicated (they are
@@ -89,14 +90,15 @@ class Outputs:
         layer = self.layer(coder, consensus=consensus, by=by)
         labels = self.labels(lang, keys=keys)
         table = self._table(layer, goal, code, doc_type, valence, wide, labels.lang)
-        write_output(path, lambda p: write_table(table, p, fmt, excel=excel, labels=labels), self.path)
+        write_output(path, lambda p: write_table(table, p, fmt, excel=excel, labels=labels), self.path,
+                     force=force)
         pending = unresolved_count(table)
         note = f"{pending} with facets not yet adjudicated (column unresolved)" if pending else ""
         return Written(str(path), len(table.rows), layer.name, note=note)
 
     def export_sections(self, output: str | Path, *, fmt: str | None = None, coder: str | None = None,
                         consensus: bool = False, title: str | None = None, by: str | None = None,
-                        keys: bool = False, lang: str | None = None) -> Written:
+                        keys: bool = False, lang: str | None = None, force: bool = False) -> Written:
         """Quotes grouped per goal, then positive/negative, then active element (md, html, docx)."""
         from coder.export.files import format_from
         from coder.export.output import write_output
@@ -109,11 +111,13 @@ class Outputs:
         labels = self.labels(lang, keys=keys)
         groups = build_sections(quote_table(self.db, layer, lang=labels.lang), labels)
         heading = title or labels.phrase("sections_title")
-        write_output(path, lambda p: write_sections(groups, p, fmt, heading, labels.lang), self.path)
+        write_output(path, lambda p: write_sections(groups, p, fmt, heading, labels.lang), self.path,
+                     force=force)
         return Written(str(path), len(groups), layer.name)
 
     def export_matrix(self, output: str | Path, *, coder: str | None = None, consensus: bool = False,
-                      by: str | None = None, keys: bool = False, lang: str | None = None) -> Written:
+                      by: str | None = None, keys: bool = False, lang: str | None = None,
+                      force: bool = False) -> Written:
         """Codes x document type / team type / size class: quote and document counts (csv, xlsx)."""
         from coder.export.matrix import write_matrix
         from coder.export.output import write_output
@@ -123,20 +127,20 @@ class Outputs:
         layer = self.layer(coder, consensus=consensus, by=by)
         labels = self.labels(lang, keys=keys)
         table = quote_table(self.db, layer, lang=labels.lang)
-        write_output(path, lambda p: write_matrix(table, p, labels), self.path)
+        write_output(path, lambda p: write_matrix(table, p, labels), self.path, force=force)
         return Written(str(path), len(table.rows), layer.name)
 
-    def export_qdc(self, output: str | Path) -> Written:
+    def export_qdc(self, output: str | Path, *, force: bool = False) -> Written:
         """The codebook as a REFI-QDA .qdc file."""
         from coder.exchange.refi.write import export_qdc
         from coder.export.output import write_output
 
         path = Path(output)
-        write_output(path, lambda p: export_qdc(self.db, p), self.path)
+        write_output(path, lambda p: export_qdc(self.db, p), self.path, force=force)
         return Written(str(path), 1)
 
     def export_qdpx(self, output: str | Path, *, name: str = "coder project",
-                    offsets: str = "code-points", by: str | None = None) -> Written:
+                    offsets: str = "code-points", by: str | None = None, force: bool = False) -> Written:
         """The whole project as a REFI-QDA .qdpx file (offsets: "code-points" or "utf-16");
         refused while it would show an open round's blind codings to whoever asks."""
         from coder.coding.coders import list_coders
@@ -146,10 +150,11 @@ class Outputs:
 
         blind_for(self.db, by).check_compare([c.name for c in list_coders(self.db)])
         path = Path(output)
-        write_output(path, lambda p: export_qdpx(self.db, p, name, offsets), self.path)
+        write_output(path, lambda p: export_qdpx(self.db, p, name, offsets), self.path, force=force)
         return Written(str(path), 1)
 
-    def export_codings(self, output: str | Path, *, coder: str, by: str | None = None) -> Written:
+    def export_codings(self, output: str | Path, *, coder: str, by: str | None = None,
+                       force: bool = False) -> Written:
         """One coder's codings (and manual quotes) for another copy of the project; ``by``
         (who asks) defaults to that coder."""
         from coder.coding.coders import get_coder
@@ -158,12 +163,13 @@ class Outputs:
         from coder.reliability.blind import blind_for
 
         blind_for(self.db, by or coder).check_layer(coder)
-        check_output(output, self.path)  # a bad output is told before an unknown coder, as always
-        counts = export_codings(self.db, get_coder(self.db, coder), Path(output), project=self.path)
+        check_output(output, self.path, force=force)  # a bad output is told before an unknown coder
+        counts = export_codings(self.db, get_coder(self.db, coder), Path(output), project=self.path,
+                                force=force)
         return Written(str(output), counts["codings"], coder, note=f"{counts['quotes']} quotes")
 
     def export_ratings(self, output: str | Path, coders: list[str], variable: str, *,
-                       round: str | None = None, by: str | None = None) -> Written:
+                       round: str | None = None, by: str | None = None, force: bool = False) -> Written:
         """Two or more coders' values for one variable as unit,coder,value rows (for `agree --table`).
 
         ``note`` holds the category list that gives the same figures as the project.
@@ -176,7 +182,8 @@ class Outputs:
         rows = self.ratings(coders, variable, round=round, by=by)  # type: ignore[attr-defined]
         path = Path(output)
         heads = ["unit", "coder", "value"]
-        write_output(path, lambda p: write_csv(heads, [dict(zip(heads, r)) for r in rows], p), self.path)
+        write_output(path, lambda p: write_csv(heads, [dict(zip(heads, r)) for r in rows], p), self.path,
+                     force=force)
         f = facet_codes(self.db).get(variable)
         categories = [*f.codes, NONE] if f else ["absent", "present"]
         return Written(str(path), len(rows) // len(coders), note=",".join(categories))
@@ -191,7 +198,7 @@ class Outputs:
 
     def report(self, output: str | Path = "report.html", *, coder: str | None = None,
                consensus: bool = False, by: str | None = None, keys: bool = False,
-               lang: str | None = None) -> Written:
+               lang: str | None = None, force: bool = False) -> Written:
         """Write the analysis report (one self-contained HTML file); ``count`` is its size in KB.
 
         Renders for any project; ``layer`` is None when no coding could be shown (nothing
@@ -200,9 +207,9 @@ class Outputs:
         from coder.export.output import check_output, write_output
         from coder.report.build import build_report, report_layer
 
-        check_output(output, self.path)  # before the work of rendering
+        check_output(output, self.path, force=force)  # before the work of rendering
         labels = self.labels(lang, keys=keys)
         layer, missing = report_layer(self.db, labels, coder, consensus=consensus, by=by)
         html = build_report(self.db, labels, layer, missing=missing)
-        write_output(output, lambda p: p.write_text(html, encoding="utf-8"), self.path)
+        write_output(output, lambda p: p.write_text(html, encoding="utf-8"), self.path, force=force)
         return Written(str(output), len(html) // 1024, layer.name if layer else None)

@@ -26,6 +26,11 @@ def label_options(func: Callable[..., Any]) -> Callable[..., Any]:
                         help="Show code keys and column keys instead of labels.")(func)
 
 
+def force_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--force``: replace an output file that exists already (never the project)."""
+    return click.option("--force", is_flag=True, help="Replace the output file if it exists.")(func)
+
+
 @cli.group()
 def export() -> None:
     """Export coded quotes, report sections, code matrices and REFI-QDA files."""
@@ -44,9 +49,10 @@ def export() -> None:
 @click.option("--doc-type", help="Only quotes from documents of this type.")
 @click.option("--valence", help="Only quotes with this valence (positief, negatief, ...).")
 @label_options
+@force_option
 def export_quotes(fmt: str | None, output: str, coder_name: str | None, consensus: bool, by: str | None,
                   wide: bool, excel: bool, goal: str | None, code: str | None, doc_type: str | None,
-                  valence: str | None, keys: bool, lang: str | None) -> None:
+                  valence: str | None, keys: bool, lang: str | None, force: bool) -> None:
     """One row per coded quote, with document metadata, page, citation and every facet.
 
     Column keys (headers with --keys, and always in JSON): quote_id, document,
@@ -58,7 +64,7 @@ def export_quotes(fmt: str | None, output: str, coder_name: str | None, consensu
     """
     done = open_project().export_quotes(output, fmt=fmt, coder=coder_name, consensus=consensus, wide=wide,
                                         excel=excel, goal=goal, code=code, doc_type=doc_type,
-                                        valence=valence, by=by, keys=keys, lang=lang)
+                                        valence=valence, by=by, keys=keys, lang=lang, force=force)
     note = f"; {done.note}" if done.note else ""
     click.echo(f"wrote {done.count} coded quotes ({done.layer}) to {done.path}{note}", err=True)
 
@@ -70,11 +76,12 @@ def export_quotes(fmt: str | None, output: str, coder_name: str | None, consensu
 @_layer_options
 @click.option("--title", default=None, help="Document title (default: Citaten per transformatiedoel).")
 @label_options
+@force_option
 def export_sections(fmt: str | None, output: str, coder_name: str | None, consensus: bool, by: str | None,
-                    title: str | None, keys: bool, lang: str | None) -> None:
+                    title: str | None, keys: bool, lang: str | None, force: bool) -> None:
     """Quotes grouped per goal, then positive/negative, then active element, with counts."""
     done = open_project().export_sections(output, fmt=fmt, coder=coder_name, consensus=consensus, title=title,
-                                          by=by, keys=keys, lang=lang)
+                                          by=by, keys=keys, lang=lang, force=force)
     click.echo(f"wrote {done.count} goal section(s) ({done.layer}) to {done.path}", err=True)
 
 
@@ -83,20 +90,22 @@ def export_sections(fmt: str | None, output: str, coder_name: str | None, consen
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="OUT.csv or OUT.xlsx")
 @_layer_options
 @label_options
+@force_option
 def export_matrix(output: str, coder_name: str | None, consensus: bool, by: str | None, keys: bool,
-                  lang: str | None) -> None:
+                  lang: str | None, force: bool) -> None:
     """Code x document type / team type / size class: counts of quotes and of documents."""
     done = open_project().export_matrix(output, coder=coder_name, consensus=consensus, by=by, keys=keys,
-                                        lang=lang)
+                                        lang=lang, force=force)
     click.echo(f"wrote the code matrix ({done.layer}) to {done.path}", err=True)
 
 
 @export.command("qdc")
 @db_option
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
-def export_qdc(output: str) -> None:
+@force_option
+def export_qdc(output: str, force: bool) -> None:
     """The codebook as a REFI-QDA .qdc file (facets become non-codable parent codes)."""
-    done = open_project().export_qdc(output)
+    done = open_project().export_qdc(output, force=force)
     click.echo(f"wrote the codebook to {done.path}", err=True)
 
 
@@ -108,11 +117,12 @@ def export_qdc(output: str) -> None:
               show_default=True, help="How selection offsets are counted: code points as the standard "
               "says, or UTF-16 units as NVivo reads them (differs only where a text has emoji).")
 @by_option
-def export_qdpx(output: str, name: str, offsets: str, by: str | None) -> None:
+@force_option
+def export_qdpx(output: str, name: str, offsets: str, by: str | None, force: bool) -> None:
     """The whole project as REFI-QDA .qdpx: codebook, coders, texts (sources/*.txt), the
     PDFs the project has, quotes, codings (one user per coder, the consensus layer as the
     user "consensus (adjudicated layer)"), memos."""
-    done = open_project().export_qdpx(output, name=name, offsets=offsets, by=by)
+    done = open_project().export_qdpx(output, name=name, offsets=offsets, by=by, force=force)
     click.echo(f"wrote the project to {done.path}", err=True)
 
 
@@ -121,13 +131,14 @@ def export_qdpx(output: str, name: str, offsets: str, by: str | None) -> None:
 @click.option("--coder", "coder_name", required=True, help="Whose work to move.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="FILE.codings")
 @click.option("--by", "by", default=None, help="Who asks (default: the coder named by --coder).")
-def export_codings(coder_name: str, output: str, by: str | None) -> None:
+@force_option
+def export_codings(coder_name: str, output: str, by: str | None, force: bool) -> None:
     """One coder's codings (and the quotes they made) for another copy of the project.
 
     Read it there with `coder import FILE.codings`: documents are matched by sha256 and
     quotes by offsets; importing twice changes nothing.
     """
-    done = open_project().export_codings(output, coder=coder_name, by=by)
+    done = open_project().export_codings(output, coder=coder_name, by=by, force=force)
     click.echo(f"wrote {done.count} codings on {done.note} to {done.path}", err=True)
 
 
@@ -138,8 +149,11 @@ def export_codings(coder_name: str, output: str, by: str | None) -> None:
 @click.option("--round", "round_name", help="Only this round's quotes.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="OUT.csv")
 @by_option
-def export_ratings(coders: str, variable: str, round_name: str | None, output: str, by: str | None) -> None:
+@force_option
+def export_ratings(coders: str, variable: str, round_name: str | None, output: str, by: str | None,
+                   force: bool) -> None:
     """Coders' values for one variable as unit,coder,value rows (for `coder agree --table`)."""
-    done = open_project().export_ratings(output, coder_list(coders), variable, round=round_name, by=by)
+    done = open_project().export_ratings(output, coder_list(coders), variable, round=round_name, by=by,
+                                         force=force)
     click.echo(f"wrote {done.count} units to {done.path}; for the same figures as the project use "
                f"--categories {done.note}", err=True)

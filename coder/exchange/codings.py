@@ -35,9 +35,10 @@ VERSION = 1
 
 
 def export_codings(db: sqlite_utils.Database, coder: Coder, path: Path,
-                   project: str | Path | None = None) -> dict[str, int]:
-    """Write one coder's work to ``path`` (never onto ``project``, the open project file)."""
-    check_output(path, project)
+                   project: str | Path | None = None, *, force: bool = False) -> dict[str, int]:
+    """Write one coder's work to ``path`` (never onto ``project``, the open project file;
+    onto an existing file only with ``force``)."""
+    check_output(path, project, force=force)
     quotes = list(db.query(
         "SELECT q.*, d.sha256, d.title FROM quotes q JOIN documents d ON d.id = q.doc_id"
         " WHERE q.id IN (SELECT quote_id FROM codings WHERE coder_id = :c) OR q.created_by = :c"
@@ -65,7 +66,7 @@ def export_codings(db: sqlite_utils.Database, coder: Coder, path: Path,
                         "created_at": x["created_at"]} for x in dismissals],
     }
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-    write_output(path, lambda p: p.write_text(text, encoding="utf-8"), project)
+    write_output(path, lambda p: p.write_text(text, encoding="utf-8"), project, force=force)
     return {"quotes": len(data["quotes"]), "codings": len(data["codings"]), "dismissals": len(dismissals)}
 
 

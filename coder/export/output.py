@@ -4,8 +4,9 @@ Every command that writes a file (exports, the report, `.codings`, `.qdpx`) pass
 target through :func:`check_output` and writes through :func:`write_output`. A typo such
 as `-o coder.db` must not replace the project: the open project, its `-wal`/`-shm`
 companions, any other SQLite database and a read-only file are refused before anything is
-computed or written. An output that is itself a project (a hand-off copy) may replace
-another, closed project only when the user says `--force`.
+computed or written. Any other existing file is replaced only on request (``force``): a
+section export edited by hand, or a file named by a typo, is never lost to a second
+export.
 """
 
 from __future__ import annotations
@@ -22,12 +23,11 @@ WAL_MAGICS = (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
 COMPANIONS = ("-wal", "-shm", "-journal")
 
 
-def check_output(path: str | Path, project: str | Path | None = None, *,
-                 project_output: bool = False, force: bool = False) -> Path:
+def check_output(path: str | Path, project: str | Path | None = None, *, force: bool = False) -> Path:
     """The output path, or :class:`InputError` when writing there could lose data.
 
-    ``project`` is the open project file; ``project_output`` says the output is itself a
-    project, which ``force`` then lets replace another (closed) project file.
+    ``project`` is the open project file; ``force`` lets an existing file (never a
+    database, a journal or a read-only file) be replaced.
     """
     path = Path(path)
     if project is not None and _is_project_or_companion(path, Path(project)):
@@ -40,20 +40,19 @@ def check_output(path: str | Path, project: str | Path | None = None, *,
     if not path.exists():
         return path
     kind = _database_kind(path)
-    if kind and not (project_output and force and kind == "SQLite database"):
-        replaceable = project_output and kind == "SQLite database"
-        extra = " unless asked to replace it" if replaceable else ""
-        raise InputError(f"{path}: is a {kind}; refusing to overwrite it{extra}",
-                         params=("force",) if replaceable else ())
+    if kind:
+        raise InputError(f"{path}: is a {kind}; refusing to overwrite it")
     if not _writable(path):
         raise InputError(f"{path}: is read-only; refusing to replace it")
+    if not force:
+        raise InputError(f"{path}: exists already; it can be replaced on request", params=("force",))
     return path
 
 
 def write_output(path: str | Path, write: Callable[[Path], object], project: str | Path | None = None, *,
-                 project_output: bool = False, force: bool = False) -> Path:
+                 force: bool = False) -> Path:
     """Check the target, write beside it and rename, so a failed write leaves no half file."""
-    path = check_output(path, project, project_output=project_output, force=force)
+    path = check_output(path, project, force=force)
     part = path.with_name(path.name + ".part" + path.suffix)
     try:
         write(part)

@@ -82,7 +82,8 @@ def test_sections_show_labels_or_keys(labelled, run, tmp_path):
     text = out.read_text(encoding="utf-8")
     assert "## Normaliseren en de-medicaliseren (1)" in text
     assert "### Positief (1)" in text and "# Citaten per transformatiedoel" in text
-    assert run("export", "sections", "--coder", "anna", "--keys", "--lang", "en", "-o", out).exit_code == 0
+    assert run("export", "sections", "--coder", "anna", "--keys", "--lang", "en", "-o", out,
+               "--force").exit_code == 0
     text = out.read_text(encoding="utf-8")
     assert "## normaliseren (1)" in text and "# Quotes per transformation goal" in text
 

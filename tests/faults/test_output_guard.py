@@ -95,15 +95,16 @@ def test_relative_and_symlinked_paths_to_the_project_are_refused(coded, tmp_path
             check_output(out, "demo.db")
 
 
-def test_a_project_output_may_replace_a_closed_project_only_with_force(coded, tmp_path):
+def test_a_database_is_never_replaced_even_with_force(coded, tmp_path):
+    """Hand-off copies have their own check (coder.reliability.handoff); an export never
+    lands on a SQLite file, forced or not."""
     other = tmp_path / "copy.db"
     connect(other).close()
-    with pytest.raises(InputError, match="unless asked to replace it") as refused:
-        check_output(other, coded, project_output=True)
-    assert refused.value.params == ("force",)
-    assert check_output(other, coded, project_output=True, force=True) == other
-    with pytest.raises(InputError):
-        check_output(coded, coded, project_output=True, force=True)
+    for force in (False, True):
+        with pytest.raises(InputError, match="is a SQLite database; refusing to overwrite it"):
+            check_output(other, coded, force=force)
+        with pytest.raises(InputError):
+            check_output(coded, coded, force=force)
 
 
 def test_output_into_a_missing_folder_is_one_line(coded, tmp_path):
@@ -112,10 +113,12 @@ def test_output_into_a_missing_folder_is_one_line(coded, tmp_path):
     assert "does not exist" in result.stderr and result.stderr.count("\n") == 1
 
 
-def test_ordinary_outputs_still_work(coded, tmp_path):
+def test_ordinary_outputs_are_replaced_only_on_request(coded, tmp_path):
     out = tmp_path / "q.csv"
     out.write_text("old\n")
-    assert invoke(coded, "export", "quotes", "--coder", "anna", "-o", str(out)).exit_code == 0
+    refused = invoke(coded, "export", "quotes", "--coder", "anna", "-o", str(out))
+    assert refused.exit_code == 2 and "exists already" in refused.stderr and out.read_text() == "old\n"
+    assert invoke(coded, "export", "quotes", "--coder", "anna", "-o", str(out), "--force").exit_code == 0
     assert "Het wijkteam nam me serieus" in out.read_text()
 
 
