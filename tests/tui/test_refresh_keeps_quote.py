@@ -99,3 +99,18 @@ async def test_a_memo_for_a_quote_dismissed_meanwhile_is_refused_not_moved(tui_d
     db = connect(tui_db)
     assert db.execute("SELECT COUNT(*) FROM quote_memos").fetchone()[0] == 0
     assert db.execute("SELECT COUNT(*) FROM codings WHERE memo IS NOT NULL").fetchone()[0] == 0
+
+
+async def test_the_picker_keeps_its_highlight_where_the_coder_left_it(tui_db):
+    """After Enter toggles a code, ↓ and Enter go on from that code, not from the top."""
+    app = CoderApp(tui_db, "anna")
+    async with app.run_test(size=(150, 45)) as pilot:
+        screen = await start(app, pilot)
+        first = screen.session.current["id"]
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("down", "down", "down", "enter")  # the fourth code: Voorkomen van ...
+        await pilot.pause()
+        await pilot.press("down", "enter", "escape")  # the fifth: Samenhangende hulp (replaces it)
+        await pilot.pause()
+    assert codings(tui_db) == [(first, "transformatiedoel", "samenhangende_hulp")]

@@ -88,7 +88,9 @@ class CodePicker(ModalScreen[list[str]]):
     def on_mount(self) -> None:
         self.refill("")
 
-    def refill(self, query: str) -> None:
+    def refill(self, query: str, keep: str | None = None) -> None:
+        """List the codes matching ``query``; the highlight stays on ``keep`` (the code just
+        toggled) so that the next ↓ or Enter goes on from there, not from the top."""
         have = self.session.codes_on()
         options = []
         for match in rank_codes(self.session.codebook.all_codes(), query):
@@ -98,7 +100,8 @@ class CodePicker(ModalScreen[list[str]]):
         codes.clear_options()
         codes.add_options(options)
         if options:
-            codes.highlighted = 0
+            ids = [option.id for option in options]
+            codes.highlighted = ids.index(keep) if keep in ids else 0
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.refill(event.value)
@@ -134,7 +137,7 @@ class CodePicker(ModalScreen[list[str]]):
         else:
             self.changes.append(change)
         self.query_one("#change", Static).update(change)
-        self.refill(self.query_one("#filter", Input).value)
+        self.refill(self.query_one("#filter", Input).value, keep=key)
 
     def on_key(self, event: events.Key) -> None:
         if event.key in ("down", "up"):
