@@ -169,6 +169,11 @@ class Session:
                 return self.current
         return None
 
+    def listed(self, quote_id: int, doc_id: int) -> bool:
+        """Whether the coder's quote list (no filter) holds the quote: not when the coder
+        dismissed it, nor when an open round hides it."""
+        return any(q["id"] == quote_id for q in list_quotes(self.db, doc_id=doc_id, visible_to=self.coder))
+
     def select_quote(self, quote_id: int) -> bool:
         for i, quote in enumerate(self.quotes):
             if quote["id"] == quote_id:

@@ -114,3 +114,41 @@ async def test_the_picker_keeps_its_highlight_where_the_coder_left_it(tui_db):
         await pilot.press("down", "enter", "escape")  # the fifth: Samenhangende hulp (replaces it)
         await pilot.pause()
     assert codings(tui_db) == [(first, "transformatiedoel", "samenhangende_hulp")]
+
+
+async def test_a_search_hit_that_is_not_in_the_list_says_so_and_moves_nowhere(tui_db):
+    """Enter on a hit the coder dismissed (or one outside the filter) must not leave the
+    screen on some other quote as if it were the one chosen."""
+    app = CoderApp(tui_db, "anna")
+    async with app.run_test(size=(150, 45)) as pilot:
+        screen = await start(app, pilot)
+        first = screen.session.quotes[0]
+        await pilot.press("x")  # first: not a quote for anna; the second is current
+        await pilot.pause()
+        await pilot.press("d", "down", "enter")  # open the other document
+        await pilot.pause()
+        shown = screen.session.current["id"]
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press(*" ".join(first["text"].split()[:3]).lower(), "enter")
+        await pilot.pause()
+        assert screen.session.current["id"] == shown
+        assert "not in your list" in screen.status_line
+
+
+async def test_a_search_hit_outside_the_filter_is_shown_with_every_quote(tui_db):
+    app = CoderApp(tui_db, "anna")
+    async with app.run_test(size=(150, 45)) as pilot:
+        screen = await start(app, pilot)
+        first, second = screen.session.quotes
+        await pilot.press("1")  # first is coded
+        await choose_filter(pilot, 2)  # coded quotes: only the first
+        assert [q["id"] for q in screen.session.quotes] == [first["id"]]
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press(*" ".join(second["text"].split()[:3]).lower(), "enter")
+        await pilot.pause()
+        assert screen.session.current["id"] == second["id"] and screen.session.filter == "all"
+        await pilot.press("3")
+        await pilot.pause()
+    assert (second["id"], "transformatiedoel", "eerder_juiste_hulp") in codings(tui_db)

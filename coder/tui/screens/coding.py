@@ -406,12 +406,20 @@ class CodingScreen(Screen[None]):
 
     def action_search(self) -> None:
         def jump(hit: dict[str, Any] | None) -> None:
+            s = self.session
             if hit is None:
                 return
-            if hit["doc_id"] != self.session.doc_id:
-                self.session.filter = "all"
+            if not s.listed(hit["id"], hit["doc_id"]):  # never land on another quote instead
+                self.set_status(f"quote {hit['id']} is not in your list (you dismissed it, or an open "
+                                "round hides it)")
+                return
+            if hit["doc_id"] != s.doc_id:
+                s.filter = "all"
                 self.open_document(hit["doc_id"])
-            self.session.select_quote(hit["id"])
+            elif not s.select_quote(hit["id"]):  # the filter hides it: show all quotes
+                s.filter = "all"
+                s.reload_quotes(keep_current=False)
+            s.select_quote(hit["id"])
             self.after_move()
 
         self.app.push_screen(SearchQuotes(self.session), jump)
