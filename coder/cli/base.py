@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import functools
+import io
 import json
+import os
 import sqlite3
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -41,12 +44,24 @@ class CoderGroup(click.Group):
         except sqlite3.Error as exc:
             click.echo(f"coder: error: {ctx.obj.get('db_path')}: {explain_sqlite_error(exc)}", err=True)
             ctx.exit(1)
+        except BrokenPipeError:  # `coder ... | head`: the reader has what it wanted
+            _silence_stdout()
+            ctx.exit(1)
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
             click.echo(f"coder: error: {where}{exc.strerror or exc}", err=True)
             ctx.exit(1)
         finally:
             close_all(ctx)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing it at exit raises no second broken pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):  # no real file (a test runner's buffer)
+        pass
 
 
 def _invoked_command(ctx: click.Context) -> click.Command:

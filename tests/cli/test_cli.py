@@ -230,3 +230,21 @@ def test_the_closing_line_counts_every_file_that_failed_and_each_error_names_its
     errors = [line for line in result.stderr.splitlines() if line.startswith("coder: error:")]
     assert len(errors) == 3 and all(str(tmp_path) in line for line in errors), errors
     assert result.stderr.splitlines()[-1] == "1 imported, 3 failed"
+
+
+def test_output_piped_into_head_ends_quietly():
+    """`coder adjudicate queue | head`: the reader closing the pipe is no error to report."""
+    from click.testing import CliRunner
+
+    from coder.cli.base import CoderGroup
+
+    @click.group(cls=CoderGroup)
+    def group() -> None:
+        pass
+
+    @group.command()
+    def lines() -> None:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    result = CliRunner().invoke(group, ["lines"])
+    assert result.stderr == "" and result.exit_code == 1
