@@ -166,7 +166,8 @@ class Outputs:
         check_output(output, self.path, force=force)  # a bad output is told before an unknown coder
         counts = export_codings(self.db, get_coder(self.db, coder), Path(output), project=self.path,
                                 force=force)
-        return Written(str(output), counts["codings"], coder, note=f"{counts['quotes']} quotes")
+        dismissed = f" and {counts['dismissals']} dismissal(s) as not a quote" if counts["dismissals"] else ""
+        return Written(str(output), counts["codings"], coder, note=f"{counts['quotes']} quotes{dismissed}")
 
     def export_ratings(self, output: str | Path, coders: list[str], variable: str, *,
                        round: str | None = None, by: str | None = None, force: bool = False) -> Written:

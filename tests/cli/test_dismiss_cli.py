@@ -41,7 +41,8 @@ def test_dismissals_travel_in_the_codings_file(run, report_pdf, tmp_path):
         run("import", report_pdf, db_path=db)
     (quote,) = json.loads(run("quotes", "--json", db_path=other).output)
     run("quote", "dismiss", str(quote["id"]), "--coder", "bram", "--reason", "kop", db_path=other)
-    run("export", "codings", "--coder", "bram", "-o", tmp_path / "bram.codings", db_path=other)
+    sent = run("export", "codings", "--coder", "bram", "-o", tmp_path / "bram.codings", db_path=other)
+    assert "wrote 0 codings on 0 quotes and 1 dismissal(s) as not a quote to" in sent.stderr
     assert "1 candidate(s) dismissed" in run("import", tmp_path / "bram.codings").output
     listed = json.loads(run("quotes", "--dismissed", "--json").output)
     assert [(r["coder"], r["reason"]) for r in listed] == [("bram", "kop")]
