@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import ctypes
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -13,6 +12,7 @@ import numpy as np
 
 from coder.agreement.arrays import Array
 from coder.agreement.data import MISSING, Ratings, order_categories
+from coder.agreement.plain_csv import Words, factorize, split_block
 from coder.agreement.unitizing import Span
 from coder.errors import InputError
 
@@ -94,53 +94,68 @@ class _Collected:
             self.coders.setdefault(coder, len(self.coders))
         index = {v: MISSING if v in self.skip else self.values.setdefault(v, len(self.values))
                  for v in dict.fromkeys(values)}
-        try:
-            names = np.array(units, dtype=bytes)  # ASCII names: numpy encodes them in C
-        except UnicodeEncodeError:
-            names = np.array([u.encode("utf-8") for u in units], dtype=bytes)
-        self.units.append(names)
+        self.units.append(_unit_bytes(units))
         self.coder_chunks.append(np.fromiter(map(self.coders.__getitem__, coders), count=len(coders),
                                              dtype=np.min_scalar_type(len(self.coders))))
         self.value_chunks.append(np.fromiter(map(index.__getitem__, values), count=len(values),
                                              dtype=np.min_scalar_type(-len(self.values) - 1)))
         self.rows += len(units)
 
+    def add_words(self, units: Array, coders: Array, values: Array) -> None:
+        """The same for a block split by numpy: fixed-width byte strings per row."""
+        names, local = factorize(coders)
+        to_coder = np.array([self.coders.setdefault(c, len(self.coders)) for c in names])
+        names, local_value = factorize(values)
+        to_value = np.array([MISSING if v in self.skip else self.values.setdefault(v, len(self.values))
+                             for v in names])
+        width = int(units.dtype.itemsize)
+        longest = int(np.char.str_len(units).max()) if width > 8 else width
+        self.units.append(units.astype(f"S{longest}") if longest < width else units)
+        self.coder_chunks.append(to_coder.astype(np.min_scalar_type(len(self.coders)))[local])
+        self.value_chunks.append(to_value.astype(np.min_scalar_type(-len(self.values) - 1))[local_value])
+        self.rows += len(units)
 
-def _read_plain(path: Path, table: _Collected, block: int = 1 << 20) -> bool:
-    """Fill ``table`` from a plain CSV, a block of lines at a time; False (with ``table``
-    to be discarded) as soon as a block needs the csv module."""
+
+def _unit_bytes(units: Sequence[str]) -> Array:
+    """Unit names as one fixed-width byte-string array. Such strings end at their first
+    trailing NUL ("u1\\0" would equal "u1"), so NUL and \\x01 are escaped as \\x01\\x02 and
+    \\x01\\x01 first: names without them (all of the fast path's) keep their plain bytes."""
+    joined = "".join(units)
+    if "\0" in joined or "\x01" in joined:
+        units = [u.replace("\x01", "\x01\x01").replace("\0", "\x01\x02") for u in units]
     try:
-        handle = path.open(encoding="utf-8-sig", newline="")
+        return np.array(units, dtype=bytes)  # ASCII names: numpy encodes them in C
+    except UnicodeEncodeError:
+        return np.array([u.encode("utf-8") for u in units], dtype=bytes)
+
+
+def _read_plain(path: Path, table: _Collected, block: int = 1 << 22) -> bool:
+    """Fill ``table`` from a plain CSV, a block of lines at a time; False (with ``table``
+    to be discarded) as soon as a block needs the csv module (see :mod:`plain_csv`)."""
+    try:
+        handle = path.open("rb")
     except OSError as exc:
         raise InputError(f"{path}: {exc.strerror or exc}") from exc
     with handle:
         try:
-            header = [h.strip().lower() for h in handle.readline().rstrip("\r\n").split(",")]
-            if len(set(header)) != len(header) or any(n not in header for n in ("unit", "coder", "value")):
-                return False
-            where = [header.index(n) for n in ("unit", "coder", "value")]
-            while text := handle.read(block) + handle.readline():
-                if not _add_plain_block(text, len(header), where, table):
-                    return False
+            line = handle.readline().rstrip(b"\r\n").decode("utf-8-sig")
         except UnicodeDecodeError:
             return False  # the csv path reports it with a line number
-    return True
-
-
-def _add_plain_block(text: str, width: int, where: list[int], table: _Collected) -> bool:
-    text = text.replace("\r\n", "\n").rstrip("\n")
-    if not text or '"' in text or "\r" in text or "\n\n" in text:
-        return not text
-    if not _same_commas_per_line(text, width - 1):
-        return False
-    cells = text.replace("\n", ",").split(",")
-    unit, coder, value = (cells[i::width] for i in where)
-    del cells
-    if " " in text or "\t" in text:
-        unit, coder, value = (list(map(str.strip, column)) for column in (unit, coder, value))
-    if "" in unit or "" in coder:
-        return False
-    table.add(unit, coder, value)
+        if any(c in line for c in '"\r\0'):
+            return False
+        header = [h.strip().lower() for h in line.split(",")]
+        if len(set(header)) != len(header) or any(n not in header for n in ("unit", "coder", "value")):
+            return False
+        where = [header.index(n) for n in ("unit", "coder", "value")]
+        while data := handle.read(block) + handle.readline():
+            columns = split_block(data, len(header), where)
+            del data
+            if columns is None:
+                return False
+            if isinstance(columns, Words):
+                table.add_words(columns.unit, columns.coder, columns.value)
+            elif columns.unit:
+                table.add(columns.unit, columns.coder, columns.value)
     return True
 
 
@@ -149,7 +164,8 @@ def _assemble(path: Path, unit_chunks: list[Array], coder_chunks: list[Array],
               categories: Sequence[str] | None) -> Ratings:
     names = np.concatenate(unit_chunks)
     unit_chunks.clear()
-    _release_freed_memory()
+    if len(names) > CHUNK:
+        _release_freed_memory()
     unit, first_row = _number_units(names)  # frees names
     coder = np.concatenate(coder_chunks)
     coder_chunks.clear()
@@ -161,21 +177,22 @@ def _assemble(path: Path, unit_chunks: list[Array], coder_chunks: list[Array],
     rated = raw != MISSING
     unit, coder, category = unit[rated], coder[rated], to_category[raw[rated]]
     del raw, rated
-    width = max(len(coders), 1)
-    flat = unit.astype(np.int64)
-    flat *= width
-    flat += coder
-    flat.sort()
-    repeated = np.flatnonzero(flat[1:] == flat[:-1])
-    if len(repeated):
-        dup = int(flat[repeated[0]])
-        coder_name = next(k for k, v in coders.items() if v == dup % width)
-        unit_name = _unit_at_row(path, int(first_row[dup // width]))
-        raise InputError(f"{path}: coder {coder_name!r} rated unit {unit_name!r} more than once")
-    del flat
     codes = np.full((len(first_row), len(coders)), MISSING, dtype=np.int32)
     codes[unit, coder] = category
+    if np.count_nonzero(codes != MISSING) != len(unit):  # two ratings landed in one cell
+        _refuse_repeated(path, unit, coder, first_row, coders)
     return Ratings(codes, cats, tuple(coders), None, declared=bool(categories))
+
+
+def _refuse_repeated(path: Path, unit: Array, coder: Array, first_row: Array, coders: dict[str, int]) -> None:
+    """Name the first (unit, coder) cell rated twice, in order of units then coders."""
+    width = max(len(coders), 1)
+    flat = unit.astype(np.int64) * width + coder
+    flat.sort()
+    dup = int(flat[np.flatnonzero(flat[1:] == flat[:-1])[0]])
+    coder_name = next(k for k, v in coders.items() if v == dup % width)
+    unit_name = _unit_at_row(path, int(first_row[dup // width]))
+    raise InputError(f"{path}: coder {coder_name!r} rated unit {unit_name!r} more than once")
 
 
 def _release_freed_memory() -> None:
@@ -183,6 +200,8 @@ def _release_freed_memory() -> None:
     resident otherwise: ~90 MB of a 200 MB table's peak)."""
     if not sys.platform.startswith("linux"):
         return
+    import ctypes
+
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
@@ -230,20 +249,6 @@ def read_long_table(path: str | Path) -> list[tuple[str, str, str]]:
     if not out:
         raise InputError(f"{path}: no ratings")
     return out
-
-
-def _same_commas_per_line(body: str, commas: int) -> bool:
-    """Whether every line has exactly ``commas`` commas, counted on the bytes with numpy.
-
-    A Python loop over two million lines takes about a second; this takes a tenth of that.
-    """
-    import numpy as np
-
-    raw = np.frombuffer(body.encode("utf-8"), dtype=np.uint8)
-    comma_at = np.flatnonzero(raw == ord(","))
-    line_ends = np.append(np.flatnonzero(raw == ord("\n")), raw.size)
-    before = np.searchsorted(comma_at, line_ends)  # commas before each line end
-    return bool((np.diff(before, prepend=0) == commas).all())
 
 
 def read_spans(path: str | Path) -> list[Span]:
