@@ -98,17 +98,18 @@ def split_block(block: bytes, width: int, where: list[int]) -> Words | Text | No
 
 
 def _gather(words: Array, start: Array, length: Array) -> Array:
-    """Each field as a zero-padded byte string of 8 x (words needed) bytes."""
-    count = max(1, -(-int(length.max()) // 8))
-    if count == 1:
+    """Each field as a zero-padded byte string: 8 bytes, or as long as the longest field."""
+    longest = int(length.max())
+    if longest <= 8:
         single: Array = (words[start] & _LOW_BYTES[length]).view("S8")
         return single
+    count = -(-longest // 8)
     out = np.empty((len(start), count), dtype="<u8")
     last = len(words) - 1
     for k in range(count):
         at = np.minimum(start + 8 * k, last)
         out[:, k] = words[at] & _LOW_BYTES[np.clip(length - 8 * k, 0, 8)]
-    return out.view(f"S{8 * count}").ravel()
+    return out.view(f"S{8 * count}").ravel().astype(f"S{longest}")  # no padding kept per unit
 
 
 def _split_text(block: bytes, width: int, where: list[int]) -> Text | None:

@@ -18,6 +18,8 @@ from coder.errors import InputError
 
 #: Ratings turned into arrays at a time while streaming a long table.
 CHUNK = 250_000
+#: Bytes of a plain CSV split at a time (then up to the next line end).
+BLOCK = 1 << 22
 
 
 def _columns(path: Path, wanted: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
@@ -51,8 +53,8 @@ def read_ratings(path: str | Path, categories: Sequence[str] | None = None,
     """A `unit,coder,value` table straight into a :class:`Ratings`, in memory ~ its size.
 
     The file is read a block at a time: plain blocks (no quotes, the same number of
-    commas on every line) are split with ``str.split``, anything else goes through the
-    csv module from the start. Units are kept as one numpy byte-string array (not a dict
+    commas on every line) are split with numpy or ``str.split`` (:mod:`plain_csv`), anything
+    else goes through the csv module from the start. Units are kept as one numpy byte-string array (not a dict
     of Python strings, ~100 bytes a unit) and numbered at the end in order of first
     appearance, so the result equals ``ratings_from_long(read_long_table(path))``.
     Values in ``missing`` (and empty ones) are missing data.
@@ -108,9 +110,7 @@ class _Collected:
         names, local_value = factorize(values)
         to_value = np.array([MISSING if v in self.skip else self.values.setdefault(v, len(self.values))
                              for v in names])
-        width = int(units.dtype.itemsize)
-        longest = int(np.char.str_len(units).max()) if width > 8 else width
-        self.units.append(units.astype(f"S{longest}") if longest < width else units)
+        self.units.append(units)
         self.coder_chunks.append(to_coder.astype(np.min_scalar_type(len(self.coders)))[local])
         self.value_chunks.append(to_value.astype(np.min_scalar_type(-len(self.values) - 1))[local_value])
         self.rows += len(units)
@@ -129,7 +129,7 @@ def _unit_bytes(units: Sequence[str]) -> Array:
         return np.array([u.encode("utf-8") for u in units], dtype=bytes)
 
 
-def _read_plain(path: Path, table: _Collected, block: int = 1 << 22) -> bool:
+def _read_plain(path: Path, table: _Collected, block: int | None = None) -> bool:
     """Fill ``table`` from a plain CSV, a block of lines at a time; False (with ``table``
     to be discarded) as soon as a block needs the csv module (see :mod:`plain_csv`)."""
     try:
@@ -147,7 +147,8 @@ def _read_plain(path: Path, table: _Collected, block: int = 1 << 22) -> bool:
         if len(set(header)) != len(header) or any(n not in header for n in ("unit", "coder", "value")):
             return False
         where = [header.index(n) for n in ("unit", "coder", "value")]
-        while data := handle.read(block) + handle.readline():
+        size = block or BLOCK
+        while data := handle.read(size) + handle.readline():
             columns = split_block(data, len(header), where)
             del data
             if columns is None:
