@@ -7,14 +7,17 @@ import csv
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from coder.agreement.arrays import Array
 from coder.agreement.data import MISSING, Ratings, order_categories
 from coder.agreement.plain_csv import Words, factorize, split_block
-from coder.agreement.unitizing import Span
 from coder.errors import InputError
+
+if TYPE_CHECKING:
+    from coder.agreement.unitizing import Span
 
 #: Ratings turned into arrays at a time while streaming a long table.
 CHUNK = 250_000
@@ -254,6 +257,8 @@ def read_long_table(path: str | Path) -> list[tuple[str, str, str]]:
 
 def read_spans(path: str | Path) -> list[Span]:
     """`coder,code,start,end` rows, half-open character (or any unit) offsets."""
+    from coder.agreement.unitizing import Span
+
     path = Path(path)
     out = []
     for line, (coder, code, first, last) in _columns(path, ("coder", "code", "start", "end")):
