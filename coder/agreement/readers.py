@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 #: Ratings turned into arrays at a time while streaming a long table.
 CHUNK = 250_000
 #: Bytes of a plain CSV split at a time (then up to the next line end).
-BLOCK = 1 << 22
+BLOCK = 1 << 20
 
 
 def _columns(path: Path, wanted: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
