@@ -56,10 +56,11 @@ def read_ratings(path: str | Path, categories: Sequence[str] | None = None,
     """A `unit,coder,value` table straight into a :class:`Ratings`, in memory ~ its size.
 
     The file is read a block at a time: plain blocks (no quotes, the same number of
-    commas on every line) are split with numpy or ``str.split`` (:mod:`plain_csv`), anything
-    else goes through the csv module from the start. Units are kept as one numpy byte-string array (not a dict
-    of Python strings, ~100 bytes a unit) and numbered at the end in order of first
-    appearance, so the result equals ``ratings_from_long(read_long_table(path))``.
+    commas on every line) are split with numpy or ``str.split`` (:mod:`plain_csv`),
+    anything else goes through the csv module from the start. Units are kept as one numpy
+    byte-string array (not a dict of Python strings, ~100 bytes a unit) and numbered at
+    the end in order of first appearance, so the result equals
+    ``ratings_from_long(read_long_table(path))``.
     Values in ``missing`` (and empty ones) are missing data.
     """
     path = Path(path)
