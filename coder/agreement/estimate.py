@@ -33,7 +33,7 @@ def t_interval(value: float, se: float, n: int, level: float = 0.95) -> tuple[fl
         return (float("nan"), float("nan"))
     from coder.agreement.student import t_quantile  # not scipy: importing it costs ~0.1 s
 
-    half = t_quantile(0.5 + level / 2, n - 1) * se
+    half = t_quantile(0.5 + level / 2, int(n) - 1) * se
     return (value - half, min(1.0, value + half))
 
 
