@@ -18,7 +18,7 @@ from coder.agreement.readers import read_long_table, read_ratings
 from coder.errors import InputError
 
 
-def outcome(path: Path, read, missing: tuple[str, ...]) -> object:
+def outcome(path: Path, read) -> object:
     try:
         r = read()
     except InputError as exc:
@@ -30,8 +30,8 @@ def outcome(path: Path, read, missing: tuple[str, ...]) -> object:
 
 
 def both(path: Path, missing: tuple[str, ...] = ()) -> tuple[object, object]:
-    expected = outcome(path, lambda: ratings_from_long(read_long_table(path), missing=missing), missing)
-    got = outcome(path, lambda: read_ratings(path, missing=missing), missing)
+    expected = outcome(path, lambda: ratings_from_long(read_long_table(path), missing=missing))
+    got = outcome(path, lambda: read_ratings(path, missing=missing))
     return expected, got
 
 
