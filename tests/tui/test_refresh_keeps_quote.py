@@ -30,17 +30,24 @@ async def choose_filter(pilot, label_index: int) -> None:
     await pilot.pause()
 
 
+async def keys_then_refresh(pilot, screen, db_path, *keys: str) -> int:
+    """Under "uncoded quotes", press ``keys`` on the first quote, then let another process
+    commit and the poll reload the list; returns the first quote's id."""
+    await choose_filter(pilot, 1)
+    assert screen.session.filter == "uncoded"
+    first, second = [q["id"] for q in screen.session.quotes]
+    await pilot.press(*keys)
+    await pilot.pause()
+    commit_elsewhere(db_path, second)
+    await pilot.pause(1.2)  # the poll reloads the list
+    return first
+
+
 async def test_keys_after_a_refresh_stay_on_the_quote_being_coded(tui_db):
     app = CoderApp(tui_db, "anna")
     async with app.run_test(size=(150, 45)) as pilot:
         screen = await start(app, pilot)
-        await choose_filter(pilot, 1)  # uncoded quotes
-        assert screen.session.filter == "uncoded"
-        first, second = [q["id"] for q in screen.session.quotes]
-        await pilot.press("1")  # goal of the first quote; the keys move on to Valentie
-        await pilot.pause()
-        commit_elsewhere(tui_db, second)
-        await pilot.pause(1.2)  # the poll reloads the list
+        first = await keys_then_refresh(pilot, screen, tui_db, "1")  # the keys move on to Valentie
         assert screen.session.current["id"] == first
         await pilot.press("2")  # meant: Valentie = Negatief on the quote on screen
         await pilot.pause()
@@ -52,12 +59,7 @@ async def test_a_memo_typed_during_a_refresh_lands_on_its_quote(tui_db):
     app = CoderApp(tui_db, "anna")
     async with app.run_test(size=(150, 45)) as pilot:
         screen = await start(app, pilot)
-        await choose_filter(pilot, 1)
-        first, second = [q["id"] for q in screen.session.quotes]
-        await pilot.press("1", "e")
-        await pilot.pause()
-        commit_elsewhere(tui_db, second)
-        await pilot.pause(1.2)
+        first = await keys_then_refresh(pilot, screen, tui_db, "1", "e")
         await pilot.press(*"sterk", "enter")
         await pilot.pause()
     db = connect(tui_db)
@@ -71,12 +73,7 @@ async def test_the_picker_toggles_on_the_quote_it_was_opened_for(tui_db):
     app = CoderApp(tui_db, "anna")
     async with app.run_test(size=(150, 45)) as pilot:
         screen = await start(app, pilot)
-        await choose_filter(pilot, 1)
-        first, second = [q["id"] for q in screen.session.quotes]
-        await pilot.press("1", "m")
-        await pilot.pause()
-        commit_elsewhere(tui_db, second)
-        await pilot.pause(1.2)
+        first = await keys_then_refresh(pilot, screen, tui_db, "1", "m")
         await pilot.press(*"vertrouwen", "enter", "escape")
         await pilot.pause()
     assert codings(tui_db) == [(first, "drie_vs", "vertrouwen"),

@@ -183,7 +183,8 @@ class SearchQuotes(ModalScreen[dict[str, Any] | None]):
         hits.add_options(options)
         if options:
             hits.highlighted = 0
-        count = f"{len(self.hits)} quotes" if event.value.strip() else ""
+        found = len(self.hits)
+        count = f"{found} quote{'' if found == 1 else 's'}" if event.value.strip() else ""
         self.query_one("#count", Static).update(count if self.hits or not count else "no quotes match")
 
     def on_input_submitted(self) -> None:
