@@ -160,12 +160,22 @@ def quotes(doc: str | None, as_json: bool, query: str | None, dismissed: bool, v
     if as_json:
         echo_json([q.as_dict() for q in found])
         return
-    table = Table("id", "doc", "page", "quote", "attribution", box=None)
+    coded = any(q.codings for q in found)  # the codes column only once something is coded
+    table = Table("id", "doc", "page", "quote", "attribution", *(["codes"] if coded else []), box=None)
     for q in found:
         snippet = q.text.replace("\n", " ")
+        codes = [_codes_cell(q.codings)] if coded else []
         table.add_row(str(q.id), str(q.doc_id), str(q.page or ""),
-                      snippet[:90] + ("…" if len(snippet) > 90 else ""), q.attribution or "")
+                      snippet[:90] + ("…" if len(snippet) > 90 else ""), q.attribution or "", *codes)
     Console().print(table)
+
+
+def _codes_cell(codings: Any) -> str:
+    """``anna: normaliseren, positief; bram: negatief``: each coder's codes on one quote."""
+    by_coder: dict[str, list[str]] = {}
+    for coding in codings:
+        by_coder.setdefault(coding.coder, []).append(coding.code)
+    return "; ".join(f"{name}: {', '.join(codes)}" for name, codes in by_coder.items())
 
 
 def _print_dismissed(coder_name: str | None, as_json: bool) -> None:

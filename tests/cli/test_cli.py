@@ -248,3 +248,14 @@ def test_output_piped_into_head_ends_quietly():
 
     result = CliRunner().invoke(group, ["lines"])
     assert result.stderr == "" and result.exit_code == 1
+
+
+def test_the_quote_list_shows_what_each_coder_coded(run, report_pdf, monkeypatch):
+    """`coder quotes` is where a user checks what is stored: the codes are in the table."""
+    monkeypatch.delenv("CODER_NAME", raising=False)
+    run("import", report_pdf)
+    (quote,) = json.loads(run("quotes", "--json").output)
+    assert "codes" not in run("quotes").output.splitlines()[0]
+    run("code", quote["id"], "--coder", "anna", "valentie=positief", "drie_vs+=vertrouwen")
+    listed = run("quotes").output.split()  # wrapped to the terminal's width
+    assert "codes" in listed and {"anna:", "positief,", "vertrouwen"} <= set(listed)
