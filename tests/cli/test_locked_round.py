@@ -147,3 +147,17 @@ def test_unlock_lets_a_member_mend_and_agree_says_it_was_reopened(project, run, 
     again = run("round", "unlock", "steek")
     ok(again)
     assert "is not locked" in run("round", "unlock", "steek").output
+
+
+def test_refi_import_skips_a_coding_that_would_change_a_locked_round(project, run, locked, tmp_path):
+    first = locked[0][0]
+    archive = tmp_path / "before.qdpx"
+    ok(run("export", "qdpx", "-o", archive))  # holds bram's valentie=negatief on the first quote
+    ok(run("round", "unlock", "steek"))
+    ok(run("code", first, "--coder", "bram", "valentie=positief"))
+    ok(run("round", "lock", "steek"))
+    before = snapshot(project)
+    result = run("import", archive)
+    assert result.exit_code == 0, result.output
+    assert frozen(first, "bram") in result.stderr
+    assert snapshot(project)[:2] == before[:2]
