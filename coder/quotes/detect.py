@@ -31,6 +31,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from coder.quotes.attribution import (
+    SPEECH_VERBS,
     Attribution,
     after_quote,
     before_quote,
@@ -41,6 +42,9 @@ from coder.quotes.marks import find_marked
 from coder.quotes.model import CandidateQuote
 from coder.quotes.roles import role_in
 
+# Who speaks, in the lead-in to an italic quote (Dutch verbs as in attribution, and English).
+SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS}|says?|said|tells?|told|explains?|explained|writes?|wrote|"
+                    r"recalls?|recalled|according to|in (?:his|her|their) words)\b", re.IGNORECASE)
 MIN_WORDS = 4
 MIN_ITALIC_WORDS = 6
 BODY_ITALIC_SHARE = 0.4
@@ -51,6 +55,7 @@ BULLET = re.compile(r"^\s*(?:[•▪◦‣●■□►▸✓*]|[-–](?=\s)|\(?(
 SENTENCE_END = re.compile(r"[.!?…:;\"”’»)]\s*$")
 CITED_TITLE = re.compile(r"^\S?\s*(?:,\s*(?:kenmerk|p\.|pp\.|blz\.|nr\.|paragraaf|bijlage|\d|[A-Z])"
                          r"|van\s+\d{1,2}\s+\w+\s+\d{4})")
+NUMBERED = re.compile(r"\b\d+[a-z]?(?:\.\d+)*\s*\(\s*$")
 TITLE_LABEL = re.compile(r"\b(?:sub)?(?:onderdeel|paragraaf|hoofdstuk|getiteld|titel|rapport|brief|"
                          r"kamerbrief|notitie|nota|artikel|boek|publicatie|project|programma|campagne)\s*$",
                          re.IGNORECASE)
@@ -97,11 +102,21 @@ def _cited_title(text: str, open_at: int, close_at: int) -> bool:
         return False
     if TITLE_LABEL.search(text, max(0, open_at - 20), open_at):
         return True
+    if _words(body) <= HEADING_WORDS and _names_a_number(text, open_at, close_at):
+        return True
     if all(w[:1].isupper() for w in body.split() if len(w) > 3):
         return True  # Title Case: a name
     after = text[close_at + 1:close_at + 40]
     return body[:1].isupper() and CITED_TITLE.match(after) is not None and not (
         (who := after_quote(text, close_at + 1)) and who.speaker)
+
+
+def _names_a_number(text: str, open_at: int, close_at: int) -> bool:
+    """The quotation is all of a parenthesis right after a number: it names the numbered
+    item (``SDG 13 ("take urgent action …")``, ``Goals 3 (“…”) or 12 (“…”)``,
+    ``artikel 5 («…»)``), as a title would, and is no one's words."""
+    return (NUMBERED.search(text, max(0, open_at - 20), open_at) is not None
+            and text[close_at + 1:close_at + 4].lstrip().startswith(")"))
 
 
 def _standalone(text: str, open_at: int, close_at: int) -> bool:
@@ -192,6 +207,18 @@ def _typographic_ok(body: str, kind: str) -> bool:
             and not heading_like(body))
 
 
+def _completes_lead_in(text: str, start: int) -> bool:
+    """An italic paragraph after a lead-in that ends in a colon and names nobody speaking
+    (``… three main drivers of continued growth:`` *Better serve customers …*) completes
+    that sentence in italics for emphasis: it is no one's words. ``Een moeder vertelt:``,
+    ``Wat inwoners zeggen:`` or ``Jan Jansen:`` before it keep it a quote."""
+    head = text[max(0, start - 300):start].rstrip()
+    if not head.endswith(":"):
+        return False
+    lead_in = re.split(r"[.!?…]\s|\n\s*\n", head)[-1]
+    return before_quote(text, start) is None and not SPEECH.search(lead_in)
+
+
 def _partial_italic_runs(text: str, italics: Sequence[tuple[int, int]], blocks: Sequence[BlockLike],
                          taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Italic runs of whole sentences inside ordinary paragraphs (never cut at the start)."""
@@ -234,6 +261,8 @@ def detect_quotes(
             continue
         if any(q.start - 1 <= start and end <= q.end + 1 for q in marked):
             continue  # the quoted passage already covers it
+        if kind == "quote" and _completes_lead_in(text, start):
+            continue
         if _marked_share(start, end, marked) >= 0.5:
             continue  # a paragraph of quotations: each quotation is its own unit
         found = [q for q in found if not (start <= q.start and q.end <= end)]  # marks nested inside

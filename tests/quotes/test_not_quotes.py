@@ -1,0 +1,65 @@
+"""What is in quotation marks or italics but is no one's words (issue 16, precision on
+real text): a quoted name right after a number, and italics that finish a lead-in sentence.
+
+Written for the false candidates of the Philips annual report (pp. 38-45: SDG numbers with
+their titles in marks; p. 4: three strategy drivers in italics after a colon), stated as
+rules and checked on Dutch and English texts both ways.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quotes.test_units import block, texts
+
+
+@pytest.mark.parametrize("text", [
+    'This contributes to SDG 13 ("take urgent action to combat climate change and its impacts").',
+    "Goals 3 (“to ensure healthy lives and promote well-being for all”) or 12 (“to ensure "
+    "sustainable consumption and production patterns”) both apply.",
+    "Het gaat om doel 4.2 („iedereen kan meedoen in de eigen wijk en buurt”) uit het beleidsplan.",
+])
+def test_a_quoted_name_of_a_numbered_item_is_no_quote(text):
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize("text, quote", [
+    # a sentence in the parenthesis is someone's words, whatever stands before it
+    ("Zij gaven het team een 8 („Ze luisterden echt naar me en dachten mee.”) in de enquête.",
+     "Ze luisterden echt naar me en dachten mee."),
+    # not right after a number
+    ("Een moeder (“we voelden ons eindelijk gehoord door de wijkcoach”) was tevreden.",
+     "we voelden ons eindelijk gehoord door de wijkcoach"),
+])
+def test_other_parenthesised_quotations_stay(text, quote):
+    assert texts(text) == [quote]
+
+
+def _italic_after(lead_in: str, italic: str) -> list[str]:
+    text = f"{lead_in}\n\n{italic}\n\nDaarna volgt de analyse van de cijfers."
+    blocks = [block(text, lead_in, "paragraph"), block(text, italic, "quote"),
+              block(text, "Daarna volgt de analyse van de cijfers.", "paragraph")]
+    return texts(text, italics=[(blocks[1].start, blocks[1].end)], blocks=blocks)
+
+
+@pytest.mark.parametrize("lead_in, italic", [
+    ("We have identified three main drivers of continued growth and improved profitability:",
+     "Better serve customers and improve quality; Boost growth in core business; Win with solutions."),
+    ("Het wijkteam werkt in het nieuwe jaar aan drie opgaven die samen het plan vormen:",
+     "Eerder in beeld bij gezinnen; Minder doorverwijzen naar specialistische zorg; Samen met de school."),
+])
+def test_italics_that_finish_a_lead_in_sentence_are_emphasis(lead_in, italic):
+    assert _italic_after(lead_in, italic) == []
+
+
+@pytest.mark.parametrize("lead_in", [
+    "Een moeder vertelt over het eerste gesprek:",
+    "Wat inwoners zeggen over het wijkteam:",
+    "Fatima (34):",
+    "As one of the nurses explained to us after the pilot:",
+    "Daarna was het stil.",  # no lead-in at all: an italic paragraph of its own
+])
+def test_italic_quotes_after_someone_speaking_stay(lead_in):
+    italic = "Ik hoef mijn verhaal niet steeds opnieuw te vertellen aan een nieuwe hulpverlener."
+    assert _italic_after(lead_in, italic) == [italic]
+
