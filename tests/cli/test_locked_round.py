@@ -161,3 +161,12 @@ def test_refi_import_skips_a_coding_that_would_change_a_locked_round(project, ru
     assert result.exit_code == 0, result.output
     assert frozen(first, "bram") in result.stderr
     assert snapshot(project)[:2] == before[:2]
+
+
+def test_a_locked_round_quote_keeps_its_bounds(project, run, locked):
+    q = locked[0][0]
+    start, end = project.execute('SELECT start, "end" FROM quotes WHERE id = ?', [q]).fetchone()
+    result = run("quote", "adjust", q, start, end - 1, "--coder", "anna")
+    assert result.exit_code == 2
+    assert f"quote {q} is in locked round 'steek': its bounds are frozen" in result.output
+    assert project.execute('SELECT start, "end" FROM quotes WHERE id = ?', [q]).fetchone() == (start, end)
