@@ -63,3 +63,36 @@ def test_italic_quotes_after_someone_speaking_stay(lead_in):
     italic = "Ik hoef mijn verhaal niet steeds opnieuw te vertellen aan een nieuwe hulpverlener."
     assert _italic_after(lead_in, italic) == [italic]
 
+
+
+@pytest.mark.parametrize("text", [
+    "Our responsibilities are described in the “Our responsibilities for the audit of the financial "
+    "statements” section of our report.",
+    "De bedragen staan in de ‘Overige lasten van het wijkteam Noord’ regel van de begroting.",
+    "We complied with the “Verordening inzake de onafhankelijkheid van accountants” (ViO, a code).",
+    "based on the “Internal Control – Integrated Framework (2013)” established by the Committee.",
+    "The amount presented under ‘Transfer to liabilities directly associated with assets’ relates to 2017.",
+])
+def test_labels_names_and_titles_in_marks_are_no_quotes(text):
+    assert texts(text) == []
+
+
+def test_a_short_phrase_with_a_bare_aside_is_a_term():
+    text = "Most reports concern ‘Respectful treatment’ and ‘Equal and fair treatment’ (41% and 25%)."
+    assert texts(text) == []
+
+
+def test_a_short_quote_with_a_speaker_in_parentheses_stays():
+    text = "Het antwoord was kort: „Ik voel me gehoord.” (moeder, 2021)"
+    assert texts(text) == ["Ik voel me gehoord."]
+
+
+@pytest.mark.parametrize("italic, kept", [
+    ("Key assumptions and sensitivity analysis relating to cash-generating units to which a "
+     "significant amount of goodwill is allocated", False),
+    ("Erkenning door de landelijke vereniging van wijkteams voor de aanpak in Noord (LVW)", False),
+    ("Ik hoef mijn verhaal niet steeds opnieuw te vertellen aan iemand anders (moeder)", True),
+    ("Ik hoef mijn verhaal niet steeds opnieuw te vertellen aan iemand anders. (moeder, 2021)", True),
+])
+def test_an_italic_paragraph_is_a_quote_only_when_it_ends_as_a_sentence(italic, kept):
+    assert bool(_italic_after("Daarna was het stil.", italic)) is kept
