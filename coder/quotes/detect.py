@@ -118,10 +118,18 @@ def _cited_title(text: str, open_at: int, close_at: int) -> bool:
         return True  # the “…” section, the ‘…’ line; “Verordening …” (ViO, …)
     if _words(body) <= HEADING_WORDS and _names_a_number(text, open_at, close_at):
         return True
-    if all(w[:1].isupper() for w in body.split() if len(w) > 3):
+    if _title_case(body):
         return True  # Title Case: a name
     return body[:1].isupper() and CITED_TITLE.match(after) is not None and not (
         (who := after_quote(text, close_at + 1)) and who.speaker)
+
+
+def _title_case(body: str) -> bool:
+    """Capitals on the content words, small words aside: ``Assurance Engagements other than
+    Audits or Reviews of Historical Financial Information`` (a standard's name)."""
+    content = [w for w in body.split() if len(w) > 3]
+    capitals = sum(w[:1].isupper() for w in content)
+    return capitals == len(content) or (len(content) >= 4 and capitals >= 0.75 * len(content))
 
 
 def _names_a_number(text: str, open_at: int, close_at: int) -> bool:

@@ -96,3 +96,14 @@ def test_a_short_quote_with_a_speaker_in_parentheses_stays():
 ])
 def test_an_italic_paragraph_is_a_quote_only_when_it_ends_as_a_sentence(italic, kept):
     assert bool(_italic_after("Daarna was het stil.", italic)) is kept
+
+
+@pytest.mark.parametrize("text, found", [
+    ("based on ISAE 3000, “Assurance Engagements other than Audits or Reviews of Historical Financial "
+     "Information” applies.", []),
+    ("Zie de “Methodology for calculating Environmental Profit & Loss Account” op de website.", []),
+    ("De wethouder: “Wij willen dat Arnhem en Nijmegen samen optrekken met de wijkteams”",
+     ["Wij willen dat Arnhem en Nijmegen samen optrekken met de wijkteams"]),
+])
+def test_names_in_title_case_are_no_quotes_but_sentences_with_names_are(text, found):
+    assert texts(text) == found
