@@ -153,7 +153,7 @@ def code_quote(
     with write(db):
         quote_row(db, quote_id)
         if assignments:  # a memo alone may still be written on a locked round
-            check_not_frozen(db, quote_id, coder.id)
+            check_not_frozen(db, quote_id, coder)
         if db.execute("SELECT 1 FROM dismissals WHERE quote_id = ? AND coder_id = ?",
                       [quote_id, coder.id]).fetchone():
             raise InputError(f"quote {quote_id} is dismissed as not a quote; undismiss it first "
@@ -232,7 +232,7 @@ def toggle_code(db: sqlite_utils.Database, quote_id: int, coder: Coder, code: st
         if row is None:
             raise InputError(f"unknown code {code!r}")
         facet, mode = row
-        check_not_frozen(db, quote_id, coder.id)
+        check_not_frozen(db, quote_id, coder)
         on = any(r["code"] == code for r in current_codings(db, quote_id, coder))
         if mode == "single":
             assignment = Assignment(facet, "=", () if on else (code,))

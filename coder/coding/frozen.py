@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from coder.errors import InputError
 
 if TYPE_CHECKING:
+    from coder.coding.coders import Coder
     from coder.store.sqlite import sqlite_utils
 
 #: Ops that change what a coder judged about a quote (memos are not among them).
@@ -35,21 +36,26 @@ _LOCKED_FOR = (
     " ORDER BY r.id LIMIT 1")
 
 
-def frozen_message(db: sqlite_utils.Database, quote_id: int, coder_id: int) -> str | None:
+def frozen_message(db: sqlite_utils.Database, quote_id: int, coder: Coder) -> str | None:
     """Why the coder's codes on the quote may not change, or None when they may."""
+    return _message(db, quote_id, coder.id, coder.name)
+
+
+def check_not_frozen(db: sqlite_utils.Database, quote_id: int, coder: Coder) -> None:
+    """Refuse a write to the coder's codes or dismissal on a quote of a locked round."""
+    message = frozen_message(db, quote_id, coder)
+    if message:
+        raise InputError(message)
+
+
+def _message(db: sqlite_utils.Database, quote_id: int, coder_id: int, name: str | None = None) -> str | None:
     row = db.execute(_LOCKED_FOR, {"quote": quote_id, "coder": coder_id}).fetchone()
     if row is None:
         return None
-    name = db.execute("SELECT name FROM coders WHERE id = ?", [coder_id]).fetchone()
-    who = name[0] if name else f"coder {coder_id}"
-    return f"quote {quote_id} is in locked round {row[0]!r}: {who}'s codes on it are frozen"
-
-
-def check_not_frozen(db: sqlite_utils.Database, quote_id: int, coder_id: int) -> None:
-    """Refuse a write to the coder's codes or dismissal on a quote of a locked round."""
-    message = frozen_message(db, quote_id, coder_id)
-    if message:
-        raise InputError(message)
+    if name is None:  # an op names its coder by id
+        found = db.execute("SELECT name FROM coders WHERE id = ?", [coder_id]).fetchone()
+        name = found[0] if found else f"coder {coder_id}"
+    return f"quote {quote_id} is in locked round {row[0]!r}: {name}'s codes on it are frozen"
 
 
 def check_ops(db: sqlite_utils.Database, ops: list[dict[str, Any]]) -> None:
@@ -65,7 +71,9 @@ def check_ops(db: sqlite_utils.Database, ops: list[dict[str, Any]]) -> None:
         pair = (int(row["quote_id"]), int(row["coder_id"]))
         if pair not in seen:
             seen.add(pair)
-            check_not_frozen(db, *pair)
+            message = _message(db, *pair)
+            if message:
+                raise InputError(message)
 
 
 def _check_bounds(db: sqlite_utils.Database, quote_id: int) -> None:
