@@ -68,7 +68,7 @@ LABEL_AFTER = re.compile(r"^\S?\s*(?:section|chapter|paragraph|line|item|categor
                          r"sectie|hoofdstuk|paragraaf|regel|kolom|rubriek|categorie|tabel|kop)\b",
                          re.IGNORECASE)
 # An abbreviation in parentheses after the closing mark: a name (“Wet toezicht …” (Wta, …)).
-ABBREVIATION_AFTER = re.compile(r"^\S?\s*\((?:[A-Z][a-z]?){1,3}[A-Z]\b")
+ABBREVIATION_AFTER = re.compile(r"^\S?\s*\((?:[A-Z][a-z]?){1,3}[A-Z](?=[,;)])")
 # Block kinds as coder.extraction stores them (coder.extraction.model.BLOCK_KINDS): text in
 # these may be a candidate by typography; in NEVER_KINDS only when it is in quotation marks.
 TYPOGRAPHIC_KINDS = frozenset({"paragraph", "quote", "pullquote", "sidebar"})

@@ -107,3 +107,8 @@ def test_an_italic_paragraph_is_a_quote_only_when_it_ends_as_a_sentence(italic, 
 ])
 def test_names_in_title_case_are_no_quotes_but_sentences_with_names_are(text, found):
     assert texts(text) == found
+
+
+def test_a_speaker_in_capitals_is_no_abbreviation():
+    text = "Uit de evaluatie: „We zagen de gezinnen nu veel eerder dan vroeger” (GGD-medewerker, 2020)."
+    assert texts(text) == ["We zagen de gezinnen nu veel eerder dan vroeger"]
