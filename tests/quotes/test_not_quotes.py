@@ -112,3 +112,19 @@ def test_names_in_title_case_are_no_quotes_but_sentences_with_names_are(text, fo
 def test_a_speaker_in_capitals_is_no_abbreviation():
     text = "Uit de evaluatie: „We zagen de gezinnen nu veel eerder dan vroeger” (GGD-medewerker, 2020)."
     assert texts(text) == ["We zagen de gezinnen nu veel eerder dan vroeger"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The jury: ‘Philips’ approach to sustainable supply chains is an inspiring example for others’",
+     ["Philips’ approach to sustainable supply chains is an inspiring example for others"]),
+    ("Ze noemt de ‘wijkteams’ en de ‘buurtteams van de gemeente’ in één adem.", []),
+    ("Een moeder: ‘Het ging echt om de ouders’ zegt ze, en dat klopt.",
+     ["Het ging echt om de ouders"]),
+])
+def test_a_possessive_apostrophe_does_not_close_a_quote(text, found):
+    assert texts(text) == found
+
+
+def test_a_plural_before_a_lowercase_word_still_closes():
+    text = "Data help us ‘join up the dots’ for patients and for our customers’ families."
+    assert texts(text) == []
