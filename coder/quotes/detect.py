@@ -48,6 +48,11 @@ from coder.quotes.roles import role_in
 # Who speaks, in the lead-in to an italic quote (Dutch verbs as in attribution, and English).
 SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS}|says?|said|tells?|told|explains?|explained|writes?|wrote|"
                     r"recalls?|recalled|according to|in (?:his|her|their) words)\b", re.IGNORECASE)
+# A lead-in that announces people's words without a verb: "Uit de interviews:", "Ervaringen
+# van ouders:", "In their own words:" (a role word such as ouders also counts).
+VOICES = re.compile(r"\b(?:interviews?|gesprek(?:ken)?|ervaring(?:en)?|citaat|citaten|uitspraak|uitspraken|"
+                    r"reacties?|woorden|quotes?|enquête|respondent(?:en)?|testimonials?|words|voices?|"
+                    r"stem(?:men)?|verhalen|verhaal|aan het woord)\b", re.IGNORECASE)
 MIN_WORDS = 4
 MIN_ITALIC_WORDS = 6
 BODY_ITALIC_SHARE = 0.4
@@ -249,12 +254,15 @@ def _completes_lead_in(text: str, start: int) -> bool:
     """An italic paragraph after a lead-in that ends in a colon and names nobody speaking
     (``… three main drivers of continued growth:`` *Better serve customers …*) completes
     that sentence in italics for emphasis: it is no one's words. ``Een moeder vertelt:``,
-    ``Wat inwoners zeggen:`` or ``Jan Jansen:`` before it keep it a quote."""
+    ``Wat inwoners zeggen:``, ``Jan Jansen:``, a role (``Een ouder over de wachttijd:``) or
+    an announcement of people's words (``Uit de interviews:``) before it keep it a quote."""
     head = text[max(0, start - 300):start].rstrip()
     if not head.endswith(":"):
         return False
     lead_in = re.split(r"[.!?…]\s|\n\s*\n", head)[-1]
-    return before_quote(text, start) is None and not SPEECH.search(lead_in)
+    if before_quote(text, start) is not None or SPEECH.search(lead_in) or VOICES.search(lead_in):
+        return False
+    return role_in(lead_in, max_words=40) is None
 
 
 def _partial_italic_runs(text: str, italics: Sequence[tuple[int, int]], blocks: Sequence[BlockLike],

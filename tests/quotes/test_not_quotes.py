@@ -128,3 +128,12 @@ def test_a_possessive_apostrophe_does_not_close_a_quote(text, found):
 def test_a_plural_before_a_lowercase_word_still_closes():
     text = "Data help us ‘join up the dots’ for patients and for our customers’ families."
     assert texts(text) == []
+
+
+@pytest.mark.parametrize("lead_in", [
+    "Uit de interviews:", "Ervaringen van inwoners:", "Een ouder over de wachttijd:",
+    "In their own words:", "Enkele reacties uit de enquête:",
+])
+def test_an_italic_quote_after_a_lead_in_that_announces_voices_stays(lead_in):
+    italic = "Ik wist niet waar ik moest beginnen, maar de wijkcoach nam echt de tijd voor ons."
+    assert _italic_after(f"Het wijkteam deed veel. {lead_in}", italic)
