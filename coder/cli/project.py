@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import asdict
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -22,6 +23,15 @@ if TYPE_CHECKING:
               help="Codebook to load (default: ./codebook.yaml, else the bundled one).")
 def init(codebook_path: str | None) -> None:
     """Create the project database and load the codebook into it."""
+    from coder.api import check_codebook
+
+    if codebook_path or not Path(db_path()).exists():  # a broken codebook creates no file
+        result = check_codebook(codebook_path)
+        for problem in result.problems:
+            if problem.level == "error":
+                click.echo(f"coder: error: {problem}", err=True)
+        if not result.ok:
+            sys.exit(2)
     report = open_project(create=True).init(codebook_path)
     click.echo(f"{db_path()}: project ready ({report})")
 

@@ -31,13 +31,21 @@ def round_create(name, members, quote_list, from_coder, documents, sample, seed)
     coder round create r2 --coders anna,bram --from-coder anna
     coder round create r3 --coders anna,bram,chris --quotes 3,5,8
     """
-    r = open_project().create_round(
+    project = open_project()
+    known = {c.name.casefold() for c in project.coders()}
+    r = project.create_round(
         name, coders=split_names(members) if members else None,
         quotes=parse_ids(quote_list) if quote_list else None, from_coder=from_coder,
         documents=list(documents) or None, sample=sample, seed=seed)
     seed_text = f", seed {r.seed}" if r.seed is not None else ""
     who = f", coders {', '.join(r.members)}" if r.members else " (no coders named: not blind)"
     click.echo(f"round {r.name}: {r.scope['quotes']} quotes{seed_text}{who}")
+    for member in r.members:  # a typo in --coders would otherwise make a coder unnoticed
+        if member.casefold() not in known:
+            click.echo(f"coder: registered new coder {member!r}", err=True)
+    if sample is not None and r.scope["quotes"] < sample:
+        click.echo(f"note: a sample of {sample} was asked; the round holds all "
+                   f"{r.scope['quotes']} quotes in scope", err=True)
 
 
 def split_names(text: str) -> list[str]:

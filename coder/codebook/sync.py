@@ -72,9 +72,14 @@ def _sync(db: sqlite_utils.Database, codebook: Codebook, report: SyncReport,
     _apply_renames(db, codebook, report)
     _upsert_facets(db, codebook)
     existing = dict(db.execute("SELECT key, facet FROM codes"))
+    stored = {row["key"]: row for row in db.table("codes").rows}
     for position, code in enumerate(codebook.all_codes()):
-        (report.updated if code.key in existing else report.added).append(code.key)
-        db.table("codes").upsert(_code_row(code, position), pk="key")
+        row = _code_row(code, position)
+        if code.key not in existing:
+            report.added.append(code.key)
+        elif any(stored[code.key].get(k) != v for k, v in row.items()):
+            report.updated.append(code.key)  # a code loaded again unchanged is not "updated"
+        db.table("codes").upsert(row, pk="key")
         if code.key in existing and existing[code.key] != code.facet:
             db.execute("UPDATE codings SET facet = ? WHERE code = ?", [code.facet, code.key])
     dropped = [key for key in existing if key not in new_codes]

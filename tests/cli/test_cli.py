@@ -259,3 +259,17 @@ def test_the_quote_list_shows_what_each_coder_coded(run, report_pdf, monkeypatch
     run("code", quote["id"], "--coder", "anna", "valentie=positief", "drie_vs+=vertrouwen")
     listed = run("quotes").output.split()  # wrapped to the terminal's width
     assert "codes" in listed and {"anna:", "positief,", "vertrouwen"} <= set(listed)
+
+
+def test_init_with_a_broken_codebook_creates_no_project_file(tmp_path):
+    from click.testing import CliRunner
+
+    from coder.cli import cli
+
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("facets:\n  - key: x\n    codes: [\n", encoding="utf-8")
+    target = tmp_path / "new.db"
+    result = CliRunner().invoke(cli, ["--db", str(target), "init", "--codebook", str(broken)])
+    assert result.exit_code == 2
+    assert "broken.yaml:4" in result.stderr and "YAML" in result.stderr
+    assert not target.exists()

@@ -110,3 +110,10 @@ def test_reimport_with_force_keeps_every_round_quote(run, report_pdf):
     ok(run("import", "--force", report_pdf))
     status = json.loads(run("round", "status", "r1", "--json").output)
     assert before >= 1 and status["quotes"] == before
+
+
+def test_a_new_coder_and_a_short_sample_are_said(run, quotes):
+    ok(run("code", quotes[0], "--coder", "anna", "valentie=positief"))
+    out = ok(run("round", "create", "r1", "--coders", "anna,bramm", "--sample", "120", "--seed", "1"))
+    assert "registered new coder 'bramm'" in out.stderr and "'anna'" not in out.stderr
+    assert f"a sample of 120 was asked; the round holds all {len(quotes)} quotes" in out.stderr

@@ -222,3 +222,13 @@ def test_a_duplicate_code_is_named_by_its_key_and_a_missing_file_plainly(tmp_pat
     assert any("code 'positief' without a label" in line and ":11:" in line for line in said), said
     missing = [str(p) for p in check_codebook(tmp_path / "nothere.yaml")]
     assert missing == [f"{tmp_path / 'nothere.yaml'}: cannot read file (No such file or directory)"]
+
+
+def test_loading_the_same_codebook_again_updates_nothing(tmp_path):
+    book = load_codebook(SHIPPED)
+    db = connect(tmp_path / "p.db")
+    first = sync_codebook(db, book)
+    again = sync_codebook(db, book)
+    assert len(first.added) == len(book.all_codes()) and not first.updated
+    assert not again.added and not again.updated
+    assert str(again).startswith("0 added, 0 updated")
