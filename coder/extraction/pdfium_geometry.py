@@ -60,6 +60,9 @@ class Geometry:
         self.height = ny1 - ny0
         self.left = nx0
         self.offset = -ny0
+        a, b, c, d, e, f = self.ctm
+        # x = xx * px + xy * py + xe and top = tx * px + ty * py + te, for a page-space point
+        self.affine = (a, c, e + self.left, -b, -d, self.height + self.offset - f)
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
@@ -71,9 +74,8 @@ class Geometry:
 
     def point(self, x: float, y: float) -> tuple[float, float]:
         """A page-space point as (x, top)."""
-        a, b, c, d, e, f = self.ctm
-        dx, dy = a * x + c * y + e, b * x + d * y + f
-        return dx + self.left, self.height - dy + self.offset
+        xx, xy, xe, tx, ty, te = self.affine
+        return xx * x + xy * y + xe, tx * x + ty * y + te
 
     def box(self, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
         """A page-space rectangle as (x0, top, x1, bottom)."""

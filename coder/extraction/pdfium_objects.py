@@ -81,25 +81,27 @@ def _matrix(obj: Any) -> Matrix:
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
-def read_drawing(page: Any, textpage: Any, geometry: Geometry, fonts: FontNames) -> Drawing:
+def read_drawing(page: Any, textpage: Any, geometry: Geometry, seen: set[int]) -> Drawing:
     """Every painted path, image and blank text object of ``page`` (a raw FPDF_PAGE, with
-    its raw text page), form XObjects included."""
+    its raw text page), form XObjects included. ``seen``: the text objects that gave the
+    text page characters (the others may be blanks)."""
     drawing = Drawing()
     objects = [raw.FPDFPage_GetObject(page, i) for i in range(raw.FPDFPage_CountObjects(page))]
-    _walk(objects, IDENTITY, (geometry, textpage, fonts), drawing)
+    _walk(objects, IDENTITY, (geometry, textpage, seen, FontNames()), drawing)
     return drawing
 
 
-Context = tuple[Geometry, Any, FontNames]  # the page's geometry, its raw text page, font names
+Context = tuple[Geometry, Any, set[int], FontNames]  # the page's geometry, text page, seen objects, fonts
 
 
 def _walk(objects: list[Any], outer: Matrix, context: Context, drawing: Drawing) -> None:
-    geometry, textpage, fonts = context
+    geometry, textpage, seen, fonts = context
     for obj in objects:
         kind = raw.FPDFPageObj_GetType(obj)
         if kind == raw.FPDF_PAGEOBJ_TEXT:
-            drawing.order[address(obj)] = order = len(drawing.order)
-            if raw.FPDFTextObj_GetText(obj, textpage, None, 0) <= 2:  # the terminator only
+            key = address(obj)
+            drawing.order[key] = order = len(drawing.order)
+            if key not in seen and raw.FPDFTextObj_GetText(obj, textpage, None, 0) <= 2:  # no text
                 drawing.blanks.append(_blank(obj, outer, geometry, fonts, order))
         elif kind == raw.FPDF_PAGEOBJ_IMAGE:
             drawing.images += 1

@@ -14,7 +14,9 @@ font's descent line, grouped into words by pdfplumber's own
 
 from __future__ import annotations
 
+import bisect
 import ctypes
+import itertools
 from functools import cached_property
 from typing import Any
 
@@ -24,7 +26,7 @@ from pdfplumber.table import TableFinder, TableSettings
 from pdfplumber.utils.text import extract_words
 
 from coder.extraction.pdfium_geometry import Geometry
-from coder.extraction.pdfium_objects import Blank, Drawing, FontNames, read_drawing
+from coder.extraction.pdfium_objects import Blank, Drawing, read_drawing
 
 Char = dict[str, Any]
 # what pdfium hands back for a line-end hyphen it recognised (FPDFText_IsHyphen) and for a
@@ -42,42 +44,42 @@ def _returning_address(function: Any) -> Any:
 
 
 _text_object = _returning_address(raw.FPDFText_GetTextObject)
+Style = tuple[str, float, bool, bool, float | None]  # font name, type size, upright, level, descent
 
 
-class TextObjects:
-    """Font name, type size, orientation and place in the stream per text object: all
-    the characters of one object share them."""
+class Styles:
+    """Font name, type size and orientation per text object (all its characters share them)."""
 
-    def __init__(self, geometry: Geometry, fonts: FontNames, order: dict[int, int]) -> None:
+    def __init__(self, geometry: Geometry) -> None:
         self.geometry = geometry
-        self.fonts = fonts
-        self.order = order
-        self.known: dict[int | None, tuple[str, float, bool, bool, int]] = {}
+        self.known: dict[int | None, Style] = {}
         self._matrix = raw.FS_MATRIX()
-        self._size = ctypes.c_float()
+        self._name = ctypes.create_string_buffer(256)
+        self._flags = ctypes.c_int()
+        self._descent = ctypes.c_float()
 
-    def get(self, textpage: Any, index: int) -> tuple[str, float, bool, bool, int]:
-        """(font name, type size, upright, axis-aligned, place in the stream) for character ``index``."""
-        key = _text_object(textpage, index)
-        found = self.known.get(key)
-        if found is None:
-            found = self.known[key] = self._read(textpage, index, key)
-        return found
-
-    def _read(self, textpage: Any, index: int, key: int | None) -> tuple[str, float, bool, bool, int]:
-        order = self.order.get(key or 0, -1)
-        obj = raw.FPDFText_GetTextObject(textpage, index)
-        if not obj:
-            return "", 0.0, True, False, order
+    def read(self, textpage: Any, index: int) -> Style:
+        """The style of character ``index``, whose text object is new."""
         m = self._matrix  # the character's matrix: its object's, inside any form XObject
         raw.FPDFText_GetMatrix(textpage, index, m)
         a, b, c, d, _, _ = self.geometry.scale((m.a, m.b, m.c, m.d, m.e, m.f))
-        raw.FPDFTextObj_GetFontSize(obj, self._size)
+        size = raw.FPDFText_GetFontSize(textpage, index)
+        # the /BaseFont (pdfium leaves out a subset prefix such as "ABCDEF+")
+        length = raw.FPDFText_GetFontInfo(textpage, index, self._name, len(self._name), self._flags)
+        name = self._name.value.decode("utf-8", "replace") if length else ""
         # pdfminer: upright when the text runs left to right along x; the size is the
         # height of the box, the type size times the vertical scale when the text is level
         upright = a * d > 0 and b * c <= 0
         level = m.b == 0 and m.c == 0 and m.a > 0 and m.d > 0
-        return self.fonts.name(raw.FPDFTextObj_GetFont(obj)), abs(d) * self._size.value, upright, level, order
+        return name, abs(d) * size, upright, level, self._drop(textpage, index, size * m.d) if level else None
+
+    def _drop(self, textpage: Any, index: int, size: float) -> float | None:
+        """How far the box reaches below the baseline, in page space: the descent of the
+        font's descriptor, as pdfminer takes it (pdfium's own box uses the font program's)."""
+        font = raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(textpage, index))
+        if not font or not raw.FPDFFont_GetDescent(font, 1.0, self._descent):
+            return None
+        return self._descent.value * size
 
 
 def _char(text: str, box: tuple[float, float, float, float], font: str, size: float, upright: bool) -> Char:
@@ -86,70 +88,81 @@ def _char(text: str, box: tuple[float, float, float, float], font: str, size: fl
             "width": x1 - x0, "height": bottom - top, "upright": upright, "fontname": font, "size": size}
 
 
-def read_chars(textpage: Any, geometry: Geometry, fonts: FontNames, drawing: Drawing) -> list[Char]:
-    """Every character of the text layer as a pdfplumber char dict, in stream order.
+Origin = tuple[float, float, float, int]  # x, y, right edge in page space; index in the text page
 
-    pdfium's own line breaks and made-up spaces are left out; blank text objects come
-    back as spaces (see :mod:`coder.extraction.pdfium_objects`)."""
-    objects = TextObjects(geometry, fonts, drawing.order)
+
+def read_chars(textpage: Any, geometry: Geometry) -> tuple[list[Char], list[int]]:
+    """Every character of the text layer as a pdfplumber char dict, in stream order, and
+    the text object (its address) each comes from. pdfium's own line breaks and made-up
+    spaces are left out."""
+    styles = Styles(geometry)
+    known = styles.known
     rect = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    xx, xy, xe, tx, ty, te = geometry.affine
     chars: list[Char] = []
-    orders: list[int] = []
+    owners: list[int] = []
     origins: list[Origin | None] = []
     for i in range(raw.FPDFText_CountChars(textpage)):
         code = raw.FPDFText_GetUnicode(textpage, i)
         text = _PDFIUM_CODES[code] if code in _PDFIUM_CODES else chr(code)
         if not text or (text in " \r\n" and raw.FPDFText_IsGenerated(textpage, i)):
             continue
+        owner = _text_object(textpage, i)
+        style = known.get(owner)
+        if style is None:
+            style = known[owner] = styles.read(textpage, i)
+        name, size, upright, level, drop = style
         raw.FPDFText_GetLooseCharBox(textpage, i, rect)
-        name, size, upright, level, order = objects.get(textpage, i)
-        left, right = rect.left, rect.right
+        left, right, low, high = rect.left, rect.right, rect.bottom, rect.top
         if level:
             # pdfium widens the box to the glyph's ink (an italic f reaches back over the
             # letter before); pdfminer's box is the advance: it starts at the origin
             raw.FPDFText_GetCharOrigin(textpage, i, ox, oy)
             left = ox.value
-            origins.append((ox.value, oy.value, i))
+            if drop is not None:
+                low = oy.value + drop
+            origins.append((left, oy.value, right, i))
         else:
             origins.append(None)
-        x0, top, x1, bottom = geometry.box(left, rect.bottom, right, rect.top)
+        xa, xb = xx * left + xy * low + xe, xx * right + xy * high + xe
+        ta, tb = tx * left + ty * low + te, tx * right + ty * high + te
+        x0, x1 = (xa, xb) if xa <= xb else (xb, xa)
+        top, bottom = (ta, tb) if ta <= tb else (tb, ta)
         if upright and level:
             top = bottom - size  # pdfminer's box is one type size tall above the descent line
         else:
             size = bottom - top
         chars.append(_char(text, (x0, top, x1, bottom), name, size, upright))
-        orders.append(order)
+        owners.append(owner or 0)
     _trim_ink(textpage, geometry, chars, origins)
-    return _restore(chars, orders, drawing.blanks) if drawing.blanks else chars
-
-
-Origin = tuple[float, float, int]  # x, y in page space, index in the text page
+    return chars, owners
 
 
 def _trim_ink(textpage: Any, geometry: Geometry, chars: list[Char], origins: list[Origin | None]) -> None:
     """A box that reaches past the next character's origin because pdfium widened it to the
     glyph's ink ends at that origin instead (where the advance ends, kerning aside)."""
-    box = None
+    box = (ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double())
     for k in range(len(chars) - 1):
         here, there = origins[k], origins[k + 1]
-        if here is None or there is None or there[1] != here[1] or not here[0] < there[0]:
+        if here is None or there is None or there[1] != here[1] or not here[0] < there[0] < here[2] - 0.01:
             continue
-        right = geometry.point(there[0], there[1])[0]
-        if chars[k]["x1"] > right + 0.01:
-            box = box or (ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double())
-            raw.FPDFText_GetCharBox(textpage, here[2], *box)
-            ink = geometry.box(box[0].value, box[2].value, box[1].value, box[3].value)[2]
-            if abs(ink - chars[k]["x1"]) < 0.01:
-                chars[k]["x1"] = right
-                chars[k]["width"] = right - chars[k]["x0"]
+        raw.FPDFText_GetCharBox(textpage, here[3], *box)
+        if abs(box[1].value - here[2]) < 0.01:  # the right edge is the ink's
+            x = geometry.point(there[0], there[1])[0]
+            chars[k]["x1"] = x
+            chars[k]["width"] = x - chars[k]["x0"]
 
 
-def _restore(chars: list[Char], orders: list[int], blanks: list[Blank]) -> list[Char]:
+def restore_blanks(chars: list[Char], orders: list[int], blanks: list[Blank]) -> list[Char]:
     """Each blank text object as a space, where it stood in the stream: before the first
-    character of a later text object."""
+    character of a later text object (see :mod:`coder.extraction.pdfium_objects`)."""
+    ordered = all(a <= b for a, b in itertools.pairwise(orders))
     for blank in sorted(blanks, key=lambda b: -b.order):
-        at = next((i for i, o in enumerate(orders) if o > blank.order), len(chars))
+        if ordered:
+            at = bisect.bisect_right(orders, blank.order)
+        else:
+            at = next((i for i, o in enumerate(orders) if o > blank.order), len(chars))
         bottom = blank.baseline + DESCENT * blank.size
         chars.insert(at, _char(" ", (blank.x, bottom - blank.size, blank.x + 0.25 * blank.size, bottom),
                                blank.font, blank.size, True))
@@ -166,16 +179,24 @@ class PdfiumPage:
         self.width = self.geometry.width
         self.height = self.geometry.height
         self.bbox = self.geometry.bbox
-        self.fonts = FontNames()
         self.textpage = page.get_textpage()
 
     @cached_property
+    def _text(self) -> tuple[list[Char], list[int]]:
+        return read_chars(self.textpage.raw, self.geometry)
+
+    @cached_property
     def drawing(self) -> Drawing:
-        return read_drawing(self.page.raw, self.textpage.raw, self.geometry, self.fonts)
+        seen = set(self._text[1])
+        return read_drawing(self.page.raw, self.textpage.raw, self.geometry, seen)
 
     @cached_property
     def chars(self) -> list[Char]:
-        return read_chars(self.textpage.raw, self.geometry, self.fonts, self.drawing)
+        chars, owners = self._text
+        if not self.drawing.blanks:
+            return chars
+        order = self.drawing.order
+        return restore_blanks(list(chars), [order.get(o, -1) for o in owners], self.drawing.blanks)
 
     @property
     def images(self) -> list[int]:
@@ -200,7 +221,7 @@ class PdfiumPage:
         return TableFinder(self, TableSettings.resolve(settings)).tables  # type: ignore[arg-type]
 
     def close(self) -> None:
-        self.__dict__.pop("chars", None)
-        self.__dict__.pop("drawing", None)
+        for cached in ("_text", "drawing", "chars"):
+            self.__dict__.pop(cached, None)
         self.textpage.close()
         self.page.close()
