@@ -22,6 +22,7 @@ from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
+from pdfminer.fontmetrics import FONT_METRICS
 from pdfplumber.table import TableFinder, TableSettings
 from pdfplumber.utils.text import extract_words
 
@@ -44,7 +45,8 @@ def _returning_address(function: Any) -> Any:
 
 
 _text_object = _returning_address(raw.FPDFText_GetTextObject)
-Style = tuple[str, float, bool, bool, float | None]  # font name, type size, upright, level, descent
+# font name, type size, upright, level, descent (page space), advance widths (em/1000) and their scale
+Style = tuple[str, float, bool, bool, float | None, dict[str, int] | None, float]
 
 
 class Styles:
@@ -71,15 +73,19 @@ class Styles:
         # height of the box, the type size times the vertical scale when the text is level
         upright = a * d > 0 and b * c <= 0
         level = m.b == 0 and m.c == 0 and m.a > 0 and m.d > 0
-        return name, abs(d) * size, upright, level, self._drop(textpage, index, size * m.d) if level else None
-
-    def _drop(self, textpage: Any, index: int, size: float) -> float | None:
-        """How far the box reaches below the baseline, in page space: the descent of the
-        font's descriptor, as pdfminer takes it (pdfium's own box uses the font program's)."""
+        if not level:
+            return name, abs(d) * size, upright, level, None, None, 0.0
         font = raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(textpage, index))
-        if not font or not raw.FPDFFont_GetDescent(font, 1.0, self._descent):
-            return None
-        return self._descent.value * size
+        if font and name in FONT_METRICS and not raw.FPDFFont_GetIsEmbedded(font):
+            # a standard font: pdfminer takes its published metrics (pdfium its own
+            # stand-in's): descent, and the advance that ends the box
+            descriptor, widths = FONT_METRICS[name]
+            descent = float(descriptor["Descent"]) / 1000  # type: ignore[arg-type]
+            return name, abs(d) * size, upright, level, descent * size * m.d, widths, size * m.a / 1000
+        drop = None
+        if font and raw.FPDFFont_GetDescent(font, 1.0, self._descent):
+            drop = self._descent.value * size * m.d  # the descriptor's, as pdfminer takes it
+        return name, abs(d) * size, upright, level, drop, None, 0.0
 
 
 def _char(text: str, box: tuple[float, float, float, float], font: str, size: float, upright: bool) -> Char:
@@ -112,7 +118,7 @@ def read_chars(textpage: Any, geometry: Geometry) -> tuple[list[Char], list[int]
         style = known.get(owner)
         if style is None:
             style = known[owner] = styles.read(textpage, i)
-        name, size, upright, level, drop = style
+        name, size, upright, level, drop, widths, scale = style
         raw.FPDFText_GetLooseCharBox(textpage, i, rect)
         left, right, low, high = rect.left, rect.right, rect.bottom, rect.top
         if level:
@@ -122,6 +128,8 @@ def read_chars(textpage: Any, geometry: Geometry) -> tuple[list[Char], list[int]
             left = ox.value
             if drop is not None:
                 low = oy.value + drop
+            if widths is not None and text in widths:
+                right = left + widths[text] * scale
             origins.append((left, oy.value, right, i))
         else:
             origins.append(None)
