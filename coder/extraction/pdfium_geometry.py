@@ -72,6 +72,11 @@ class Geometry:
         """The linear part of ``matrix`` as the page is shown (rotation applied), no offset."""
         return multiply((*matrix[:4], 0, 0), (*self.ctm[:4], 0, 0))
 
+    def shown(self, matrix: Matrix) -> Matrix:
+        """The linear part of ``matrix`` in pdfplumber's coordinates (x right, top down)."""
+        xx, xy, _, tx, ty, _ = self.affine
+        return multiply((*matrix[:4], 0, 0), (xx, tx, xy, ty, 0, 0))
+
     def point(self, x: float, y: float) -> tuple[float, float]:
         """A page-space point as (x, top)."""
         xx, xy, xe, tx, ty, te = self.affine

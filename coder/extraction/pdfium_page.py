@@ -18,7 +18,7 @@ import bisect
 import ctypes
 import itertools
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -45,8 +45,19 @@ def _returning_address(function: Any) -> Any:
 
 
 _text_object = _returning_address(raw.FPDFText_GetTextObject)
-# font name, type size, upright, level, descent (page space), advance widths (em/1000) and their scale
-Style = tuple[str, float, bool, bool, float | None, dict[str, int] | None, float]
+
+
+class Style(NamedTuple):
+    """What the characters of one text object share, as shown (page turned by /Rotate)."""
+
+    font: str
+    size: float  # pdfminer's size: the type size times the vertical scale (the box's height)
+    upright: bool  # pdfminer's test: the text runs left to right
+    flat: bool  # on a level baseline, glyphs standing up (maybe slanted): the box's height is known
+    plain: bool  # flat and not slanted: the box runs from the origin over the advance
+    below: float | None = None  # how far the box reaches below the baseline, when flat and known
+    widths: dict[str, int] | None = None  # a standard font's advance widths (em/1000), when plain
+    scale: float = 0.0  # from those widths to points
 
 
 class Styles:
@@ -64,28 +75,29 @@ class Styles:
         """The style of character ``index``, whose text object is new."""
         m = self._matrix  # the character's matrix: its object's, inside any form XObject
         raw.FPDFText_GetMatrix(textpage, index, m)
-        a, b, c, d, _, _ = self.geometry.scale((m.a, m.b, m.c, m.d, m.e, m.f))
+        # as shown: pdfplumber's top grows downwards, so a glyph standing up has d < 0 here
+        a, b, c, d, _, _ = self.geometry.shown((m.a, m.b, m.c, m.d, m.e, m.f))
         size = raw.FPDFText_GetFontSize(textpage, index)
         # the /BaseFont (pdfium leaves out a subset prefix such as "ABCDEF+")
         length = raw.FPDFText_GetFontInfo(textpage, index, self._name, len(self._name), self._flags)
         name = self._name.value.decode("utf-8", "replace") if length else ""
-        # pdfminer: upright when the text runs left to right along x; the size is the
-        # height of the box, the type size times the vertical scale when the text is level
-        upright = a * d > 0 and b * c <= 0
-        level = m.b == 0 and m.c == 0 and m.a > 0 and m.d > 0
-        if not level:
-            return name, abs(d) * size, upright, level, None, None, 0.0
+        upright = a * d < 0 and b * c >= 0  # pdfminer's test, with y pointing down
+        flat = a > 0 and b == 0 and d < 0
+        plain = flat and c == 0
+        if not flat:
+            return Style(name, abs(d) * size, upright, flat, plain)
         font = raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(textpage, index))
         if font and name in FONT_METRICS and not raw.FPDFFont_GetIsEmbedded(font):
             # a standard font: pdfminer takes its published metrics (pdfium its own
             # stand-in's): descent, and the advance that ends the box
             descriptor, widths = FONT_METRICS[name]
             descent = float(descriptor["Descent"]) / 1000  # type: ignore[arg-type]
-            return name, abs(d) * size, upright, level, descent * size * m.d, widths, size * m.a / 1000
-        drop = None
+            return Style(name, -d * size, upright, flat, plain, -descent * -d * size,
+                         widths if plain else None, a * size / 1000)
+        below = None
         if font and raw.FPDFFont_GetDescent(font, 1.0, self._descent):
-            drop = self._descent.value * size * m.d  # the descriptor's, as pdfminer takes it
-        return name, abs(d) * size, upright, level, drop, None, 0.0
+            below = -self._descent.value * -d * size  # the descriptor's, as pdfminer takes it
+        return Style(name, -d * size, upright, flat, plain, below)
 
 
 def _char(text: str, box: tuple[float, float, float, float], font: str, size: float, upright: bool) -> Char:
@@ -94,7 +106,7 @@ def _char(text: str, box: tuple[float, float, float, float], font: str, size: fl
             "width": x1 - x0, "height": bottom - top, "upright": upright, "fontname": font, "size": size}
 
 
-Origin = tuple[float, float, float, int]  # x, y, right edge in page space; index in the text page
+Origin = tuple[float, float, int]  # the origin as shown (x, top) and the index in the text page
 
 
 def read_chars(textpage: Any, geometry: Geometry) -> tuple[list[Char], list[int]]:
@@ -118,29 +130,33 @@ def read_chars(textpage: Any, geometry: Geometry) -> tuple[list[Char], list[int]
         style = known.get(owner)
         if style is None:
             style = known[owner] = styles.read(textpage, i)
-        name, size, upright, level, drop, widths, scale = style
+        name, size, upright, flat, plain, below, widths, scale = style
         raw.FPDFText_GetLooseCharBox(textpage, i, rect)
         left, right, low, high = rect.left, rect.right, rect.bottom, rect.top
-        if level:
-            # pdfium widens the box to the glyph's ink (an italic f reaches back over the
-            # letter before); pdfminer's box is the advance: it starts at the origin
-            raw.FPDFText_GetCharOrigin(textpage, i, ox, oy)
-            left = ox.value
-            if drop is not None:
-                low = oy.value + drop
-            if widths is not None and text in widths:
-                right = left + widths[text] * scale
-            origins.append((left, oy.value, right, i))
-        else:
-            origins.append(None)
         xa, xb = xx * left + xy * low + xe, xx * right + xy * high + xe
         ta, tb = tx * left + ty * low + te, tx * right + ty * high + te
         x0, x1 = (xa, xb) if xa <= xb else (xb, xa)
         top, bottom = (ta, tb) if ta <= tb else (tb, ta)
-        if upright and level:
-            top = bottom - size  # pdfminer's box is one type size tall above the descent line
+        if flat:
+            # pdfminer's box is one type size tall, standing on the font's descent line;
+            # pdfium's is as tall as the font program's ascent and descent
+            raw.FPDFText_GetCharOrigin(textpage, i, ox, oy)
+            x, baseline = xx * ox.value + xy * oy.value + xe, tx * ox.value + ty * oy.value + te
+            if below is not None:
+                bottom = baseline + below
+            top = bottom - size
+            if plain:
+                # pdfium widens the box to the glyph's ink (an italic f reaches back over
+                # the letter before); pdfminer's is the advance, from the origin on
+                x0 = x
+                if widths is not None and text in widths:
+                    x1 = x + widths[text] * scale
+                origins.append((x, baseline, i))
+            else:
+                origins.append(None)
         else:
-            size = bottom - top
+            size = bottom - top  # pdfminer's size is the box's height as shown
+            origins.append(None)
         chars.append(_char(text, (x0, top, x1, bottom), name, size, upright))
         owners.append(owner or 0)
     _trim_ink(textpage, geometry, chars, origins)
@@ -153,13 +169,15 @@ def _trim_ink(textpage: Any, geometry: Geometry, chars: list[Char], origins: lis
     box = (ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double())
     for k in range(len(chars) - 1):
         here, there = origins[k], origins[k + 1]
-        if here is None or there is None or there[1] != here[1] or not here[0] < there[0] < here[2] - 0.01:
+        if here is None or there is None or there[1] != here[1]:
             continue
-        raw.FPDFText_GetCharBox(textpage, here[3], *box)
-        if abs(box[1].value - here[2]) < 0.01:  # the right edge is the ink's
-            x = geometry.point(there[0], there[1])[0]
-            chars[k]["x1"] = x
-            chars[k]["width"] = x - chars[k]["x0"]
+        if not here[0] < there[0] < chars[k]["x1"] - 0.01:
+            continue
+        raw.FPDFText_GetCharBox(textpage, here[2], *box)  # left, right, bottom, top
+        ink = geometry.box(box[0].value, box[2].value, box[1].value, box[3].value)
+        if abs(ink[2] - chars[k]["x1"]) < 0.01:  # the right edge is the ink's
+            chars[k]["x1"] = there[0]
+            chars[k]["width"] = there[0] - chars[k]["x0"]
 
 
 def restore_blanks(chars: list[Char], orders: list[int], blanks: list[Blank]) -> list[Char]:
