@@ -33,8 +33,8 @@ def _warned_texts(tree: ast.AST) -> list[tuple[int, str]]:
     found = []
     for node in ast.walk(tree):
         values: list[ast.AST] = []
-        called = getattr(node.func, "id", getattr(node.func, "attr", "")) if isinstance(node, ast.Call) else ""
-        if called == "Notice":
+        func = node.func if isinstance(node, ast.Call) else None
+        if getattr(func, "id", getattr(func, "attr", "")) == "Notice":
             values = [node]
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
                 and node.func.attr in ("append", "extend") and "warning" in ast.unparse(node.func.value):
