@@ -32,7 +32,7 @@ from coder.extraction.pdfium_objects import Blank, Drawing, read_drawing
 Char = dict[str, Any]
 # what pdfium hands back for a line-end hyphen it recognised (FPDFText_IsHyphen) and for a
 # glyph it could not map: the text layer held a hyphen, or nothing readable
-_PDFIUM_CODES = {0xFFFE: "-", 0x0002: "-", 0: ""}
+_PDFIUM_CODES = {"\ufffe": "-", "\x02": "-", "\x00": ""}
 DESCENT = 0.21  # a usual font descent, in ems: where a restored space's box ends below the baseline
 
 
@@ -109,6 +109,19 @@ def _char(text: str, box: tuple[float, float, float, float], font: str, size: fl
 Origin = tuple[float, float, int]  # the origin as shown (x, top) and the index in the text page
 
 
+def _page_text(textpage: Any) -> str:
+    """One character per character of the text page, read in one call (one call per
+    character costs more than the rest of the reading), unless the page holds characters
+    beyond 16 bits, which the one call writes as two."""
+    count = raw.FPDFText_CountChars(textpage)
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = raw.FPDFText_GetText(textpage, 0, count, buffer)
+    text = bytes(buffer)[: 2 * max(written - 1, 0)].decode("utf-16-le", "surrogatepass")
+    if len(text) == count:
+        return text
+    return "".join(chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
+
+
 def read_chars(textpage: Any, geometry: Geometry) -> tuple[list[Char], list[int]]:
     """Every character of the text layer as a pdfplumber char dict, in stream order, and
     the text object (its address) each comes from. pdfium's own line breaks and made-up
@@ -121,9 +134,8 @@ def read_chars(textpage: Any, geometry: Geometry) -> tuple[list[Char], list[int]
     chars: list[Char] = []
     owners: list[int] = []
     origins: list[Origin | None] = []
-    for i in range(raw.FPDFText_CountChars(textpage)):
-        code = raw.FPDFText_GetUnicode(textpage, i)
-        text = _PDFIUM_CODES[code] if code in _PDFIUM_CODES else chr(code)
+    for i, code in enumerate(_page_text(textpage)):
+        text = _PDFIUM_CODES.get(code, code)
         if not text or (text in " \r\n" and raw.FPDFText_IsGenerated(textpage, i)):
             continue
         owner = _text_object(textpage, i)
@@ -131,12 +143,13 @@ def read_chars(textpage: Any, geometry: Geometry) -> tuple[list[Char], list[int]
         if style is None:
             style = known[owner] = styles.read(textpage, i)
         name, size, upright, flat, plain, below, widths, scale = style
-        raw.FPDFText_GetLooseCharBox(textpage, i, rect)
-        left, right, low, high = rect.left, rect.right, rect.bottom, rect.top
-        xa, xb = xx * left + xy * low + xe, xx * right + xy * high + xe
-        ta, tb = tx * left + ty * low + te, tx * right + ty * high + te
-        x0, x1 = (xa, xb) if xa <= xb else (xb, xa)
-        top, bottom = (ta, tb) if ta <= tb else (tb, ta)
+        if widths is None or below is None or text not in widths:
+            raw.FPDFText_GetLooseCharBox(textpage, i, rect)
+            left, right, low, high = rect.left, rect.right, rect.bottom, rect.top
+            xa, xb = xx * left + xy * low + xe, xx * right + xy * high + xe
+            ta, tb = tx * left + ty * low + te, tx * right + ty * high + te
+            x0, x1 = (xa, xb) if xa <= xb else (xb, xa)
+            top, bottom = (ta, tb) if ta <= tb else (tb, ta)
         if flat:
             # pdfminer's box is one type size tall, standing on the font's descent line;
             # pdfium's is as tall as the font program's ascent and descent
