@@ -9,6 +9,7 @@ the picture shows exactly what the import did.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,7 +61,7 @@ def analyse_page(
     reader, total = open_reader(path, password)
     if not 1 <= page <= total:
         raise InputError(f"{path}: no page {page} (the document has {total})")
-    records = _read_all(path, password, total, jobs or 1, None, reader)
+    records = _read_all(path, password, total, jobs or os.cpu_count() or 1, None, reader)
     body = body_size(records)
     numbers = strip_furniture(records, body)
     record = records[page - 1]
