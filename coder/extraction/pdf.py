@@ -5,8 +5,8 @@ is independent), a chunk of pages per task so that progress can be shown and mem
 flat (``page.close()`` after every page). The cheap cross-page work — headers and
 footers, reading order, paragraphs, offsets — happens in the parent.
 
-Pages are read with pdfium (:mod:`coder.extraction.pdfium_page`, about ten times faster
-than pdfplumber and giving the same words). A file pdfium cannot open is read with
+Pages are read with pdfium (:mod:`coder.extraction.pdfium_page`: several times faster
+than pdfplumber, giving the same words). A file pdfium cannot open is read with
 pdfplumber instead, which then also words the error when neither can (encrypted,
 damaged): pdfminer recovers some damaged files pdfium refuses.
 """
@@ -120,7 +120,7 @@ def open_reader(path: Path, password: str | None = None) -> tuple[str, int]:
     try:
         with pdfium.PdfDocument(path, password=password) as doc:
             return PDFIUM, len(doc)
-    except pdfium.PdfiumError:
+    except Exception:  # pdfium's refusal says little ("Data format error"): pdfplumber words it
         pass
     with _open(path, password) as pdf:
         return PDFPLUMBER, len(pdf.pages)

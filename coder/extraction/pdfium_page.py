@@ -28,11 +28,15 @@ from pdfplumber.utils.text import extract_words
 
 from coder.extraction.pdfium_geometry import Geometry
 from coder.extraction.pdfium_objects import Blank, Drawing, read_drawing
+from coder.extraction.pdfium_words import BOTTOM, FONT, SIZE, TEXT, TOP, UPRIGHT, X0, X1, Glyph, words_of
 
 Char = dict[str, Any]
 # what pdfium hands back for a line-end hyphen it recognised (FPDFText_IsHyphen) and for a
 # glyph it could not map: the text layer held a hyphen, or nothing readable
 _PDFIUM_CODES = {"\ufffe": "-", "\x02": "-", "\x00": ""}
+# the word settings words_of follows (pdfplumber's defaults, words split by font and size)
+FAST_WORDS = ({"extra_attrs": ["fontname", "size"]},
+              {"extra_attrs": ["fontname", "size"], "keep_blank_chars": False})
 DESCENT = 0.21  # a usual font descent, in ems: where a restored space's box ends below the baseline
 
 
@@ -100,10 +104,16 @@ class Styles:
         return Style(name, -d * size, upright, flat, plain, below)
 
 
-def _char(text: str, box: tuple[float, float, float, float], font: str, size: float, upright: bool) -> Char:
+def _glyph(text: str, box: tuple[float, float, float, float], font: str, size: float, upright: bool) -> Glyph:
     x0, top, x1, bottom = box
-    return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
-            "width": x1 - x0, "height": bottom - top, "upright": upright, "fontname": font, "size": size}
+    return [text, x0, x1, top, bottom, upright, font, size]
+
+
+def _char(g: Glyph) -> Char:
+    """A character as pdfplumber's dict."""
+    return {"text": g[TEXT], "x0": g[X0], "x1": g[X1], "top": g[TOP], "bottom": g[BOTTOM], "doctop": g[TOP],
+            "width": g[X1] - g[X0], "height": g[BOTTOM] - g[TOP], "upright": g[UPRIGHT],
+            "fontname": g[FONT], "size": g[SIZE]}
 
 
 Origin = tuple[float, float, int]  # the origin as shown (x, top) and the index in the text page
@@ -122,8 +132,8 @@ def _page_text(textpage: Any) -> str:
     return "".join(chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
 
 
-def read_chars(textpage: Any, geometry: Geometry) -> tuple[list[Char], list[int]]:
-    """Every character of the text layer as a pdfplumber char dict, in stream order, and
+def read_chars(textpage: Any, geometry: Geometry) -> tuple[list[Glyph], list[int]]:
+    """Every character of the text layer (see :mod:`coder.extraction.pdfium_words`), in stream order, and
     the text object (its address) each comes from. pdfium's own line breaks and made-up
     spaces are left out."""
     styles = Styles(geometry)
@@ -131,7 +141,7 @@ def read_chars(textpage: Any, geometry: Geometry) -> tuple[list[Char], list[int]
     rect = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     xx, xy, xe, tx, ty, te = geometry.affine
-    chars: list[Char] = []
+    chars: list[Glyph] = []
     owners: list[int] = []
     origins: list[Origin | None] = []
     for i, code in enumerate(_page_text(textpage)):
@@ -170,13 +180,13 @@ def read_chars(textpage: Any, geometry: Geometry) -> tuple[list[Char], list[int]
         else:
             size = bottom - top  # pdfminer's size is the box's height as shown
             origins.append(None)
-        chars.append(_char(text, (x0, top, x1, bottom), name, size, upright))
+        chars.append(_glyph(text, (x0, top, x1, bottom), name, size, upright))
         owners.append(owner or 0)
     _trim_ink(textpage, geometry, chars, origins)
     return chars, owners
 
 
-def _trim_ink(textpage: Any, geometry: Geometry, chars: list[Char], origins: list[Origin | None]) -> None:
+def _trim_ink(textpage: Any, geometry: Geometry, chars: list[Glyph], origins: list[Origin | None]) -> None:
     """A box that reaches past the next character's origin because pdfium widened it to the
     glyph's ink ends at that origin instead (where the advance ends, kerning aside)."""
     box = (ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double())
@@ -184,16 +194,15 @@ def _trim_ink(textpage: Any, geometry: Geometry, chars: list[Char], origins: lis
         here, there = origins[k], origins[k + 1]
         if here is None or there is None or there[1] != here[1]:
             continue
-        if not here[0] < there[0] < chars[k]["x1"] - 0.01:
+        if not here[0] < there[0] < chars[k][X1] - 0.01:
             continue
         raw.FPDFText_GetCharBox(textpage, here[2], *box)  # left, right, bottom, top
         ink = geometry.box(box[0].value, box[2].value, box[1].value, box[3].value)
-        if abs(ink[2] - chars[k]["x1"]) < 0.01:  # the right edge is the ink's
-            chars[k]["x1"] = there[0]
-            chars[k]["width"] = there[0] - chars[k]["x0"]
+        if abs(ink[2] - chars[k][X1]) < 0.01:  # the right edge is the ink's
+            chars[k][X1] = there[0]
 
 
-def restore_blanks(chars: list[Char], orders: list[int], blanks: list[Blank]) -> list[Char]:
+def restore_blanks(chars: list[Glyph], orders: list[int], blanks: list[Blank]) -> list[Glyph]:
     """Each blank text object as a space, where it stood in the stream: before the first
     character of a later text object (see :mod:`coder.extraction.pdfium_objects`)."""
     ordered = all(a <= b for a, b in itertools.pairwise(orders))
@@ -203,8 +212,8 @@ def restore_blanks(chars: list[Char], orders: list[int], blanks: list[Blank]) ->
         else:
             at = next((i for i, o in enumerate(orders) if o > blank.order), len(chars))
         bottom = blank.baseline + DESCENT * blank.size
-        chars.insert(at, _char(" ", (blank.x, bottom - blank.size, blank.x + 0.25 * blank.size, bottom),
-                               blank.font, blank.size, True))
+        chars.insert(at, _glyph(" ", (blank.x, bottom - blank.size, blank.x + 0.25 * blank.size, bottom),
+                                blank.font, blank.size, True))
         orders.insert(at, blank.order)
     return chars
 
@@ -221,7 +230,7 @@ class PdfiumPage:
         self.textpage = page.get_textpage()
 
     @cached_property
-    def _text(self) -> tuple[list[Char], list[int]]:
+    def _text(self) -> tuple[list[Glyph], list[int]]:
         return read_chars(self.textpage.raw, self.geometry)
 
     @cached_property
@@ -230,12 +239,17 @@ class PdfiumPage:
         return read_drawing(self.page.raw, self.textpage.raw, self.geometry, seen)
 
     @cached_property
-    def chars(self) -> list[Char]:
+    def glyphs(self) -> list[Glyph]:
+        """The characters, blanks restored, as lists (see :mod:`coder.extraction.pdfium_words`)."""
         chars, owners = self._text
         if not self.drawing.blanks:
             return chars
         order = self.drawing.order
         return restore_blanks(list(chars), [order.get(o, -1) for o in owners], self.drawing.blanks)
+
+    @cached_property
+    def chars(self) -> list[Char]:
+        return [_char(g) for g in self.glyphs]
 
     @property
     def images(self) -> list[int]:
@@ -254,13 +268,15 @@ class PdfiumPage:
         return [e for e in self.drawing.edges if e["orientation"] == "h"]
 
     def extract_words(self, **settings: Any) -> list[dict[str, Any]]:
+        if settings in FAST_WORDS:  # what read_page asks for: the same rules, without dicts per character
+            return words_of(self.glyphs)
         return extract_words(self.chars, **settings)
 
     def find_tables(self, settings: dict[str, Any] | None = None) -> list[Any]:
         return TableFinder(self, TableSettings.resolve(settings)).tables  # type: ignore[arg-type]
 
     def close(self) -> None:
-        for cached in ("_text", "drawing", "chars"):
+        for cached in ("_text", "drawing", "glyphs", "chars"):
             self.__dict__.pop(cached, None)
         self.textpage.close()
         self.page.close()

@@ -236,3 +236,26 @@ def test_a_soft_hyphen_at_a_line_end_joins_the_word(tmp_path):
     text = extract_pdf(path, jobs=1).text
     assert "passende zorgverlening aan" in text
     assert "prestatie-indicatoren" in text or "prestatieindicatoren" in text
+
+
+@pytest.mark.parametrize("make", ["upright", "sideways"])
+def test_the_fast_word_grouping_is_pdfplumbers_on_the_same_characters(tmp_path, make):
+    """:mod:`coder.extraction.pdfium_words` against pdfplumber's own extract_words, fed the
+    same characters: equal to the last digit."""
+    from pdfplumber.utils.text import extract_words
+
+    from tests.extraction import magazine
+
+    pages = [PdfiumPage(p) for p in pdfium.PdfDocument(magazine.build_any("spread_brochure", tmp_path).file)]
+    if make == "sideways":
+        path = tmp_path / "sideways.pdf"
+        c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+        c.setPageRotation(90)
+        _page_of_text(c)
+        c.save()
+        pages = [PdfiumPage(pdfium.PdfDocument(path)[0])]
+    for page in pages:
+        settings = {"extra_attrs": ["fontname", "size"]}
+        keys = ("text", "x0", "x1", "top", "bottom", "upright", "fontname", "size")
+        expected = [{k: w[k] for k in keys} for w in extract_words(page.chars, **settings)]
+        assert [{k: w[k] for k in keys} for w in page.extract_words(**settings)] == expected
