@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import ctypes
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from coder.agreement.arrays import Array
 from coder.agreement.data import MISSING, Ratings, order_categories
-from coder.agreement.unitizing import Span
+from coder.agreement.plain_csv import Words, factorize, split_block
 from coder.errors import InputError
+
+if TYPE_CHECKING:
+    from coder.agreement.unitizing import Span
 
 #: Ratings turned into arrays at a time while streaming a long table.
 CHUNK = 250_000
+#: Bytes of a plain CSV split at a time (then up to the next line end).
+BLOCK = 1 << 20
 
 
 def _columns(path: Path, wanted: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
@@ -51,10 +56,11 @@ def read_ratings(path: str | Path, categories: Sequence[str] | None = None,
     """A `unit,coder,value` table straight into a :class:`Ratings`, in memory ~ its size.
 
     The file is read a block at a time: plain blocks (no quotes, the same number of
-    commas on every line) are split with ``str.split``, anything else goes through the
-    csv module from the start. Units are kept as one numpy byte-string array (not a dict
-    of Python strings, ~100 bytes a unit) and numbered at the end in order of first
-    appearance, so the result equals ``ratings_from_long(read_long_table(path))``.
+    commas on every line) are split with numpy or ``str.split`` (:mod:`plain_csv`),
+    anything else goes through the csv module from the start. Units are kept as one numpy
+    byte-string array (not a dict of Python strings, ~100 bytes a unit) and numbered at
+    the end in order of first appearance, so the result equals
+    ``ratings_from_long(read_long_table(path))``.
     Values in ``missing`` (and empty ones) are missing data.
     """
     path = Path(path)
@@ -94,53 +100,67 @@ class _Collected:
             self.coders.setdefault(coder, len(self.coders))
         index = {v: MISSING if v in self.skip else self.values.setdefault(v, len(self.values))
                  for v in dict.fromkeys(values)}
-        try:
-            names = np.array(units, dtype=bytes)  # ASCII names: numpy encodes them in C
-        except UnicodeEncodeError:
-            names = np.array([u.encode("utf-8") for u in units], dtype=bytes)
-        self.units.append(names)
+        self.units.append(_unit_bytes(units))
         self.coder_chunks.append(np.fromiter(map(self.coders.__getitem__, coders), count=len(coders),
                                              dtype=np.min_scalar_type(len(self.coders))))
         self.value_chunks.append(np.fromiter(map(index.__getitem__, values), count=len(values),
                                              dtype=np.min_scalar_type(-len(self.values) - 1)))
         self.rows += len(units)
 
+    def add_words(self, units: Array, coders: Array, values: Array) -> None:
+        """The same for a block split by numpy: fixed-width byte strings per row."""
+        names, local = factorize(coders)
+        to_coder = np.array([self.coders.setdefault(c, len(self.coders)) for c in names])
+        names, local_value = factorize(values)
+        to_value = np.array([MISSING if v in self.skip else self.values.setdefault(v, len(self.values))
+                             for v in names])
+        self.units.append(units)
+        self.coder_chunks.append(to_coder.astype(np.min_scalar_type(len(self.coders)))[local])
+        self.value_chunks.append(to_value.astype(np.min_scalar_type(-len(self.values) - 1))[local_value])
+        self.rows += len(units)
 
-def _read_plain(path: Path, table: _Collected, block: int = 1 << 20) -> bool:
-    """Fill ``table`` from a plain CSV, a block of lines at a time; False (with ``table``
-    to be discarded) as soon as a block needs the csv module."""
+
+def _unit_bytes(units: Sequence[str]) -> Array:
+    """Unit names as one fixed-width byte-string array. Such strings end at their first
+    trailing NUL ("u1\\0" would equal "u1"), so NUL and \\x01 are escaped as \\x01\\x02 and
+    \\x01\\x01 first: names without them (all of the fast path's) keep their plain bytes."""
+    joined = "".join(units)
+    if "\0" in joined or "\x01" in joined:
+        units = [u.replace("\x01", "\x01\x01").replace("\0", "\x01\x02") for u in units]
     try:
-        handle = path.open(encoding="utf-8-sig", newline="")
+        return np.array(units, dtype=bytes)  # ASCII names: numpy encodes them in C
+    except UnicodeEncodeError:
+        return np.array([u.encode("utf-8") for u in units], dtype=bytes)
+
+
+def _read_plain(path: Path, table: _Collected, block: int | None = None) -> bool:
+    """Fill ``table`` from a plain CSV, a block of lines at a time; False (with ``table``
+    to be discarded) as soon as a block needs the csv module (see :mod:`plain_csv`)."""
+    try:
+        handle = path.open("rb")
     except OSError as exc:
         raise InputError(f"{path}: {exc.strerror or exc}") from exc
     with handle:
         try:
-            header = [h.strip().lower() for h in handle.readline().rstrip("\r\n").split(",")]
-            if len(set(header)) != len(header) or any(n not in header for n in ("unit", "coder", "value")):
-                return False
-            where = [header.index(n) for n in ("unit", "coder", "value")]
-            while text := handle.read(block) + handle.readline():
-                if not _add_plain_block(text, len(header), where, table):
-                    return False
+            line = handle.readline().rstrip(b"\r\n").decode("utf-8-sig")
         except UnicodeDecodeError:
             return False  # the csv path reports it with a line number
-    return True
-
-
-def _add_plain_block(text: str, width: int, where: list[int], table: _Collected) -> bool:
-    text = text.replace("\r\n", "\n").rstrip("\n")
-    if not text or '"' in text or "\r" in text or "\n\n" in text:
-        return not text
-    if not _same_commas_per_line(text, width - 1):
-        return False
-    cells = text.replace("\n", ",").split(",")
-    unit, coder, value = (cells[i::width] for i in where)
-    del cells
-    if " " in text or "\t" in text:
-        unit, coder, value = (list(map(str.strip, column)) for column in (unit, coder, value))
-    if "" in unit or "" in coder:
-        return False
-    table.add(unit, coder, value)
+        if any(c in line for c in '"\r\0'):
+            return False
+        header = [h.strip().lower() for h in line.split(",")]
+        if len(set(header)) != len(header) or any(n not in header for n in ("unit", "coder", "value")):
+            return False
+        where = [header.index(n) for n in ("unit", "coder", "value")]
+        size = block or BLOCK
+        while data := handle.read(size) + handle.readline():
+            columns = split_block(data, len(header), where)
+            del data
+            if columns is None:
+                return False
+            if isinstance(columns, Words):
+                table.add_words(columns.unit, columns.coder, columns.value)
+            elif columns.unit:
+                table.add(columns.unit, columns.coder, columns.value)
     return True
 
 
@@ -149,7 +169,8 @@ def _assemble(path: Path, unit_chunks: list[Array], coder_chunks: list[Array],
               categories: Sequence[str] | None) -> Ratings:
     names = np.concatenate(unit_chunks)
     unit_chunks.clear()
-    _release_freed_memory()
+    if len(names) > CHUNK:
+        _release_freed_memory()
     unit, first_row = _number_units(names)  # frees names
     coder = np.concatenate(coder_chunks)
     coder_chunks.clear()
@@ -161,21 +182,22 @@ def _assemble(path: Path, unit_chunks: list[Array], coder_chunks: list[Array],
     rated = raw != MISSING
     unit, coder, category = unit[rated], coder[rated], to_category[raw[rated]]
     del raw, rated
-    width = max(len(coders), 1)
-    flat = unit.astype(np.int64)
-    flat *= width
-    flat += coder
-    flat.sort()
-    repeated = np.flatnonzero(flat[1:] == flat[:-1])
-    if len(repeated):
-        dup = int(flat[repeated[0]])
-        coder_name = next(k for k, v in coders.items() if v == dup % width)
-        unit_name = _unit_at_row(path, int(first_row[dup // width]))
-        raise InputError(f"{path}: coder {coder_name!r} rated unit {unit_name!r} more than once")
-    del flat
     codes = np.full((len(first_row), len(coders)), MISSING, dtype=np.int32)
     codes[unit, coder] = category
+    if np.count_nonzero(codes != MISSING) != len(unit):  # two ratings landed in one cell
+        _refuse_repeated(path, unit, coder, first_row, coders)
     return Ratings(codes, cats, tuple(coders), None, declared=bool(categories))
+
+
+def _refuse_repeated(path: Path, unit: Array, coder: Array, first_row: Array, coders: dict[str, int]) -> None:
+    """Name the first (unit, coder) cell rated twice, in order of units then coders."""
+    width = max(len(coders), 1)
+    flat = unit.astype(np.int64) * width + coder
+    flat.sort()
+    dup = int(flat[np.flatnonzero(flat[1:] == flat[:-1])[0]])
+    coder_name = next(k for k, v in coders.items() if v == dup % width)
+    unit_name = _unit_at_row(path, int(first_row[dup // width]))
+    raise InputError(f"{path}: coder {coder_name!r} rated unit {unit_name!r} more than once")
 
 
 def _release_freed_memory() -> None:
@@ -183,6 +205,8 @@ def _release_freed_memory() -> None:
     resident otherwise: ~90 MB of a 200 MB table's peak)."""
     if not sys.platform.startswith("linux"):
         return
+    import ctypes
+
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
@@ -232,22 +256,10 @@ def read_long_table(path: str | Path) -> list[tuple[str, str, str]]:
     return out
 
 
-def _same_commas_per_line(body: str, commas: int) -> bool:
-    """Whether every line has exactly ``commas`` commas, counted on the bytes with numpy.
-
-    A Python loop over two million lines takes about a second; this takes a tenth of that.
-    """
-    import numpy as np
-
-    raw = np.frombuffer(body.encode("utf-8"), dtype=np.uint8)
-    comma_at = np.flatnonzero(raw == ord(","))
-    line_ends = np.append(np.flatnonzero(raw == ord("\n")), raw.size)
-    before = np.searchsorted(comma_at, line_ends)  # commas before each line end
-    return bool((np.diff(before, prepend=0) == commas).all())
-
-
 def read_spans(path: str | Path) -> list[Span]:
     """`coder,code,start,end` rows, half-open character (or any unit) offsets."""
+    from coder.agreement.unitizing import Span
+
     path = Path(path)
     out = []
     for line, (coder, code, first, last) in _columns(path, ("coder", "code", "start", "end")):

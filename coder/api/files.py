@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coder.api.records import CodebookCheck
-
 if TYPE_CHECKING:
     from coder.agreement.coefficients import AgreementResult
+    from coder.api.records import CodebookCheck
     from coder.extraction.draw import PageView
 
 
@@ -17,6 +16,7 @@ def check_codebook(path: str | Path | None = None) -> CodebookCheck:
 
     Problems come as ``FILE:LINE: reason`` items; ``ok`` is False when one is an error.
     """
+    from coder.api.records import CodebookCheck
     from coder.codebook import check_codebook as check
     from coder.codebook import load_codebook
     from coder.store.project import default_codebook_path

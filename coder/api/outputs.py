@@ -152,11 +152,14 @@ class Outputs:
     def export_codings(self, output: str | Path, *, coder: str, by: str | None = None) -> Written:
         """One coder's codings (and manual quotes) for another copy of the project; ``by``
         (who asks) defaults to that coder."""
+        from coder.coding.coders import get_coder
         from coder.exchange.codings import export_codings
+        from coder.export.output import check_output
         from coder.reliability.blind import blind_for
 
         blind_for(self.db, by or coder).check_layer(coder)
-        counts = export_codings(self.db, coder, Path(output), project=self.path)
+        check_output(output, self.path)  # a bad output is told before an unknown coder, as always
+        counts = export_codings(self.db, get_coder(self.db, coder), Path(output), project=self.path)
         return Written(str(output), counts["codings"], coder, note=f"{counts['quotes']} quotes")
 
     def export_ratings(self, output: str | Path, coders: list[str], variable: str, *,
@@ -195,9 +198,11 @@ class Outputs:
         coded yet, or several coders and no consensus): the report then says so.
         """
         from coder.export.output import check_output, write_output
-        from coder.report.build import build_report
+        from coder.report.build import build_report, report_layer
 
         check_output(output, self.path)  # before the work of rendering
-        html, layer = build_report(self.db, self.labels(lang, keys=keys), coder, consensus=consensus, by=by)
+        labels = self.labels(lang, keys=keys)
+        layer, missing = report_layer(self.db, labels, coder, consensus=consensus, by=by)
+        html = build_report(self.db, labels, layer, missing=missing)
         write_output(output, lambda p: p.write_text(html, encoding="utf-8"), self.path)
         return Written(str(output), len(html) // 1024, layer.name if layer else None)

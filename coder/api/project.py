@@ -195,7 +195,7 @@ class Project(Outputs, Reliability):
         """Candidates dismissed as not a quote, by whom and why (of one coder, or all)."""
         from coder.quotes.dismiss import list_dismissed
 
-        rows = list_dismissed(self.db, coder_id=self.coder(coder).id if coder else None)
+        rows = list_dismissed(self.db, coder=self.coder(coder) if coder else None)
         return [Dismissal(**row) for row in rows]
 
     # --- coders and coding (coder coders, code, undo, redo, history) -----------------

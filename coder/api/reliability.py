@@ -1,7 +1,9 @@
 """The second-rater workflow on a :class:`~coder.api.Project`: rounds, agreement, adjudication.
 
 Coders are named by their names (as on the command line); ``round`` limits a call to the
-quotes of a double-coding round.
+quotes of a double-coding round. Each method turns the names into coders once, after the
+round and the blind rules are checked (which work on the names given) and before the core
+is called, so the errors come in the order they always did.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from coder.errors import InputError
 
 if TYPE_CHECKING:
+    from coder.coding.coders import Coder
     from coder.reliability.handoff import Handoff
     from coder.reliability.rounds import Round
     from coder.store.sqlite import sqlite_utils
@@ -33,6 +36,12 @@ class Reliability:
         from coder.reliability.blind import blind_for
 
         blind_for(self.db, by).check_compare(coders, quotes)
+
+    def _coders(self, names: list[str]) -> list[Coder]:
+        """The coders with these names, in order; the first unknown name is the error."""
+        from coder.coding.coders import get_coder
+
+        return [get_coder(self.db, name) for name in names]
 
     def create_round(self, name: str, *, coders: list[str] | None = None, quotes: list[int] | None = None,
                      from_coder: str | None = None, documents: list[int] | None = None,
@@ -91,7 +100,7 @@ class Reliability:
         names = list(coders) or self.round_coders(round or "")
         quotes = self._scope(round, locked=require_locked)
         self._blind(by, names, quotes)
-        return coders_agreement(self.db, names, facet=facet, ci=ci, quotes=quotes)
+        return coders_agreement(self.db, self._coders(names), facet=facet, ci=ci, quotes=quotes)
 
     def ratings(self, coders: list[str], variable: str, *, round: str | None = None,
                 by: str | None = None) -> list[tuple[str, str, str]]:
@@ -100,7 +109,7 @@ class Reliability:
 
         quotes = self._scope(round, locked=False)
         self._blind(by, coders, quotes)
-        return ratings_rows(self.db, coders, variable, quotes)
+        return ratings_rows(self.db, self._coders(coders), variable, quotes)
 
     def disagreements(self, coder_a: str, coder_b: str, *, round: str | None = None,
                       by: str | None = None) -> list[dict[str, Any]]:
@@ -110,7 +119,8 @@ class Reliability:
 
         quotes = self._scope(round, locked=False)
         self._blind(by, [coder_a, coder_b], quotes)
-        return queue(self.db, coder_a, coder_b, quotes)
+        a, b = self._coders([coder_a, coder_b])
+        return queue(self.db, a, b, quotes)
 
     def accept_agreed(self, coder_a: str, coder_b: str, *, round: str | None = None,
                       by: str | None = None) -> int:
@@ -120,17 +130,20 @@ class Reliability:
 
         quotes = self._scope(round, locked=False)
         self._blind(by, [coder_a, coder_b], quotes)
-        return accept_agreed(self.db, coder_a, coder_b, quotes)
+        a, b = self._coders([coder_a, coder_b])
+        return accept_agreed(self.db, a, b, quotes)
 
     def resolve(self, coder_a: str, coder_b: str, quote_id: int, facet: str, pick: str, *,
                 code: str | None = None, codes: list[str] | None = None, reason: str | None = None,
                 adjudicator: str | None = None) -> list[str]:
         """Decide one disagreement (pick ``a``, ``b``, ``both`` or ``other`` codes; on a multi
         facet one ``code`` at a time); the consensus codes now on the facet."""
-        from coder.reliability.adjudication import resolve
+        from coder.reliability.adjudication import decision_mode, resolve
 
         self._blind(adjudicator, [coder_a, coder_b], [quote_id])
-        return list(resolve(self.db, coder_a, coder_b, quote_id, facet, pick, code=code, codes=codes,
+        decision_mode(self.db, facet, pick)  # a bad pick or facet is told before an unknown coder
+        a, b = self._coders([coder_a, coder_b])
+        return list(resolve(self.db, a, b, quote_id, facet, pick, code=code, codes=codes,
                             reason=reason, adjudicator=adjudicator))
 
     def handoff(self, coder: str, output: str | Path, *, force: bool = False) -> Handoff:

@@ -161,9 +161,12 @@ def open_project(*, create: bool = False) -> Project:
 def close_all(ctx: click.Context) -> None:
     """Leave the project file complete (WAL checkpointed) when a command ends, so a plain
     copy of coder.db is the whole project."""
+    opened = (ctx.obj or {}).pop("open", [])
+    if not opened:
+        return  # e.g. `agree --table`: no project, so no sqlite-utils (and pandas) to import
     from coder.store.db import checkpoint_and_close
 
-    for db in (ctx.obj or {}).pop("open", []):
+    for db in opened:
         checkpoint_and_close(db)
 
 

@@ -4,42 +4,69 @@ from __future__ import annotations
 
 from typing import Any
 
+WIDE = 150  # below this many columns the wide tables are split so every cell stays readable
+
 
 def print_methods_table(out: dict[str, Any]) -> None:
     from rich.console import Console
-    from rich.table import Table
 
     from coder.reliability import methods
 
     console = Console()
+    narrow = console.width < WIDE
     names = out["coders"]
     every = "both" if len(names) == 2 else "all"
     console.print(f"{', '.join(names[:-1])} and {names[-1]} {every} coded {out['units']} quotes.")
     if out["goals"]:
-        goals = Table(title="Per transformation goal: quotes per coder (+ positive, − negative, "
-                      "± mixed/neutral, Σ all) and agreement on 'this quote has this goal'")
-        for i, col in enumerate(methods.goal_headers(out)):
-            goals.add_column(col, justify="left" if i == 0 or col == "reading" else "right")
-        for row in methods.goal_rows(out):
-            goals.add_row(*row)
-        console.print(goals)
-    table = Table(title="Agreement per facet (single) and per code (multi: present/absent), 95% CI")
-    for i, col in enumerate(methods.coefficient_headers(out)):
-        table.add_column(col, justify="left" if i == 0 or col == "reading" else "right")
-    for _, cells in methods.coefficient_rows(out):
-        table.add_row(*cells)
-    console.print(table)
+        title = ("Per transformation goal: quotes per coder (+ positive, − negative, "
+                 "± mixed/neutral, Σ all) and agreement on 'this quote has this goal'")
+        headers, rows = methods.goal_headers(out), methods.goal_rows(out)
+        if narrow:
+            counts = 1 + len(headers) - 7  # goal, the count columns; then n % κ α AC1 reading
+            stacked = [headers[0], *(h.replace(" ", "\n", 1) for h in headers[1:counts])]
+            _print(console, title, [stacked], [r[:counts] for r in rows])
+            _print_split(console, "Agreement per transformation goal, 95% CI",
+                         [headers[0], *headers[counts:]], [[r[0], *r[counts:]] for r in rows[:-1]])
+        else:
+            _print(console, title, [headers], rows)
+    title = "Agreement per facet (single) and per code (multi: present/absent), 95% CI"
+    headers = methods.coefficient_headers(out)
+    rows = [cells for _, cells in methods.coefficient_rows(out)]
+    if narrow:
+        _print_split(console, title, headers, rows)
+    else:
+        _print(console, title, [headers], rows)
     if out.get("pairs"):
-        pairs = Table(title="Pairs of coders")
-        for col in ("pair", "variable", "n", "%", "κ", "α", "AC1"):
-            pairs.add_column(col, justify="left" if col in ("pair", "variable") else "right")
-        for row in methods.pair_rows(out):
-            pairs.add_row(*row)
-        console.print(pairs)
+        _print(console, "Pairs of coders", [["pair", "variable", "n", "%", "κ", "α", "AC1"]],
+               methods.pair_rows(out))
     for line in methods.warnings(out):
         console.print(f"[yellow]warning:[/] {line}", highlight=False)
     _print_disagreements(console, out)
     console.print(methods.ADVICE, style="dim", highlight=False)
+
+
+def _print(console: Any, title: str, headers: list[list[str]], rows: list[list[str]]) -> None:
+    """A table with the first column (and "reading", "pair", "variable") left-aligned."""
+    from rich.table import Table
+
+    table = Table(title=title)
+    for i, col in enumerate(headers[0]):
+        left = i == 0 or col in ("reading", "pair", "variable")
+        table.add_column(col, justify="left" if left else "right", overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
+
+
+def _print_split(console: Any, title: str, headers: list[str], rows: list[list[str]]) -> None:
+    """For a narrow terminal: the coefficients with their interval on a second line, and the
+    reading (the last column) as a line of its own under the table, numbered to its row."""
+    cells = [[f"{i}. {r[0]}", *(c.replace(" [", "\n[", 1) for c in r[1:-1])]
+             for i, r in enumerate(rows, 1)]
+    _print(console, title, [headers[:-1]], cells)
+    for i, row in enumerate(rows, 1):
+        if row[-1]:
+            console.print(f"  {i}. {headers[-1]}: {row[-1]}", highlight=False)
 
 
 def _print_disagreements(console: Any, out: dict[str, Any]) -> None:

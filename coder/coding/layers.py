@@ -24,9 +24,9 @@ def resolve_layer(db: sqlite_utils.Database, coder: str | None = None, *,
         if layer is None:
             raise InputError("this project has no consensus layer yet (see `coder adjudicate`)")
         return layer
-    if layer is not None and _has_codings(db, layer.id):
+    if layer is not None and _has_codings(db, layer):
         return layer
-    active = [c for c in list_coders(db) if c.kind == "human" and _has_codings(db, c.id)]
+    active = [c for c in list_coders(db) if c.kind == "human" and _has_codings(db, c)]
     if len(active) == 1:
         return active[0]
     if not active:
@@ -35,6 +35,6 @@ def resolve_layer(db: sqlite_utils.Database, coder: str | None = None, *,
     raise InputError(f"several coders have codings ({names}); name one", params=("coder",))
 
 
-def _has_codings(db: sqlite_utils.Database, coder_id: int) -> bool:
-    row = db.execute("SELECT EXISTS (SELECT 1 FROM codings WHERE coder_id = ?)", [coder_id]).fetchone()
+def _has_codings(db: sqlite_utils.Database, coder: Coder) -> bool:
+    row = db.execute("SELECT EXISTS (SELECT 1 FROM codings WHERE coder_id = ?)", [coder.id]).fetchone()
     return bool(row[0] == 1)

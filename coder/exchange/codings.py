@@ -20,7 +20,7 @@ from typing import Any
 
 from coder.codebook.sync import codebook_version
 from coder.coding.assign import facet_modes
-from coder.coding.coders import ensure_coder, get_coder
+from coder.coding.coders import Coder, ensure_coder
 from coder.coding.events import now, record
 from coder.errors import InputError
 from coder.export.output import check_output, write_output
@@ -34,11 +34,10 @@ MAX_OFFSET = 2 ** 62
 VERSION = 1
 
 
-def export_codings(db: sqlite_utils.Database, coder_name: str, path: Path,
+def export_codings(db: sqlite_utils.Database, coder: Coder, path: Path,
                    project: str | Path | None = None) -> dict[str, int]:
     """Write one coder's work to ``path`` (never onto ``project``, the open project file)."""
     check_output(path, project)
-    coder = get_coder(db, coder_name)
     quotes = list(db.query(
         "SELECT q.*, d.sha256, d.title FROM quotes q JOIN documents d ON d.id = q.doc_id"
         " WHERE q.id IN (SELECT quote_id FROM codings WHERE coder_id = :c) OR q.created_by = :c"
@@ -158,13 +157,13 @@ def import_codings(db: sqlite_utils.Database, path: Path) -> ImportReport:
         ops: list[dict[str, Any]] = []
         missing_docs: set[str] = set()
         for q in data["quotes"]:
-            _import_quote(db, q, coder.id, docs, titles, missing_docs, ops, report)
+            _import_quote(db, q, coder, docs, titles, missing_docs, ops, report)
         modes = facet_modes(db)
         code_facet = dict(db.execute("SELECT key, facet FROM codes"))
         for c in data["codings"]:
-            _import_coding(db, c, coder.id, docs, titles, missing_docs, modes, code_facet, ops, report)
+            _import_coding(db, c, coder, docs, titles, missing_docs, modes, code_facet, ops, report)
         for x in data.get("dismissals") or []:
-            _import_dismissal(db, x, coder.id, docs, titles, missing_docs, ops, report)
+            _import_dismissal(db, x, coder, docs, titles, missing_docs, ops, report)
         if ops:
             record(db, coder_id=coder.id, action="coding.import", ops=ops, apply=False)
     return report
@@ -186,7 +185,7 @@ def _document_known(sha: str, docs: dict[str, tuple[int, str]], titles: dict[str
     return False
 
 
-def _import_quote(db: sqlite_utils.Database, q: dict[str, Any], coder_id: int,
+def _import_quote(db: sqlite_utils.Database, q: dict[str, Any], coder: Coder,
                   docs: dict[str, tuple[int, str]], titles: dict[str, Any], missing_docs: set[str],
                   ops: list[dict[str, Any]], report: ImportReport) -> None:
     sha: str = q["document"]  # _check_entries: present and text
@@ -205,7 +204,7 @@ def _import_quote(db: sqlite_utils.Database, q: dict[str, Any], coder_id: int,
         return
     quote = {"doc_id": doc_id, "start": start, "end": end, "text": q["text"], "page": q.get("page"),
              "origin": "manual", "speaker": q.get("speaker"), "source": None,
-             "attribution": q.get("attribution"), "created_by": coder_id, "created_at": now()}
+             "attribution": q.get("attribution"), "created_by": coder.id, "created_at": now()}
     quote["id"] = db.table("quotes").insert(quote).last_pk
     ops.append({"op": "quote_add", "quote": quote})
     report.quotes_added += 1
@@ -225,7 +224,7 @@ def _quote_here(db: sqlite_utils.Database, item: dict[str, Any], what: str,
     return quote_id
 
 
-def _import_coding(db: sqlite_utils.Database, c: dict[str, Any], coder_id: int,
+def _import_coding(db: sqlite_utils.Database, c: dict[str, Any], coder: Coder,
                    docs: dict[str, tuple[int, str]], titles: dict[str, Any], missing_docs: set[str],
                    modes: dict[str, str], code_facet: dict[str, str], ops: list[dict[str, Any]],
                    report: ImportReport) -> None:
@@ -239,7 +238,7 @@ def _import_coding(db: sqlite_utils.Database, c: dict[str, Any], coder_id: int,
         return
     mine = {row[0]: row[1] for row in db.execute(
         "SELECT code, memo FROM codings WHERE quote_id = ? AND coder_id = ? AND facet = ?",
-        [quote_id, coder_id, c["facet"]])}
+        [quote_id, coder.id, c["facet"]])}
     if code in mine:
         if (mine[code] or None) == (c.get("memo") or None):
             report.unchanged += 1
@@ -252,7 +251,7 @@ def _import_coding(db: sqlite_utils.Database, c: dict[str, Any], coder_id: int,
         report.problems.append(f"{c['facet']} on {_where(c, titles)}: here {other}, in the file {code}; "
                                "kept this copy's")
         return
-    coding = {"quote_id": quote_id, "coder_id": coder_id, "facet": c["facet"], "code": code,
+    coding = {"quote_id": quote_id, "coder_id": coder.id, "facet": c["facet"], "code": code,
               "memo": c.get("memo"), "created_at": c.get("created_at") or now(),
               "updated_at": c.get("updated_at") or now()}
     coding["id"] = db.table("codings").insert(coding).last_pk
@@ -260,7 +259,7 @@ def _import_coding(db: sqlite_utils.Database, c: dict[str, Any], coder_id: int,
     report.codings_added += 1
 
 
-def _import_dismissal(db: sqlite_utils.Database, x: dict[str, Any], coder_id: int,
+def _import_dismissal(db: sqlite_utils.Database, x: dict[str, Any], coder: Coder,
                       docs: dict[str, tuple[int, str]], titles: dict[str, Any], missing_docs: set[str],
                       ops: list[dict[str, Any]], report: ImportReport) -> None:
     """A candidate the coder dismissed in the other copy; refused where they coded it here."""
@@ -268,15 +267,15 @@ def _import_dismissal(db: sqlite_utils.Database, x: dict[str, Any], coder_id: in
     if quote_id is None:
         return
     if db.execute("SELECT 1 FROM dismissals WHERE quote_id = ? AND coder_id = ?",
-                  [quote_id, coder_id]).fetchone():
+                  [quote_id, coder.id]).fetchone():
         report.unchanged += 1
         return
     if db.execute("SELECT 1 FROM codings WHERE quote_id = ? AND coder_id = ?",
-                  [quote_id, coder_id]).fetchone():
+                  [quote_id, coder.id]).fetchone():
         report.problems.append(f"dismissal of {_where(x, titles)}: coded here; "
                                "kept this copy's codings")
         return
-    row = {"quote_id": quote_id, "coder_id": coder_id, "reason": x.get("reason"),
+    row = {"quote_id": quote_id, "coder_id": coder.id, "reason": x.get("reason"),
            "created_at": x.get("created_at") or now()}
     db.table("dismissals").insert(row)
     ops.append({"op": "dismiss_add", "dismissal": row})

@@ -22,6 +22,7 @@ from coder.store.db import write
 from coder.store.sqlite import sqlite_utils
 
 if TYPE_CHECKING:
+    from coder.coding.coders import Coder
     from coder.extraction import Extraction
 
 ProgressFn = Callable[[int, int], None]
@@ -176,22 +177,22 @@ def _relocate_kept_quotes(db: sqlite_utils.Database, doc_id: int, new_text: str,
     return result
 
 
-def list_documents(db: sqlite_utils.Database, *, coder_id: int | None = None,
+def list_documents(db: sqlite_utils.Database, *, coder: Coder | None = None,
                    doc_id: int | None = None) -> list[dict[str, Any]]:
-    """Documents with quote counts; with ``coder_id``, how many of them that coder coded
+    """Documents with quote counts; with ``coder``, how many of them that coder coded
     (quotes the coder dismissed as not a quote are not counted at all).
 
     With ``doc_id``, only that document (a list of one, or empty).
     """
     where = "WHERE d.id = :doc" if doc_id is not None else ""
-    mine = " AND id NOT IN (SELECT quote_id FROM dismissals WHERE coder_id = :coder)" if coder_id else ""
+    mine = " AND id NOT IN (SELECT quote_id FROM dismissals WHERE coder_id = :coder)" if coder else ""
     coded = ("(SELECT COUNT(DISTINCT codings.quote_id) FROM codings JOIN quotes q ON q.id = codings.quote_id"
-             " WHERE q.doc_id = d.id AND codings.coder_id = :coder)") if coder_id else "0"
+             " WHERE q.doc_id = d.id AND codings.coder_id = :coder)") if coder else "0"
     return list(db.query(
         f"SELECT d.id, d.title, d.path, d.pages, d.doc_type, d.organisation, d.municipality, d.year,"
         f" d.team_type, d.size_class, d.region, d.sha256, d.imported_at,"
         f" (SELECT COUNT(*) FROM quotes WHERE doc_id = d.id{mine}) AS quotes, {coded} AS coded"
-        f" FROM documents d {where} ORDER BY d.id", {"coder": coder_id, "doc": doc_id}))
+        f" FROM documents d {where} ORDER BY d.id", {"coder": coder.id if coder else None, "doc": doc_id}))
 
 
 def resolve_document(db: sqlite_utils.Database, ref: str | int) -> int:

@@ -61,13 +61,13 @@ def undismiss_quote(db: sqlite_utils.Database, quote_id: int, coder: Coder) -> i
                       ops=[{"op": "dismiss_remove", "dismissal": row}], quote_id=quote_id)
 
 
-def dismissed_ids(db: sqlite_utils.Database, coder_id: int) -> set[int]:
-    return {r[0] for r in db.execute("SELECT quote_id FROM dismissals WHERE coder_id = ?", [coder_id])}
+def dismissed_ids(db: sqlite_utils.Database, coder: Coder) -> set[int]:
+    return {r[0] for r in db.execute("SELECT quote_id FROM dismissals WHERE coder_id = ?", [coder.id])}
 
 
-def list_dismissed(db: sqlite_utils.Database, *, coder_id: int | None = None) -> list[dict[str, Any]]:
+def list_dismissed(db: sqlite_utils.Database, *, coder: Coder | None = None) -> list[dict[str, Any]]:
     """Dismissed quotes with who dismissed them and why, in document order."""
-    where, params = ("WHERE d.coder_id = ?", [coder_id]) if coder_id is not None else ("", [])
+    where, params = ("WHERE d.coder_id = ?", [coder.id]) if coder is not None else ("", [])
     return list(db.query(
         "SELECT q.id, q.doc_id, q.page, q.text, c.name AS coder, d.reason, d.created_at"
         " FROM dismissals d JOIN quotes q ON q.id = d.quote_id JOIN coders c ON c.id = d.coder_id"

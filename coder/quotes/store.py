@@ -153,8 +153,8 @@ def quote_context(db: sqlite_utils.Database, quote_id: int, width: int) -> tuple
 
 
 def list_quotes(db: sqlite_utils.Database, *, doc_id: int | None = None,
-                visible_to: int | None = None, include_dismissed: bool = False) -> list[dict[str, Any]]:
-    """Quotes in document order. ``visible_to`` (a coder id) hides other coders' manual
+                visible_to: Coder | None = None, include_dismissed: bool = False) -> list[dict[str, Any]]:
+    """Quotes in document order. ``visible_to`` (a coder) hides other coders' manual
     quotes, which is what blind coding needs, except those in a round the coder is a
     member of (they are part of what the coder must code); and the quotes that coder
     dismissed as not a quote (unless ``include_dismissed``)."""
@@ -166,10 +166,10 @@ def list_quotes(db: sqlite_utils.Database, *, doc_id: int | None = None,
     if visible_to is not None:
         where.append("(origin = 'detected' OR created_by = ? OR id IN (SELECT q.quote_id FROM round_quotes q"
                      " JOIN round_members m ON m.round_id = q.round_id WHERE m.coder_id = ?))")
-        params += [visible_to, visible_to]
+        params += [visible_to.id, visible_to.id]
         if not include_dismissed:
             where.append("id NOT IN (SELECT quote_id FROM dismissals WHERE coder_id = ?)")
-            params.append(visible_to)
+            params.append(visible_to.id)
     clause = f"WHERE {' AND '.join(where)}" if where else ""
     return list(db.query(f'SELECT * FROM quotes {clause} ORDER BY doc_id, start, "end"', params))
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from coder.codebook.facets import facet_codes
 from coder.coding.assign import Assignment, code_quote, set_memo
-from coder.coding.coders import Coder, consensus_layer, get_coder
+from coder.coding.coders import Coder, consensus_layer
 from coder.coding.events import now
 from coder.errors import InputError
 from coder.reliability.compare import shared_units
@@ -38,8 +38,7 @@ class Side:
     memos: dict[tuple[int, str], str]  # (quote, code) -> memo
 
 
-def _side(db: sqlite_utils.Database, name: str) -> Side:
-    coder = get_coder(db, name)
+def _side(db: sqlite_utils.Database, coder: Coder) -> Side:
     codes: dict[int, dict[str, set[str]]] = {}
     memos: dict[tuple[int, str], str] = {}
     for quote_id, facet, code, memo in db.execute(
@@ -79,7 +78,7 @@ def _modes(db: sqlite_utils.Database) -> dict[str, str]:
     return {key: f.mode for key, f in facet_codes(db).items()}
 
 
-def compare(db: sqlite_utils.Database, coder_a: str, coder_b: str,
+def compare(db: sqlite_utils.Database, coder_a: Coder, coder_b: Coder,
             quotes: list[int] | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(agreements, disagreements) over the quotes both coders coded: per (quote, facet) for
     a single facet, per (quote, facet, code) for a multi facet."""
@@ -94,7 +93,7 @@ def _key(item: dict[str, Any]) -> Key:
     return (item["quote"], item["facet"], item["code"])
 
 
-def queue(db: sqlite_utils.Database, coder_a: str, coder_b: str,
+def queue(db: sqlite_utils.Database, coder_a: Coder, coder_b: Coder,
           quotes: list[int] | None = None) -> list[dict[str, Any]]:
     """Disagreements not yet resolved, with the quote text and where it comes from."""
     _, differ = compare(db, coder_a, coder_b, quotes)
@@ -110,7 +109,7 @@ def queue(db: sqlite_utils.Database, coder_a: str, coder_b: str,
     return out
 
 
-def accept_agreed(db: sqlite_utils.Database, coder_a: str, coder_b: str,
+def accept_agreed(db: sqlite_utils.Database, coder_a: Coder, coder_b: Coder,
                   quotes: list[int] | None = None) -> int:
     """Copy every agreement (per code for multi facets) into the consensus layer, once."""
     a, b = _side(db, coder_a), _side(db, coder_b)
@@ -127,7 +126,19 @@ def accept_agreed(db: sqlite_utils.Database, coder_a: str, coder_b: str,
     return copied
 
 
-def resolve(db: sqlite_utils.Database, coder_a: str, coder_b: str, quote_id: int, facet: str,
+def decision_mode(db: sqlite_utils.Database, facet: str, choice: str) -> str:
+    """The mode ("single" or "multi") of the facet a decision is about, once the choice and
+    the facet are known ones. Checked before the coders are looked up, so that a bad choice
+    or facet is the first thing a user hears about, before an unknown coder."""
+    if choice not in CHOICES:
+        raise InputError(f"unknown choice {choice!r} (choose from {', '.join(CHOICES)})")
+    modes = _modes(db)
+    if facet not in modes:
+        raise InputError(f"unknown facet {facet!r} (facets: {', '.join(modes)})")
+    return modes[facet]
+
+
+def resolve(db: sqlite_utils.Database, coder_a: Coder, coder_b: Coder, quote_id: int, facet: str,
             choice: str, *, code: str | None = None, codes: list[str] | None = None,
             reason: str | None = None, adjudicator: str | None = None) -> list[str]:
     """Settle one disagreement; returns the consensus codes now on the quote's facet.
@@ -135,15 +146,11 @@ def resolve(db: sqlite_utils.Database, coder_a: str, coder_b: str, quote_id: int
     On a multi facet, name the ``code``: `a`/`b` follow that coder (keep the code or not),
     `both` keeps it.
     """
-    if choice not in CHOICES:
-        raise InputError(f"unknown choice {choice!r} (choose from {', '.join(CHOICES)})")
-    modes = _modes(db)
-    if facet not in modes:
-        raise InputError(f"unknown facet {facet!r} (facets: {', '.join(modes)})")
+    mode = decision_mode(db, facet, choice)
     a, b = _side(db, coder_a), _side(db, coder_b)
     sa = a.codes.get(quote_id, {}).get(facet, set())
     sb = b.codes.get(quote_id, {}).get(facet, set())
-    if modes[facet] == "multi":
+    if mode == "multi":
         chosen = _per_code_choice(facet, code, choice, codes, sa, sb)
     else:
         if code:
@@ -220,14 +227,15 @@ def unresolved(db: sqlite_utils.Database) -> dict[int, list[str]]:
     Looked at for every pair of coders that adjudication has been started for, over the
     quotes adjudicated so far and those of locked rounds both of them coded.
     """
-    pairs = list(db.execute("SELECT DISTINCT a.name, b.name FROM adjudications j"
-                            " JOIN coders a ON a.id = j.coder_a JOIN coders b ON b.id = j.coder_b"))
+    pairs = [(Coder(*row[:3]), Coder(*row[3:])) for row in db.execute(
+        "SELECT DISTINCT a.id, a.name, a.kind, b.id, b.name, b.kind FROM adjudications j"
+        " JOIN coders a ON a.id = j.coder_a JOIN coders b ON b.id = j.coder_b")]
     out: dict[int, list[str]] = {}
-    for name_a, name_b in pairs:
+    for coder_a, coder_b in pairs:
         scope = [r[0] for r in db.execute(
             "SELECT quote_id FROM adjudications UNION SELECT q.quote_id FROM round_quotes q"
             " JOIN rounds r ON r.id = q.round_id WHERE r.locked_at IS NOT NULL")]
-        for item in queue(db, name_a, name_b, scope):
+        for item in queue(db, coder_a, coder_b, scope):
             facets = out.setdefault(item["quote"], [])
             if item["facet"] not in facets:
                 facets.append(item["facet"])

@@ -14,10 +14,13 @@ is what makes the second coder's file truly blind: other coders' work is not in 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coder.errors import InputError
 from coder.store.sqlite import sqlite_utils
+
+if TYPE_CHECKING:
+    from coder.coding.coders import Coder
 
 
 @dataclass(frozen=True)
@@ -100,9 +103,9 @@ def blind_for(db: sqlite_utils.Database, viewer: str | None) -> Blind:
     return Blind(viewer, open_rounds(db))
 
 
-def member_of_open_round(db: sqlite_utils.Database, coder: str) -> str | None:
+def member_of_open_round(db: sqlite_utils.Database, coder: Coder) -> str | None:
     """The name of an open round ``coder`` codes blind in, if any (the TUI's compare key)."""
-    return next((r.name for r in open_rounds(db) if coder.lower() in r.members), None)
+    return next((r.name for r in open_rounds(db) if coder.name.lower() in r.members), None)
 
 
 def visible_quotes(db: sqlite_utils.Database, rows: list[dict[str, Any]],

@@ -20,6 +20,7 @@ or more coders the units are the quotes all of them coded, and `pairs` gives eac
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from itertools import combinations
 from typing import Any
 
@@ -29,7 +30,7 @@ import numpy.typing as npt
 from coder.agreement import agreement, ratings_from_codes
 from coder.agreement.interpret import paradox, verdict
 from coder.codebook.facets import FacetCodes, facet_codes
-from coder.coding.coders import Coder, get_coder
+from coder.coding.coders import Coder
 from coder.errors import InputError
 from coder.store.sqlite import sqlite_utils
 from coder.study import GOAL_FACET, NEGATIVE, NEUTRAL, POSITIVE, VALENCE_FACET
@@ -44,8 +45,8 @@ SHOWN = {2: ("percent_agreement", "cohen_kappa", "krippendorff_alpha", "gwet_ac"
          3: ("percent_agreement", "fleiss_kappa", "conger_kappa", "krippendorff_alpha", "gwet_ac")}
 
 
-def shown_metrics(coders: int) -> tuple[str, ...]:
-    return SHOWN[2] if coders == 2 else SHOWN[3]
+def shown_metrics(n_coders: int) -> tuple[str, ...]:
+    return SHOWN[2] if n_coders == 2 else SHOWN[3]
 
 
 def coder_codings(db: sqlite_utils.Database, coder: Coder, *, with_dismissed: bool = False) -> Codings:
@@ -82,8 +83,10 @@ def common_units(sets: list[dict[int, Any]], quotes: list[int] | None = None) ->
     return sorted(units if quotes is None else units & set(quotes))
 
 
-def _coders(db: sqlite_utils.Database, names: list[str]) -> dict[str, Codings]:
-    coders = [get_coder(db, n) for n in names]
+def _coders(db: sqlite_utils.Database, coders: Sequence[Coder]) -> dict[str, Codings]:
+    """Each coder's codings (and dismissals) by name, once the coders are two or more
+    different ones. Callers resolve names first (`get_coder`), so an unknown name is
+    reported before these checks, as it always was."""
     if len(coders) < 2:
         raise InputError("choose at least two coders")
     if len({c.id for c in coders}) != len(coders):
@@ -91,18 +94,18 @@ def _coders(db: sqlite_utils.Database, names: list[str]) -> dict[str, Codings]:
     return {c.name: coder_codings(db, c, with_dismissed=True) for c in coders}
 
 
-def project_agreement(db: sqlite_utils.Database, coder_a: str, coder_b: str, *,
+def project_agreement(db: sqlite_utils.Database, coder_a: Coder, coder_b: Coder, *,
                       facet: str | None = None, ci: str = "analytic",
                       quotes: list[int] | None = None) -> dict[str, Any]:
     """Everything `coder agree --coders A,B` shows, as one JSON-ready dict."""
     return coders_agreement(db, [coder_a, coder_b], facet=facet, ci=ci, quotes=quotes)
 
 
-def coders_agreement(db: sqlite_utils.Database, names: list[str], *, facet: str | None = None,
+def coders_agreement(db: sqlite_utils.Database, coders: Sequence[Coder], *, facet: str | None = None,
                      ci: str = "analytic", quotes: list[int] | None = None,
                      with_pairs: bool = True) -> dict[str, Any]:
     """Agreement of two or more coders over the quotes all of them coded (or dismissed)."""
-    sets = _coders(db, names)
+    sets = _coders(db, coders)
     units = common_units(list(sets.values()), quotes)
     if not units:
         raise InputError(f"{' and '.join(sets)} have no coded quote in common")
@@ -126,7 +129,7 @@ def coders_agreement(db: sqlite_utils.Database, names: list[str], *, facet: str 
     result["goal_totals"] = _totals(result["goals"], list(sets))
     result["disagreements"] = disagreements(db, chosen, units, sets)
     if with_pairs and len(sets) > 2:
-        result["pairs"] = _pairs(db, list(sets), facet, ci, quotes)
+        result["pairs"] = _pairs(db, coders, facet, ci, quotes)
     return result
 
 
@@ -220,21 +223,21 @@ def _totals(goals: list[dict[str, Any]], names: list[str]) -> dict[str, dict[str
     return {n: {k: sum(g["counts"][n][k] for g in goals) for k in keys} for n in names}
 
 
-def _pairs(db: sqlite_utils.Database, names: list[str], facet: str | None, ci: str,
+def _pairs(db: sqlite_utils.Database, coders: Sequence[Coder], facet: str | None, ci: str,
            quotes: list[int] | None) -> list[dict[str, Any]]:
     """Two-coder summaries for each pair: who agrees with whom (pa, Cohen's kappa, alpha)."""
     out = []
-    for a, b in combinations(names, 2):
+    for a, b in combinations(coders, 2):
         try:
             res = coders_agreement(db, [a, b], facet=facet, ci=ci, quotes=quotes, with_pairs=False)
         except InputError:
-            out.append({"coders": [a, b], "units": 0, "variables": {}})
+            out.append({"coders": [a.name, b.name], "units": 0, "variables": {}})
             continue
         variables = {}
         for key, entry in list(res["facets"].items()) + list(res["codes"].items()):
             variables[key] = {m: (entry["metrics"][m] or {}).get("value")
                               for m in ("percent_agreement", "cohen_kappa", "krippendorff_alpha", "gwet_ac")}
-        out.append({"coders": [a, b], "units": res["units"], "variables": variables})
+        out.append({"coders": [a.name, b.name], "units": res["units"], "variables": variables})
     return out
 
 
@@ -258,13 +261,13 @@ def disagreements(db: sqlite_utils.Database, chosen: list[FacetCodes], units: li
     return out
 
 
-def ratings_rows(db: sqlite_utils.Database, names: list[str], variable: str,
+def ratings_rows(db: sqlite_utils.Database, coders: Sequence[Coder], variable: str,
                  quotes: list[int] | None = None) -> list[tuple[str, str, str]]:
     """Long-format rows (unit, coder, value) for one facet or one code, as `agree` uses them.
 
     Exported so that the same data can be checked in `coder agree --table` or elsewhere.
     """
-    sets = _coders(db, names)
+    sets = _coders(db, coders)
     units = common_units(list(sets.values()), quotes)
     all_facets = facet_codes(db)
     rows = []

@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from coder.coding.coders import ensure_coder
+from coder.coding.coders import Coder, ensure_coder
 from coder.errors import InputError
 from coder.store.db import checkpoint_and_close, connect, write
 from coder.store.sqlite import sqlite_utils
@@ -91,20 +91,20 @@ def _strip_to(copy: sqlite_utils.Database, coder_name: str, output: Path) -> Han
         copy.execute("DELETE FROM quote_memos WHERE coder_id != ?", [coder.id])
         copy.execute("DELETE FROM quotes WHERE origin = 'manual' AND COALESCE(created_by, -1) != ?"
                      " AND id NOT IN (SELECT quote_id FROM round_quotes)", [coder.id])
-        _drop_others_events(copy, coder.id)
+        _drop_others_events(copy, coder)
         counts = [copy.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
                   for t in ("documents", "quotes", "codings")]
         rounds = [r[0] for r in copy.execute("SELECT name FROM rounds ORDER BY id")]
     return Handoff(coder.name, created, output, counts[0], counts[1], counts[2], removed, rounds)
 
 
-def _drop_others_events(copy: sqlite_utils.Database, coder_id: int) -> None:
+def _drop_others_events(copy: sqlite_utils.Database, coder: Coder) -> None:
     """The event log is append-only in a project; in a fresh copy for one coder the other
     coders' events (which carry their codes and memos) are taken out, then the guard is
     put back exactly as it was."""
     guard = copy.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'events_no_delete'"
                          ).fetchone()
     copy.execute("DROP TRIGGER IF EXISTS events_no_delete")
-    copy.execute("DELETE FROM events WHERE coder_id IS NOT NULL AND coder_id != ?", [coder_id])
+    copy.execute("DELETE FROM events WHERE coder_id IS NOT NULL AND coder_id != ?", [coder.id])
     if guard:
         copy.execute(guard[0])

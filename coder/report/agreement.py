@@ -14,6 +14,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from coder.coding.coders import Coder
 from coder.errors import InputError
 from coder.export.labels import Labels, project_labels
 from coder.export.numbers import number
@@ -28,7 +29,7 @@ HEADINGS = {"percent_agreement": "percent", "cohen_kappa": "kappa", "fleiss_kapp
             "conger_kappa": "conger", "krippendorff_alpha": "alpha", "gwet_ac": "ac1"}
 
 
-def _round_and_coders(db: sqlite_utils.Database) -> tuple[str | None, list[int] | None, list[str]] | None:
+def _round_and_coders(db: sqlite_utils.Database) -> tuple[str | None, list[int] | None, list[Coder]] | None:
     """(round name, its quotes, its coders), or (None, None, two coders) when the project
     has no round at all; None when nothing may be compared (an open round is blind)."""
     if db.execute("SELECT 1 FROM rounds LIMIT 1").fetchone() is None:
@@ -40,20 +41,20 @@ def _round_and_coders(db: sqlite_utils.Database) -> tuple[str | None, list[int] 
         return None
     round_id, name = row
     quotes = [r[0] for r in db.execute("SELECT quote_id FROM round_quotes WHERE round_id = ?", [round_id])]
-    coders = [r[0] for r in db.execute(
-        "SELECT c.name FROM round_members m JOIN coders c ON c.id = m.coder_id WHERE m.round_id = ?"
-        " ORDER BY c.name", [round_id])]
+    coders = [Coder(*r) for r in db.execute(
+        "SELECT c.id, c.name, c.kind FROM round_members m JOIN coders c ON c.id = m.coder_id"
+        " WHERE m.round_id = ? ORDER BY c.name", [round_id])]
     if not coders:
-        coders = [r[0] for r in db.execute(
-            "SELECT c.name FROM coders c JOIN codings k ON k.coder_id = c.id"
+        coders = [Coder(*r) for r in db.execute(
+            "SELECT c.id, c.name, c.kind FROM coders c JOIN codings k ON k.coder_id = c.id"
             " WHERE c.kind = 'human' AND k.quote_id IN (SELECT quote_id FROM round_quotes WHERE round_id = ?)"
             " GROUP BY c.id ORDER BY COUNT(DISTINCT k.quote_id) DESC, c.name LIMIT 2", [round_id])]
     return (name, quotes, coders) if len(coders) >= 2 else None
 
 
-def _busiest_pair(db: sqlite_utils.Database) -> tuple[None, None, list[str]] | None:
-    coders = [r[0] for r in db.execute(
-        "SELECT c.name FROM coders c JOIN codings k ON k.coder_id = c.id WHERE c.kind = 'human'"
+def _busiest_pair(db: sqlite_utils.Database) -> tuple[None, None, list[Coder]] | None:
+    coders = [Coder(*r) for r in db.execute(
+        "SELECT c.id, c.name, c.kind FROM coders c JOIN codings k ON k.coder_id = c.id WHERE c.kind = 'human'"
         " GROUP BY c.id ORDER BY COUNT(DISTINCT k.quote_id) DESC, c.name LIMIT 2")]
     return (None, None, coders) if len(coders) == 2 else None
 
@@ -77,7 +78,7 @@ def agreement_sections(db: sqlite_utils.Database, labels: Labels | None = None) 
     name, _, coders = found
     result = relabel(result, labels)
     heading = text(lang, "reliability_round", round=name) if name else text(lang, "reliability")
-    who = [escape(c) for c in coders]
+    who = [escape(c.name) for c in coders]
     if name:
         joined = ", ".join(who[:-1]) + f" {text(lang, 'and')} {who[-1]}"
         intro = text(lang, "reliability_all", who=joined, n=result["units"])

@@ -1,4 +1,5 @@
-"""The whole report for a project: which coding to show, then every section.
+"""The whole report for a project: which coding to show (:func:`report_layer`, where a
+coder's name becomes a `Coder`), then every section (:func:`build_report`).
 
 A report is wanted before anything is coded (the corpus and the client-experience
 indicators come first), so a missing coding layer is a sentence in the report rather
@@ -47,11 +48,10 @@ def _missing(db: sqlite_utils.Database, labels: Labels) -> str:
     return text(labels.lang, "no_codings")
 
 
-def build_report(db: sqlite_utils.Database, labels: Labels, coder: str | None = None, *,
-                 consensus: bool = False, by: str | None = None) -> tuple[str, Coder | None]:
-    """The report's HTML and the layer it shows (None when nothing could be shown); a
-    consensus layer with undecided facets gets a warning section first."""
-    layer, missing = report_layer(db, labels, coder, consensus=consensus, by=by)
+def build_report(db: sqlite_utils.Database, labels: Labels, layer: Coder | None, *,
+                 missing: str = "") -> str:
+    """The report's HTML for the layer :func:`report_layer` chose (None when nothing could be
+    shown, ``missing`` saying why); a consensus layer with undecided facets gets a warning
+    section first."""
     extra = open_decisions(db, layer.kind if layer else "", labels.lang) + agreement_sections(db, labels)
-    html = render(db, layer, labels, missing=missing, extra_sections=extra)
-    return html, layer
+    return render(db, layer, labels, missing=missing, extra_sections=extra)

@@ -7,12 +7,15 @@ plain SQL counts, so what the report shows is what the database holds.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coder.export.citation import quote_citation
 from coder.export.origin import quote_text
 from coder.store.sqlite import sqlite_utils
 from coder.study import GOAL_FACET, VALENCE_FACET
+
+if TYPE_CHECKING:
+    from coder.coding.coders import Coder
 
 
 @dataclass
@@ -49,7 +52,7 @@ def _labels(db: sqlite_utils.Database, facet: str) -> list[tuple[str, str, str |
                            " ORDER BY position", [facet]))
 
 
-def goals(db: sqlite_utils.Database, coder_id: int, *, examples: int = 2, lang: str = "nl") -> list[GoalRow]:
+def goals(db: sqlite_utils.Database, coder: Coder, *, examples: int = 2, lang: str = "nl") -> list[GoalRow]:
     """Per transformation goal: quotes coded positive / negative / mixed by this coder."""
     rows = {key: GoalRow(key, label) for key, label, _ in _labels(db, GOAL_FACET)}
     pairs = db.query(
@@ -59,7 +62,7 @@ def goals(db: sqlite_utils.Database, coder_id: int, *, examples: int = 2, lang: 
         " JOIN codings v ON v.quote_id = g.quote_id AND v.coder_id = g.coder_id AND v.facet = :valence"
         " JOIN quotes q ON q.id = g.quote_id JOIN documents d ON d.id = q.doc_id"
         " WHERE g.coder_id = :coder AND g.facet = :goal ORDER BY q.doc_id, q.start",
-        {"coder": coder_id, "goal": GOAL_FACET, "valence": VALENCE_FACET})
+        {"coder": coder.id, "goal": GOAL_FACET, "valence": VALENCE_FACET})
     for pair in pairs:
         row = rows.get(pair["goal"])
         if row is None:
@@ -72,19 +75,19 @@ def goals(db: sqlite_utils.Database, coder_id: int, *, examples: int = 2, lang: 
     return list(rows.values())
 
 
-def ranked(db: sqlite_utils.Database, coder_id: int, facet: str) -> list[RankedCode]:
+def ranked(db: sqlite_utils.Database, coder: Coder, facet: str) -> list[RankedCode]:
     """Codes of a multi facet ranked by quotes, then documents (zero counts included)."""
     counts = {
         r["code"]: (r["quotes"], r["documents"]) for r in db.query(
             "SELECT c.code, COUNT(DISTINCT c.quote_id) AS quotes, COUNT(DISTINCT q.doc_id) AS documents"
             " FROM codings c JOIN quotes q ON q.id = c.quote_id"
-            " WHERE c.coder_id = ? AND c.facet = ? GROUP BY c.code", [coder_id, facet])
+            " WHERE c.coder_id = ? AND c.facet = ? GROUP BY c.code", [coder.id, facet])
     }
     result = [RankedCode(key, label, group, *counts.get(key, (0, 0)))
               for key, label, group in _labels(db, facet)]
     return sorted(result, key=lambda r: (-r.quotes, -r.documents))
 
 
-def coded_quote_count(db: sqlite_utils.Database, coder_id: int) -> int:
+def coded_quote_count(db: sqlite_utils.Database, coder: Coder) -> int:
     return int(db.execute("SELECT COUNT(DISTINCT quote_id) FROM codings WHERE coder_id = ?",
-                          [coder_id]).fetchone()[0])
+                          [coder.id]).fetchone()[0])

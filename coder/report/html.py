@@ -66,9 +66,9 @@ def composition_section(db: sqlite_utils.Database, labels: Labels) -> str:
     return "".join(parts)
 
 
-def goals_section(db: sqlite_utils.Database, coder_id: int, labels: Labels) -> str:
+def goals_section(db: sqlite_utils.Database, coder: Coder, labels: Labels) -> str:
     lang = labels.lang
-    rows = data.goals(db, coder_id, lang=lang)
+    rows = data.goals(db, coder, lang=lang)
     chart = svg.grouped_bars(text(lang, "goals_chart"), [labels.code(r.key) for r in rows],
                              [(text(lang, "positive"), [r.positive for r in rows]),
                               (text(lang, "negative"), [r.negative for r in rows])], lang=lang)
@@ -89,10 +89,10 @@ def goals_section(db: sqlite_utils.Database, coder_id: int, labels: Labels) -> s
     return "".join(parts)
 
 
-def ranked_section(db: sqlite_utils.Database, coder_id: int, facet: str, labels: Labels, *,
+def ranked_section(db: sqlite_utils.Database, coder: Coder, facet: str, labels: Labels, *,
                    top: int = 15) -> str:
     lang = labels.lang
-    rows = data.ranked(db, coder_id, facet)
+    rows = data.ranked(db, coder, facet)
     label = labels.facet(facet)
     shown = [r for r in rows if r.quotes][:top]
     chart = svg.grouped_bars(text(lang, "ranked_chart", facet=label), [labels.code(r.key) for r in shown],
@@ -132,8 +132,8 @@ def coding_sections(db: sqlite_utils.Database, layer: Coder | None, labels: Labe
         return [f"<h2>{escape(text(labels.lang, 'goals'))}</h2>"
                 + note(missing or text(labels.lang, "no_codings"))]
     present = {row[0] for row in db.execute("SELECT key FROM facets")}
-    return [goals_section(db, layer.id, labels),
-            *(ranked_section(db, layer.id, facet, labels) for facet in RANKED_FACETS if facet in present)]
+    return [goals_section(db, layer, labels),
+            *(ranked_section(db, layer, facet, labels) for facet in RANKED_FACETS if facet in present)]
 
 
 def render(db: sqlite_utils.Database, layer: Coder | None, labels: Labels, *, missing: str = "",
@@ -144,7 +144,7 @@ def render(db: sqlite_utils.Database, layer: Coder | None, labels: Labels, *, mi
     day = long_date(today or date.today(), lang)
     if layer is not None:
         meta = text(lang, "meta_coded", coder=escape(layer.name), docs=docs, date=day,
-                    quotes=number(data.coded_quote_count(db, layer.id), 0, lang))
+                    quotes=number(data.coded_quote_count(db, layer), 0, lang))
     else:
         meta = text(lang, "meta_uncoded", docs=docs, date=day)
     body = [f"<h1>{escape(text(lang, 'title'))}</h1><p class=muted>{meta}</p>",

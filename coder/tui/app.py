@@ -76,9 +76,15 @@ class CoderApp(App[None]):
         if self.keymap:
             self.set_keymap(self.keymap)
         if self.compare:
+            from coder.coding.coders import get_coder
             from coder.tui.screens.agreement import AgreementScreen
 
-            self.push_screen(AgreementScreen(self.db_path, *self.compare, quotes=self.compare_quotes,
+            db = connect(self.db_path)
+            try:
+                a, b = (get_coder(db, name) for name in self.compare)  # the names become coders once, here
+            finally:
+                db.close()
+            self.push_screen(AgreementScreen(self.db_path, a, b, quotes=self.compare_quotes,
                                              result=self.compare_result))
         elif self.coder_name:
             self.start(self.coder_name)

@@ -96,9 +96,9 @@ class Session:
     def refresh_documents(self, doc_id: int | None = None) -> None:
         """Re-read the document list, or only the figures of ``doc_id`` (cheaper)."""
         if doc_id is None:
-            self.documents = list_documents(self.db, coder_id=self.coder.id)
+            self.documents = list_documents(self.db, coder=self.coder)
             return
-        fresh = {d["id"]: d for d in list_documents(self.db, coder_id=self.coder.id, doc_id=doc_id)}
+        fresh = {d["id"]: d for d in list_documents(self.db, coder=self.coder, doc_id=doc_id)}
         self.documents = [fresh.get(d["id"], d) for d in self.documents]
 
     def open_document(self, doc_id: int) -> None:
@@ -115,7 +115,7 @@ class Session:
     def reload_quotes(self) -> None:
         shown = self.current
         current = shown["id"] if shown is not None else None
-        quotes = list_quotes(self.db, doc_id=self.doc_id, visible_to=self.coder.id)
+        quotes = list_quotes(self.db, doc_id=self.doc_id, visible_to=self.coder)
         coded = self.coded_ids()
         for quote in quotes:
             quote["coded"] = quote["id"] in coded

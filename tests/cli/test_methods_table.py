@@ -111,3 +111,21 @@ def test_a_round_of_three_compares_its_members(run, three):
     ok(run("round", "lock", "r3"))
     out = json.loads(ok(run("agree", "--round", "r3", "--json")).stdout)
     assert out["coders"] == ["anna", "bram", "chris"] and out["units"] == 6
+
+
+def test_at_80_columns_every_label_and_coefficient_is_readable(run, project, monkeypatch):
+    """A narrow terminal splits the table instead of cutting cells to "P…" and "0.…"."""
+    monkeypatch.delenv("CODER_NAME", raising=False)
+    monkeypatch.setenv("COLUMNS", "80")
+    for i, quote in enumerate(many_quotes(project, 12)):
+        goal = "normaliseren" if i % 3 else "preventie_eigen_kracht"
+        code(run, quote, "anna", f"transformatiedoel={goal}", "valentie=positief")
+        valence = "valentie=negatief" if i == 4 else "valentie=positief"
+        code(run, quote, "bram", f"transformatiedoel={goal}", valence)
+    text = ok(run("agree", "--coders", "anna,bram")).stdout
+    assert all(len(line) <= 80 for line in text.splitlines())
+    assert "…" not in text.split("Which coefficient")[0]
+    flat = " ".join(text.split())
+    goals = json.loads(ok(run("agree", "--coders", "anna,bram", "--json")).stdout)["goals"]
+    assert goals and all(word in flat.split() for g in goals for word in g["label"].split())
+    assert "reading: κ" in flat  # the readings follow the table, one line per row

@@ -98,7 +98,7 @@ def test_a_members_round_quote_made_by_the_other_is_in_their_list(project, quote
     shown = add_manual_quote(project, 1, 0, 31, anna)
     hidden = add_manual_quote(project, 1, 33, 50, anna)
     create_round(project, "r1", coders=["anna", "bram"], quotes=[quotes[0], shown])
-    ids = {q["id"] for q in list_quotes(project, visible_to=bram.id)}
+    ids = {q["id"] for q in list_quotes(project, visible_to=bram)}
     assert shown in ids and hidden not in ids
 
 

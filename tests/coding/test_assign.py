@@ -134,9 +134,9 @@ def test_undo_is_per_coder(project, anna, quote_id):
 def test_manual_quote_lifecycle_with_undo(project, anna):
     doc_id = list_quotes(project)[0]["doc_id"]
     qid = add_manual_quote(project, doc_id, 0, 11, anna)
-    assert list_quotes(project, visible_to=anna.id)[0]["text"] == "Jaarverslag"
+    assert list_quotes(project, visible_to=anna)[0]["text"] == "Jaarverslag"
     bram = ensure_coder(project, "bram")[0]
-    assert all(q["id"] != qid for q in list_quotes(project, visible_to=bram.id))
+    assert all(q["id"] != qid for q in list_quotes(project, visible_to=bram))
     adjust_quote(project, qid, 0, 19, anna)
     apply(project, qid, anna, "valentie=positief")
     delete_manual_quote(project, qid, anna)

@@ -32,7 +32,7 @@ def two(project):
 
 
 def ids(db, coder):
-    return [q["id"] for q in list_quotes(db, visible_to=coder.id)]
+    return [q["id"] for q in list_quotes(db, visible_to=coder)]
 
 
 def test_dismiss_hides_the_quote_from_that_coder_only_and_undo_brings_it_back(two):
@@ -42,8 +42,8 @@ def test_dismiss_hides_the_quote_from_that_coder_only_and_undo_brings_it_back(tw
     dismiss_quote(db, first, anna, "heading")
     assert ids(db, anna) == [second] and ids(db, ben) == [first, second]
     assert db.execute("SELECT COUNT(*) FROM codings WHERE coder_id = ?", [anna.id]).fetchone()[0] == 0
-    assert list_documents(db, coder_id=anna.id)[0]["quotes"] == 1
-    assert list_documents(db, coder_id=ben.id)[0]["quotes"] == 2
+    assert list_documents(db, coder=anna)[0]["quotes"] == 1
+    assert list_documents(db, coder=ben)[0]["quotes"] == 2
     with pytest.raises(InputError, match="dismissed"):
         code_quote(db, first, anna, [Assignment("valentie", "=", ("negatief",))])
     undone = undo(db, anna)
@@ -60,14 +60,14 @@ def test_agreement_counts_not_a_quote_as_a_category(two):
         code_quote(db, second, coder, [Assignment("valentie", "=", ("positief",))])
     dismiss_quote(db, first, anna)
     code_quote(db, first, ben, [Assignment("valentie", "=", ("negatief",))])
-    result = project_agreement(db, "anna", "ben", facet="valentie")
+    result = project_agreement(db, anna, ben, facet="valentie")
     assert result["units"] == 2
     assert {(d["quote"], tuple(d["a"]), tuple(d["b"])) for d in result["disagreements"]} == {
         (first, ("not a quote",), ("negatief",))}
-    rows = ratings_rows(db, ["anna", "ben"], "valentie")
+    rows = ratings_rows(db, [anna, ben], "valentie")
     assert (str(first), "anna", "not a quote") in rows
     dismiss_quote(db, first, ben)  # ben's codings go, both now say "not a quote": agreement
-    assert project_agreement(db, "anna", "ben", facet="valentie")["disagreements"] == []
+    assert project_agreement(db, anna, ben, facet="valentie")["disagreements"] == []
 
 
 def test_rounds_leave_out_quotes_everyone_dismissed_and_locked_rounds_never_change(two):
@@ -107,4 +107,4 @@ def test_a_project_from_before_dismissals_opens_and_can_dismiss(tmp_path):
     first = list_quotes(db)[0]
     assert first["end_page"] == 1
     dismiss_quote(db, first["id"], anna)
-    assert [q["id"] for q in list_quotes(db, visible_to=anna.id)] == [list_quotes(db)[1]["id"]]
+    assert [q["id"] for q in list_quotes(db, visible_to=anna)] == [list_quotes(db)[1]["id"]]

@@ -11,7 +11,7 @@ from coder.export.labels import Labels, project_labels
 from coder.ingest.indicators import add_indicator
 from coder.quotes.store import list_quotes
 from coder.report import data
-from coder.report.build import build_report
+from coder.report.build import build_report, report_layer
 from coder.report.html import render
 
 
@@ -29,7 +29,7 @@ def coded_project(project):
 
 def test_goal_counts_match_the_codings(project):
     anna = coded_project(project)
-    rows = {r.key: r for r in data.goals(project, anna.id)}
+    rows = {r.key: r for r in data.goals(project, anna)}
     assert (rows["normaliseren"].positive, rows["normaliseren"].negative) == (1, 1)
     assert rows["preventie_eigen_kracht"].positive == 0
     assert rows["normaliseren"].examples[0]["citation"] == "(Dalem 2021, p. 1)"
@@ -37,7 +37,7 @@ def test_goal_counts_match_the_codings(project):
 
 def test_ranked_codes_count_quotes_and_documents(project):
     anna = coded_project(project)
-    top = data.ranked(project, anna.id, "drie_vs")[0]
+    top = data.ranked(project, anna, "drie_vs")[0]
     assert (top.key, top.quotes, top.documents) == ("vertrouwen", 1, 1)
 
 
@@ -75,9 +75,15 @@ def test_english_report(project):
     assert "7.7" in html and "9,892" in html and "1 March 2026" in html and "Annual report" in html
 
 
+def _report(db, labels):
+    """The report as `coder report` makes it without naming a layer, and the layer it shows."""
+    layer, missing = report_layer(db, labels)
+    return build_report(db, labels, layer, missing=missing), layer
+
+
 def test_report_without_codings_keeps_corpus_and_indicators(project):
     add_indicator(project, 1, "rapportcijfer", 7.7, 9892)
-    html, layer = build_report(project, project_labels(project))
+    html, layer = _report(project, project_labels(project))
     assert layer is None
     assert "Samenstelling van het corpus" in html and "Cliëntervaringen" in html and "7,7" in html
     assert "Nog geen gecodeerde quotes" in html and "Nog geen dubbele codering" in html
@@ -87,7 +93,7 @@ def test_report_with_two_coders_and_no_consensus_says_to_choose(project):
     coded_project(project)
     bram = ensure_coder(project, "bram")[0]
     code(project, list_quotes(project)[0]["id"], bram, "transformatiedoel=normaliseren", "valentie=positief")
-    html, layer = build_report(project, project_labels(project))
+    html, layer = _report(project, project_labels(project))
     assert layer is None and "Meerdere codeurs hebben gecodeerd (anna, bram)" in html
     assert "anna en bram codeerden beiden 1 quotes" in html  # agreement still shown
 
@@ -95,7 +101,7 @@ def test_report_with_two_coders_and_no_consensus_says_to_choose(project):
 def test_empty_project_renders(db_path):
     from coder.store.db import connect
 
-    html, _ = build_report(connect(db_path), Labels())
+    html, _ = _report(connect(db_path), Labels())
     assert "Er zijn nog geen documenten" in html and "Nog geen cijfers" in html
 
 

@@ -3,7 +3,7 @@
 import re
 
 from coder.coding.assign import code_quote, parse_assignment
-from coder.coding.coders import ensure_coder
+from coder.coding.coders import ensure_coder, get_coder
 from coder.export.labels import Labels, project_labels
 from coder.export.numbers import number
 from coder.reliability.compare import project_agreement
@@ -27,6 +27,10 @@ def two_coders(project, *, round_name="r1"):
         lock_round(project, round_name)
 
 
+def _anna_and_bram(project):
+    return get_coder(project, "anna"), get_coder(project, "bram")
+
+
 def test_no_double_coding_says_what_is_missing(project):
     [html] = agreement_sections(project)
     assert "Nog geen dubbele codering" in html and "coder round create" in html
@@ -36,7 +40,7 @@ def test_section_has_the_side_by_side_goal_table_and_an_alpha_chart(project):
     two_coders(project)
     [html] = agreement_sections(project, project_labels(project))
     assert "ronde r1" in html and "<svg" in html
-    expected = project_agreement(project, "anna", "bram")
+    expected = project_agreement(project, *_anna_and_bram(project))
     goal = next(g for g in expected["goals"] if g["goal"] == "normaliseren")
     counts = "".join(f"<td class=n>{goal['counts'][c][k]}</td>" for c in ("anna", "bram")
                      for k in ("positive", "negative", "neutral", "total"))
@@ -56,7 +60,7 @@ def test_english_section_reads_in_english(project):
 def test_reliability_table_has_percent_kappa_ac1_and_alpha_with_an_explanation(project):
     two_coders(project)
     [html] = agreement_sections(project, project_labels(project))
-    metrics = project_agreement(project, "anna", "bram")["facets"]["transformatiedoel"]["metrics"]
+    metrics = project_agreement(project, *_anna_and_bram(project))["facets"]["transformatiedoel"]["metrics"]
     pa, kappa, ac1, alpha = (metrics[k]["value"] for k in
                              ("percent_agreement", "cohen_kappa", "gwet_ac", "krippendorff_alpha"))
     row = re.search(r"<tr><td>Transformatiedoel</td>(.*?)</tr>", html).group(1)

@@ -109,14 +109,13 @@ class _Context:
     counting: str
     summary: ImportSummary
     users: dict[str, str] = field(default_factory=dict)  # user guid → name
-    coder_ids: dict[str, int] = field(default_factory=dict)  # user guid → coder id (made on first coding)
+    coders: dict[str, Coder] = field(default_factory=dict)  # user guid → coder (made on first coding)
     variables: dict[str, str] = field(default_factory=dict)  # variable guid → document field
     case_values: dict[str, dict[str, Any]] = field(default_factory=dict)  # source guid → field → value
     notes: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # guid → (text, user guid, time)
     used_notes: set[str] = field(default_factory=set)
     creator: str = ""  # the Project's creatingUserGUID
     coding_users: set[str] = field(default_factory=set)  # users with at least one Coding
-    coder_names: dict[int, str] = field(default_factory=dict)
 
     def user(self, user: str | None) -> str:
         """The user's key; a coding without a known creatingUser belongs to the project's
@@ -129,13 +128,11 @@ class _Context:
         self.users[""] = f"unattributed ({self.summary.origin or self.path.name})"
         return ""
 
-    def coder(self, user: str | None) -> int:
+    def coder(self, user: str | None) -> Coder:
         key = self.user(user)
-        if key not in self.coder_ids:
-            coder = _coder_for(self.db, self.users[key], self.ours)
-            self.coder_ids[key] = coder.id
-            self.coder_names[coder.id] = coder.name
-        return self.coder_ids[key]
+        if key not in self.coders:
+            self.coders[key] = _coder_for(self.db, self.users[key], self.ours)
+        return self.coders[key]
 
 
 def import_qdpx(db: sqlite_utils.Database, path: Path, *, offsets: str = "auto", **_: Any) -> str:
@@ -414,7 +411,7 @@ def _quote(context: _Context, doc_id: int, pages: PageIndex, start: int, end: in
     page = int(marker["page"]) if marker.get("page", "").isdigit() else pages.page_at(start)
     creator = guid_key(element.get("creatingUser"))
     known = creator in context.users and creator in context.coding_users
-    created_by = context.coder(creator) if known else None
+    created_by = context.coder(creator).id if known else None
     context.summary.quotes_new += 1
     text = context.db.execute("SELECT substr(text, ?, ?) FROM document_texts WHERE doc_id = ?",
                               [start + 1, end - start, doc_id]).fetchone()[0]
@@ -431,7 +428,7 @@ def _import_coding(context: _Context, quote_id: int, coding: Any, selection_note
     if not key:
         context.summary.skip(f"coding {coding.get('guid')}: its code is not in the codebook", 1)
         return
-    coder_id = context.coder(coding.get("creatingUser"))
+    coder = context.coder(coding.get("creatingUser"))
     user = context.user(coding.get("creatingUser"))  # the note's author is compared with it
     memo, memo_at = _memo(context, [guid_key(r.get("targetGUID")) for r in children(coding, "NoteRef")],
                           selection_notes, user)
@@ -439,9 +436,9 @@ def _import_coding(context: _Context, quote_id: int, coding: Any, selection_note
     inserted = context.db.execute(
         "INSERT OR IGNORE INTO codings (quote_id, coder_id, facet, code, memo, created_at, updated_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [quote_id, coder_id, context.tree.facet_by_key[key], key, memo, created, max(created, memo_at)])
+        [quote_id, coder.id, context.tree.facet_by_key[key], key, memo, created, max(created, memo_at)])
     if inserted.rowcount:
-        context.summary.codings_new[context.coder_names[coder_id]] += 1
+        context.summary.codings_new[coder.name] += 1
     else:
         context.summary.codings_known += 1
 

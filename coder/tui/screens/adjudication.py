@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from coder.coding.coders import Coder
 from coder.errors import CoderError
 from coder.quotes.store import quote_context
 from coder.reliability.adjudication import accept_agreed, queue, resolve
@@ -41,7 +42,7 @@ class AdjudicationScreen(Screen[None]):
     AdjudicationScreen #sides { height: auto; padding: 0 1; }
     """
 
-    def __init__(self, db_path: str | Path, coder_a: str, coder_b: str,
+    def __init__(self, db_path: str | Path, coder_a: Coder, coder_b: Coder,
                  quotes: list[int] | None = None) -> None:
         super().__init__()
         self.db_path = Path(db_path)
@@ -79,8 +80,8 @@ class AdjudicationScreen(Screen[None]):
                       f"{' · code ' + item['code'] if item['code'] else ''} ({item['kind']})")
         self.query_one("#context", Static).update(self._quote_in_context(item["quote"]))
         self.query_one("#sides", Static).update(
-            Text.assemble((f"{self.coder_a} (a): ", "bold"), ", ".join(item["a"]) or "—", "    ",
-                          (f"{self.coder_b} (b): ", "bold"), ", ".join(item["b"]) or "—"))
+            Text.assemble((f"{self.coder_a.name} (a): ", "bold"), ", ".join(item["a"]) or "—", "    ",
+                          (f"{self.coder_b.name} (b): ", "bold"), ", ".join(item["b"]) or "—"))
 
     def _quote_in_context(self, quote_id: int) -> Text:
         before, quote, after = quote_context(self.db, quote_id, CONTEXT)

@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
+from coder.coding.coders import Coder
 from coder.reliability import methods
 from coder.reliability.compare import project_agreement
 from coder.store.db import connect
@@ -40,7 +41,7 @@ class AgreementScreen(Screen[None]):
     AgreementScreen #disagreements { height: 12; border-top: solid $primary; }
     """
 
-    def __init__(self, db_path: str | Path, coder_a: str, coder_b: str,
+    def __init__(self, db_path: str | Path, coder_a: Coder, coder_b: Coder,
                  quotes: list[int] | None = None, result: dict[str, Any] | None = None) -> None:
         """`result` is `project_agreement`'s output when the caller has it already (it
         computes it first to report errors before the screen opens)."""
@@ -65,7 +66,7 @@ class AgreementScreen(Screen[None]):
         if not self.result:
             self.result = project_agreement(connect(self.db_path), self.coder_a, self.coder_b,
                                             quotes=self.quotes)
-        a, b = self.coder_a, self.coder_b
+        a, b = self.coder_a.name, self.coder_b.name
         self.query_one("#summary", Static).update(
             f"{a} and {b} both coded {self.result['units']} quotes; "
             f"{len(self.result['disagreements'])} disagreement(s). Select a row: its disagreements. "
@@ -80,7 +81,7 @@ class AgreementScreen(Screen[None]):
         table.add_columns(*self.headers)
         labels = self.result["labels"]
         self.query_one("#disagreements", DataTable).add_columns("quote", "document", "p.", "facet",
-                                                                 self.coder_a, self.coder_b)
+                                                                 a, b)
         self._labels = labels
         self.fill()
         table.focus()

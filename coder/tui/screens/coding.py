@@ -461,22 +461,22 @@ class CodingScreen(Screen[None]):
 
     def action_agreement(self) -> None:
         """Compare with another coder: pick them, then open the agreement screen."""
-        from coder.coding.coders import list_coders
+        from coder.coding.coders import Coder, list_coders
         from coder.reliability.blind import member_of_open_round
         from coder.tui.screens.agreement import AgreementScreen
 
-        me = self.session.coder.name
+        me = self.session.coder
         blind_round = member_of_open_round(self.session.db, me)
         if blind_round:
             self.notify(f"Round {blind_round} is open and you code it blind: the comparison opens "
                         "once the round is locked", severity="warning")
             return
-        others = [c.name for c in list_coders(self.session.db) if c.kind == "human" and c.name != me]
+        others = [c for c in list_coders(self.session.db) if c.kind == "human" and c.name != me.name]
         if not others:
             self.notify("no other coder in this project yet", severity="warning")
             return
 
-        def chosen(other: str | None) -> None:
+        def chosen(other: Coder | None) -> None:
             if not other:
                 return
             from coder.reliability.compare import project_agreement
@@ -488,7 +488,7 @@ class CodingScreen(Screen[None]):
                 return
             self.app.push_screen(AgreementScreen(self.session.db_path, me, other, result=result))
 
-        self.app.push_screen(Choice(f"Compare {me} with…", [(o, o) for o in others]), chosen)
+        self.app.push_screen(Choice(f"Compare {me.name} with…", [(o.name, o) for o in others]), chosen)
 
     def action_import_pdfs(self) -> None:
         def done(answer: str | None) -> None:
