@@ -84,20 +84,11 @@ def test_the_scan_sees_a_flag_in_a_warning():
 
 def test_an_import_warning_names_its_parameter_and_the_cli_adds_the_flag(tmp_path, run):
     """A scanned page: the warning speaks of OCR; the CLI adds its own --ocr flag."""
-    from PIL import Image
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
     from coder.extraction import extract_pdf
+    from tests.conftest import make_half_scanned_pdf
 
-    image = tmp_path / "scan.png"
-    Image.new("RGB", (200, 200), "white").save(image)
-    path = tmp_path / "half-scanned.pdf"
-    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
-    c.drawString(60, 760, "Het wijkteam helpt inwoners dicht bij huis met alles wat speelt.")
-    c.showPage()
-    c.drawImage(str(image), 60, 400, 200, 200)
-    c.save()
+    path = make_half_scanned_pdf(tmp_path / "half-scanned.pdf",
+                                 "Het wijkteam helpt inwoners dicht bij huis met alles wat speelt.")
     warning = next(w for w in extract_pdf(path, jobs=1).warnings if "no text layer" in w)
     assert warning == "page 2: no text layer (scanned image?); read it with OCR"
     assert warning.params == ("ocr",)
