@@ -118,6 +118,7 @@ def _char(g: Glyph) -> Char:
 
 
 Origin = tuple[float, float, int]  # the origin as shown (x, top) and the index in the text page
+Reach = tuple[int, int, float]  # a character, its index in the text page, the next character's origin x
 
 
 def _page_text(textpage: Any) -> str:
@@ -144,7 +145,8 @@ def read_chars(textpage: Any, geometry: Geometry) -> tuple[list[Glyph], list[int
     xx, xy, xe, tx, ty, te = geometry.affine
     chars: list[Glyph] = []
     owners: list[int] = []
-    origins: list[Origin | None] = []
+    previous: Origin | None = None  # the last character's, when it was plain
+    reaching: list[Reach] = []
     for i, code in enumerate(_page_text(textpage)):
         text = _PDFIUM_CODES.get(code, code)
         if not text or (text in " \r\n" and raw.FPDFText_IsGenerated(textpage, i)):
@@ -175,32 +177,30 @@ def read_chars(textpage: Any, geometry: Geometry) -> tuple[list[Glyph], list[int
                 x0 = x
                 if widths is not None and text in widths:
                     x1 = x + widths[text] * scale
-                origins.append((x, baseline, i))
+                if previous and previous[1] == baseline and previous[0] < x < chars[-1][X1] - 0.01:
+                    reaching.append((len(chars) - 1, previous[2], x))
+                previous = (x, baseline, i)
             else:
-                origins.append(None)
+                previous = None
         else:
             size = bottom - top  # pdfminer's size is the box's height as shown
-            origins.append(None)
-        chars.append(_glyph(text, (x0, top, x1, bottom), name, size, upright))
+            previous = None
+        chars.append([text, x0, x1, top, bottom, upright, name, size])  # see pdfium_words.Glyph
         owners.append(owner or 0)
-    _trim_ink(textpage, geometry, chars, origins)
+    _trim_ink(textpage, geometry, chars, reaching)
     return chars, owners
 
 
-def _trim_ink(textpage: Any, geometry: Geometry, chars: list[Glyph], origins: list[Origin | None]) -> None:
-    """A box that reaches past the next character's origin because pdfium widened it to the
-    glyph's ink ends at that origin instead (where the advance ends, kerning aside)."""
+def _trim_ink(textpage: Any, geometry: Geometry, chars: list[Glyph], reaching: list[Reach]) -> None:
+    """A box that reaches past the next character's origin (``reaching``: the character,
+    its index in the text page, that origin) because pdfium widened it to the glyph's ink
+    ends at that origin instead (where the advance ends, kerning aside)."""
     box = (ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double())
-    for k in range(len(chars) - 1):
-        here, there = origins[k], origins[k + 1]
-        if here is None or there is None or there[1] != here[1]:
-            continue
-        if not here[0] < there[0] < chars[k][X1] - 0.01:
-            continue
-        raw.FPDFText_GetCharBox(textpage, here[2], *box)  # left, right, bottom, top
+    for k, index, x in reaching:
+        raw.FPDFText_GetCharBox(textpage, index, *box)  # left, right, bottom, top
         ink = geometry.box(box[0].value, box[2].value, box[1].value, box[3].value)
         if abs(ink[2] - chars[k][X1]) < 0.01:  # the right edge is the ink's
-            chars[k][X1] = there[0]
+            chars[k][X1] = x
 
 
 def restore_blanks(chars: list[Glyph], orders: list[int], blanks: list[Blank]) -> list[Glyph]:
