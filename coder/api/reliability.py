@@ -72,6 +72,13 @@ class Reliability:
 
         return lock_round(self.db, name, force=force)
 
+    def unlock_round(self, name: str, *, reason: str | None = None, by: str | None = None) -> Round:
+        """Reopen a locked round so that a member can mend a coding; the reopening is
+        logged and shown with the round's agreement from then on."""
+        from coder.reliability.rounds import unlock_round
+
+        return unlock_round(self.db, name, reason=reason, by=by)
+
     def round_quotes(self, name: str | None) -> list[int] | None:
         """The quote ids of a round, open or locked (None for no round: all quotes)."""
         return self._scope(name, locked=False)
@@ -100,7 +107,17 @@ class Reliability:
         names = list(coders) or self.round_coders(round or "")
         quotes = self._scope(round, locked=require_locked)
         self._blind(by, names, quotes)
-        return coders_agreement(self.db, self._coders(names), facet=facet, ci=ci, quotes=quotes)
+        out = coders_agreement(self.db, self._coders(names), facet=facet, ci=ci, quotes=quotes)
+        if round:
+            out["round"] = self._round_record(round)
+        return out
+
+    def _round_record(self, name: str) -> dict[str, Any]:
+        """The round's name, lock time and reopenings, for the agreement on it."""
+        from coder.reliability.rounds import get_round, reopenings
+
+        r = get_round(self.db, name)
+        return {"name": r.name, "locked_at": r.locked_at, "reopened": reopenings(self.db, name)}
 
     def ratings(self, coders: list[str], variable: str, *, round: str | None = None,
                 by: str | None = None) -> list[tuple[str, str, str]]:

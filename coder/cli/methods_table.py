@@ -17,6 +17,7 @@ def print_methods_table(out: dict[str, Any]) -> None:
     names = out["coders"]
     every = "both" if len(names) == 2 else "all"
     console.print(f"{', '.join(names[:-1])} and {names[-1]} {every} coded {out['units']} quotes.")
+    _print_round(console, out.get("round"))
     if out["goals"]:
         title = ("Per transformation goal: quotes per coder (+ positive, − negative, "
                  "± mixed/neutral, Σ all) and agreement on 'this quote has this goal'")
@@ -80,3 +81,16 @@ def _print_disagreements(console: Any, out: dict[str, Any]) -> None:
                       f"{labels.get(d['facet'], d['facet'])}: {values}", highlight=False)
     if n > 40:
         console.print(f"  … and {n - 40} more (use --json for all)")
+
+
+def _print_round(console: Any, info: dict[str, Any] | None) -> None:
+    """Round, lock time, and every reopening: figures on a reopened round were open to change."""
+    if not info:
+        return
+    state = f"locked at {info['locked_at']}" if info["locked_at"] else "open"
+    console.print(f"Round {info['name']!r}, {state}.", highlight=False)
+    for n, again in enumerate(info["reopened"], 1):
+        who = f" by {again['by']}" if again["by"] else ""
+        why = f": {again['reason']}" if again["reason"] else ""
+        console.print(f"[yellow]note:[/] reopened ({n}) at {again['at']}{who}{why} "
+                      f"(it had been locked at {again['was_locked_at']})", highlight=False)

@@ -91,6 +91,21 @@ def round_lock(name, force) -> None:
     click.echo(f"round {r.name} locked at {r.locked_at}")
 
 
+@round_.command("unlock")
+@db_option
+@click.argument("name")
+@click.option("--reason", help="Why it is reopened (kept in the log and shown with its agreement).")
+@click.option("--by", "by", envvar="CODER_NAME", help="Who reopens it.")
+def round_unlock(name, reason, by) -> None:
+    """Reopen a locked round so that a coder can mend a mistake; lock it again after.
+
+    The reopening is logged, and `coder agree --round NAME` says it happened.
+    """
+    r = open_project().unlock_round(name, reason=reason, by=by)
+    click.echo(f"round {r.name} reopened: its coders can change their codes on it; "
+               f"lock it again with `coder round lock {r.name}`")
+
+
 @cli.group()
 def adjudicate() -> None:
     """Settle the disagreements of two coders into a consensus layer."""

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from coder.coding.events import Op, now, record
+from coder.coding.frozen import check_not_frozen
 from coder.errors import InputError
 from coder.store.db import write
 from coder.store.sqlite import sqlite_utils
@@ -151,6 +152,8 @@ def code_quote(
     """
     with write(db):
         quote_row(db, quote_id)
+        if assignments:  # a memo alone may still be written on a locked round
+            check_not_frozen(db, quote_id, coder)
         if db.execute("SELECT 1 FROM dismissals WHERE quote_id = ? AND coder_id = ?",
                       [quote_id, coder.id]).fetchone():
             raise InputError(f"quote {quote_id} is dismissed as not a quote; undismiss it first "
@@ -229,6 +232,7 @@ def toggle_code(db: sqlite_utils.Database, quote_id: int, coder: Coder, code: st
         if row is None:
             raise InputError(f"unknown code {code!r}")
         facet, mode = row
+        check_not_frozen(db, quote_id, coder)
         on = any(r["code"] == code for r in current_codings(db, quote_id, coder))
         if mode == "single":
             assignment = Assignment(facet, "=", () if on else (code,))

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from coder.coding.frozen import check_ops
 from coder.errors import CoderError
 from coder.store.db import write
 from coder.store.sqlite import sqlite_utils
@@ -141,8 +142,13 @@ def record(
     target_event: int | None = None,
     apply: bool = True,
 ) -> int:
-    """Apply ``ops`` and append the event, atomically. Returns the event id."""
+    """Apply ``ops`` and append the event, atomically. Returns the event id.
+
+    Refused, with nothing changed, when an op would move a member's codes or dismissal
+    on a quote of a locked round (:mod:`coder.coding.frozen`), whoever calls.
+    """
     with write(db):
+        check_ops(db, ops)
         if apply:
             for op in ops:
                 _apply(db, op)
@@ -217,6 +223,10 @@ def redo(db: sqlite_utils.Database, coder: Coder) -> Event | None:
 
 def _record_replay(db: sqlite_utils.Database, coder: Coder, action: str,
                    target: Event, ops: list[Op]) -> None:
+    try:
+        check_ops(db, ops)
+    except CoderError as exc:  # a locked round: say which action cannot be taken back
+        raise CoderError(f"cannot {action} {target.action} (event {target.id}): {exc}") from None
     try:
         record(db, coder_id=coder.id, action=action, ops=ops, quote_id=target.quote_id,
                target_event=target.id)

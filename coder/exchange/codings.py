@@ -22,6 +22,7 @@ from coder.codebook.sync import codebook_version
 from coder.coding.assign import facet_modes
 from coder.coding.coders import Coder, ensure_coder
 from coder.coding.events import now, record
+from coder.coding.frozen import frozen_message
 from coder.errors import InputError
 from coder.export.output import check_output, write_output
 from coder.quotes.store import find_quote
@@ -251,6 +252,8 @@ def _import_coding(db: sqlite_utils.Database, c: dict[str, Any], coder: Coder,
         report.problems.append(f"{c['facet']} on {_where(c, titles)}: here {other}, in the file {code}; "
                                "kept this copy's")
         return
+    if _frozen(db, quote_id, coder, report):
+        return
     coding = {"quote_id": quote_id, "coder_id": coder.id, "facet": c["facet"], "code": code,
               "memo": c.get("memo"), "created_at": c.get("created_at") or now(),
               "updated_at": c.get("updated_at") or now()}
@@ -270,6 +273,8 @@ def _import_dismissal(db: sqlite_utils.Database, x: dict[str, Any], coder: Coder
                   [quote_id, coder.id]).fetchone():
         report.unchanged += 1
         return
+    if _frozen(db, quote_id, coder, report):
+        return
     if db.execute("SELECT 1 FROM codings WHERE quote_id = ? AND coder_id = ?",
                   [quote_id, coder.id]).fetchone():
         report.problems.append(f"dismissal of {_where(x, titles)}: coded here; "
@@ -280,3 +285,11 @@ def _import_dismissal(db: sqlite_utils.Database, x: dict[str, Any], coder: Coder
     db.table("dismissals").insert(row)
     ops.append({"op": "dismiss_add", "dismissal": row})
     report.dismissals_added += 1
+
+
+def _frozen(db: sqlite_utils.Database, quote_id: int, coder: Coder, report: ImportReport) -> bool:
+    """True (and said in the report) when the quote is in a locked round of this coder."""
+    message = frozen_message(db, quote_id, coder)
+    if message:
+        report.problems.append(f"{message}; not imported")
+    return message is not None

@@ -4,13 +4,16 @@ One candidate per quotation. Two sources of candidates, merged:
 
 1. text between quotation marks (:mod:`coder.quotes.marks`) of at least
    :data:`MIN_WORDS` words, so that scare quotes ("wijkgericht") are left alone; titles
-   cited in quotation marks (``«Voortgang Coronamelder», kenmerk …``) and short phrases
+   cited in quotation marks (``«Voortgang Coronamelder», kenmerk …``, the “…” section,
+   “…” (ViO), a number's name: ``SDG 13 ("take urgent action …")``) and short phrases
    (up to :data:`PHRASE_WORDS` words, no punctuation, nobody said them) are not quotes.
    Anything in quotation marks is a candidate whatever block holds it;
 2. typography: pull-quote blocks, and paragraphs set (mostly) in italics — the
    extractor marks them as ``quote`` blocks and reports every italic run. Headings,
    captions, tables, lists and footnotes are never typographic candidates, nor are
-   heading-like lines (short, one line, no final punctuation) or bullet items; and when
+   heading-like lines (short, one line, no final punctuation) or bullet items, nor an
+   italic paragraph that does not end as a sentence (a long italic heading) or that
+   finishes a lead-in ending in a colon that names no speaker (emphasis); and when
    italics are the body type of the document (more than :data:`BODY_ITALIC_SHARE` of
    it, e.g. an advice quoted in full) they say nothing about quotes.
 
@@ -31,6 +34,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from coder.quotes.attribution import (
+    SPEECH_VERBS,
     Attribution,
     after_quote,
     before_quote,
@@ -41,6 +45,14 @@ from coder.quotes.marks import find_marked
 from coder.quotes.model import CandidateQuote
 from coder.quotes.roles import role_in
 
+# Who speaks, in the lead-in to an italic quote (Dutch verbs as in attribution, and English).
+SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS}|says?|said|tells?|told|explains?|explained|writes?|wrote|"
+                    r"recalls?|recalled|according to|in (?:his|her|their) words)\b", re.IGNORECASE)
+# A lead-in that announces people's words without a verb: "Uit de interviews:", "Ervaringen
+# van ouders:", "In their own words:" (a role word such as ouders also counts).
+VOICES = re.compile(r"\b(?:interviews?|gesprek(?:ken)?|ervaring(?:en)?|citaat|citaten|uitspraak|uitspraken|"
+                    r"reacties?|woorden|quotes?|enquête|respondent(?:en)?|testimonials?|words|voices?|"
+                    r"stem(?:men)?|verhalen|verhaal|aan het woord)\b", re.IGNORECASE)
 MIN_WORDS = 4
 MIN_ITALIC_WORDS = 6
 BODY_ITALIC_SHARE = 0.4
@@ -51,9 +63,17 @@ BULLET = re.compile(r"^\s*(?:[•▪◦‣●■□►▸✓*]|[-–](?=\s)|\(?(
 SENTENCE_END = re.compile(r"[.!?…:;\"”’»)]\s*$")
 CITED_TITLE = re.compile(r"^\S?\s*(?:,\s*(?:kenmerk|p\.|pp\.|blz\.|nr\.|paragraaf|bijlage|\d|[A-Z])"
                          r"|van\s+\d{1,2}\s+\w+\s+\d{4})")
+NUMBERED = re.compile(r"\b\d+[a-z]?(?:\.\d+)*\s*\(\s*$")
 TITLE_LABEL = re.compile(r"\b(?:sub)?(?:onderdeel|paragraaf|hoofdstuk|getiteld|titel|rapport|brief|"
-                         r"kamerbrief|notitie|nota|artikel|boek|publicatie|project|programma|campagne)\s*$",
+                         r"kamerbrief|notitie|nota|artikel|boek|publicatie|project|programma|campagne|"
+                         r"genaamd|rubriek|entitled|titled|called|named|under|heading)\s*$",
                          re.IGNORECASE)
+# A word after the closing mark that says the quoted words are a label: the “…” section.
+LABEL_AFTER = re.compile(r"^\S?\s*(?:section|chapter|paragraph|line|item|category|column|heading|table|"
+                         r"sectie|hoofdstuk|paragraaf|regel|kolom|rubriek|categorie|tabel|kop)\b",
+                         re.IGNORECASE)
+# An abbreviation in parentheses after the closing mark: a name (“Wet toezicht …” (Wta, …)).
+ABBREVIATION_AFTER = re.compile(r"^\S?\s*\((?:[A-Z][a-z]?){1,3}[A-Z](?=[,;)])")
 # Block kinds as coder.extraction stores them (coder.extraction.model.BLOCK_KINDS): text in
 # these may be a candidate by typography; in NEVER_KINDS only when it is in quotation marks.
 TYPOGRAPHIC_KINDS = frozenset({"paragraph", "quote", "pullquote", "sidebar"})
@@ -61,6 +81,7 @@ NEVER_KINDS = frozenset({"heading", "attribution", "caption", "footnote", "table
 # written after the paragraph they interrupt: a quote in them starts on the block's own page
 MOVED_KINDS = frozenset({"pullquote", "attribution", "caption", "footnote", "sidebar", "table"})
 QUOTE_MARKS = "„“”‘’\"«»‹›"
+PAREN_NEXT = re.compile(r"\s*\(")
 PHRASE_WORDS = 6  # a short quoted phrase without punctuation or speaker is a term, not a quote
 ATTRIBUTION_GAP = 4  # characters (marks, spaces) between a quote and its attribution block
 TRAILING_PAREN = re.compile(r"\(([^()\n]{3,200})\)\s*[.]?\s*$")
@@ -92,16 +113,36 @@ def _cited_title(text: str, open_at: int, close_at: int) -> bool:
     """A title or name in marks, not a quotation: ``«Landelijke introductie Coronamelder»,
     kenmerk …``, ``'Digital contact tracing …', University of Oxford``, ``het rapport „…”``,
     ``“Decentralised, Privacy-Preserving Proximity Tracing”``."""
-    body = text[open_at + 1:close_at].strip()
+    body = TRAILING_PAREN.sub("", text[open_at + 1:close_at]).strip()  # “… Framework (2013)”
     if SENTENCE_END.search(body) or _words(body) > 2 * HEADING_WORDS:
         return False
     if TITLE_LABEL.search(text, max(0, open_at - 20), open_at):
         return True
-    if all(w[:1].isupper() for w in body.split() if len(w) > 3):
-        return True  # Title Case: a name
     after = text[close_at + 1:close_at + 40]
+    if LABEL_AFTER.match(after) or ABBREVIATION_AFTER.match(after):
+        return True  # the “…” section, the ‘…’ line; “Verordening …” (ViO, …)
+    if _words(body) <= HEADING_WORDS and _names_a_number(text, open_at, close_at):
+        return True
+    if _title_case(body):
+        return True  # Title Case: a name
     return body[:1].isupper() and CITED_TITLE.match(after) is not None and not (
         (who := after_quote(text, close_at + 1)) and who.speaker)
+
+
+def _title_case(body: str) -> bool:
+    """Capitals on the content words, small words aside: ``Assurance Engagements other than
+    Audits or Reviews of Historical Financial Information`` (a standard's name)."""
+    content = [w for w in body.split() if len(w) > 3]
+    capitals = sum(w[:1].isupper() for w in content)
+    return capitals == len(content) or (len(content) >= 4 and capitals >= 0.75 * len(content))
+
+
+def _names_a_number(text: str, open_at: int, close_at: int) -> bool:
+    """The quotation is all of a parenthesis right after a number: it names the numbered
+    item (``SDG 13 ("take urgent action …")``, ``Goals 3 (“…”) or 12 (“…”)``,
+    ``artikel 5 («…»)``), as a title would, and is no one's words."""
+    return (NUMBERED.search(text, max(0, open_at - 20), open_at) is not None
+            and text[close_at + 1:close_at + 4].lstrip().startswith(")"))
 
 
 def _standalone(text: str, open_at: int, close_at: int) -> bool:
@@ -121,7 +162,9 @@ def _marked(text: str) -> list[CandidateQuote]:
             continue
         who = after_quote(text, span.close_at + 1) or before_quote(text, span.open_at) or Attribution()
         phrase = _words(inner) <= PHRASE_WORDS and not SENTENCE_END.search(inner.rstrip(","))
-        if phrase and who.attribution is None and not _standalone(text, span.open_at, span.close_at):
+        said = who.speaker or who.source or (who.attribution is not None and not PAREN_NEXT.match(
+            text, span.close_at + 1))  # ‘Equal and fair treatment’ (41% …): a bare aside
+        if phrase and not said and not _standalone(text, span.open_at, span.close_at):
             continue  # "zero waste to landfill", „werken vanuit de leefwereld”: a phrase
         found.append(_candidate(text, span.start, span.end, who))
     return found
@@ -192,6 +235,36 @@ def _typographic_ok(body: str, kind: str) -> bool:
             and not heading_like(body))
 
 
+def _ends_a_sentence(body: str) -> bool:
+    """An italic paragraph that is someone's words ends as a sentence does, or with its
+    speaker or source in parentheses; one that does not is a heading, however long
+    (*Key assumptions … to which a significant amount of goodwill is allocated*, *Recognition
+    by the … Council (SPLC)*)."""
+    body = body.rstrip()
+    match = TRAILING_PAREN.search(body)
+    if match:
+        who = split_parenthesised(match.group(1))
+        if who.speaker or who.source:
+            return True
+        body = body[:match.start()]
+    return SENTENCE_END.search(body) is not None
+
+
+def _completes_lead_in(text: str, start: int) -> bool:
+    """An italic paragraph after a lead-in that ends in a colon and names nobody speaking
+    (``… three main drivers of continued growth:`` *Better serve customers …*) completes
+    that sentence in italics for emphasis: it is no one's words. ``Een moeder vertelt:``,
+    ``Wat inwoners zeggen:``, ``Jan Jansen:``, a role (``Een ouder over de wachttijd:``) or
+    an announcement of people's words (``Uit de interviews:``) before it keep it a quote."""
+    head = text[max(0, start - 300):start].rstrip()
+    if not head.endswith(":"):
+        return False
+    lead_in = re.split(r"[.!?…]\s|\n\s*\n", head)[-1]
+    if before_quote(text, start) is not None or SPEECH.search(lead_in) or VOICES.search(lead_in):
+        return False
+    return role_in(lead_in, max_words=40) is None
+
+
 def _partial_italic_runs(text: str, italics: Sequence[tuple[int, int]], blocks: Sequence[BlockLike],
                          taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Italic runs of whole sentences inside ordinary paragraphs (never cut at the start)."""
@@ -234,6 +307,8 @@ def detect_quotes(
             continue
         if any(q.start - 1 <= start and end <= q.end + 1 for q in marked):
             continue  # the quoted passage already covers it
+        if kind == "quote" and (not _ends_a_sentence(body) or _completes_lead_in(text, start)):
+            continue
         if _marked_share(start, end, marked) >= 0.5:
             continue  # a paragraph of quotations: each quotation is its own unit
         found = [q for q in found if not (start <= q.start and q.end <= end)]  # marks nested inside

@@ -10,7 +10,8 @@ What a dismissal changes: the quote leaves the coder's quote list, "next uncoded
 progress counts (:func:`coder.quotes.store.list_quotes` with ``visible_to``); agreement
 counts it as the category "not a quote" (:mod:`coder.reliability.compare`); a quote
 dismissed by every coder who judged it is left out of new round samples
-(:func:`excluded_from_samples`). Rounds already made never change.
+(:func:`excluded_from_samples`). Rounds already made never change, and once a round is locked its members can
+neither dismiss nor undismiss its quotes (:mod:`coder.coding.frozen`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import sqlite_utils
 
 from coder.coding.events import Op, now, record
+from coder.coding.frozen import check_not_frozen
 from coder.errors import InputError
 from coder.quotes.store import get_quote
 from coder.store.db import write
@@ -41,6 +43,7 @@ def dismiss_quote(db: sqlite_utils.Database, quote_id: int, coder: Coder,
     """Mark the quote "not a quote" for this coder; the event id, or None if it already was."""
     with write(db):
         get_quote(db, quote_id)
+        check_not_frozen(db, quote_id, coder)
         if dismissal(db, quote_id, coder) is not None:
             return None
         codings = list(db.query("SELECT * FROM codings WHERE quote_id = ? AND coder_id = ?",
@@ -54,6 +57,7 @@ def dismiss_quote(db: sqlite_utils.Database, quote_id: int, coder: Coder,
 def undismiss_quote(db: sqlite_utils.Database, quote_id: int, coder: Coder) -> int:
     """Take the coder's dismissal back (also possible with ``coder undo``)."""
     with write(db):
+        check_not_frozen(db, quote_id, coder)
         row = dismissal(db, quote_id, coder)
         if row is None:
             raise InputError(f"quote {quote_id} is not dismissed by this coder")

@@ -24,6 +24,7 @@ CONTRACTIONS = re.compile(r"['’](s|t|n|k|m|r)\b", re.I)
 SENTENCE_END = re.compile(r"[.!?…:;]\s*$")
 YEAR = re.compile(r"['’]\d\d(?!\d)")  # jaren '90
 APOSTROPHES = "'’"
+POSSESSIVE = re.compile(r"[a-zà-ÿ]*s['’] [a-zà-ÿ]")  # after a capital: a name's (Philips’ approach)
 SPACE = re.compile(r"\s*")
 MAX_LENGTH = 2500
 
@@ -96,7 +97,7 @@ def _find_close(text: str, open_at: int) -> int | None:
             if not (block or _continues_quote(text, j, closers)):
                 return None
             crossed = True
-        if ch in closers and _can_close(text, j):
+        if ch in closers and _can_close(text, j) and not _possessive(text, j, closers):
             return j
         if crossed and block and (ch == text[open_at] or ch in closers) and _can_open(text, j):
             return None  # a block quotation left open: the next one starts here
@@ -107,6 +108,25 @@ def _find_close(text: str, open_at: int) -> int | None:
                 continue
         j += 1
     return None
+
+
+def _possessive(text: str, at: int, closers: str) -> bool:
+    """``‘Philips’ approach … for others’``: an apostrophe after a name ending in -s that a
+    lowercase word follows is a possessive when the paragraph closes the quote later, with
+    no new quotation opened in between (``‘wijkteams’ en ‘buurtteams’`` are two, and
+    ``‘join up the dots’ for our customers’ needs`` ends at dots: not a name)."""
+    start = at - 1
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1  # the word the apostrophe ends
+    if not POSSESSIVE.match(text, start + 1) or not text[start].isupper():
+        return False
+    stop = text.find("\n\n", at)
+    for k in range(at + 1, len(text) if stop < 0 else stop):
+        if text[k] in closers and _can_close(text, k):
+            return True
+        if text[k] in OPENERS and _can_open(text, k):
+            return False
+    return False
 
 
 def _opens_paragraph(text: str, at: int) -> bool:

@@ -3,10 +3,12 @@
 A round is all quotes, a list of quotes, the quotes one coder coded, the quotes of some
 documents, or a seeded random sample of N of any of these (the study drew its reliability
 sample from 46 reports). Its members are the coders who code it blind. Once locked, the
-set can no longer change (the schema refuses to delete its quotes) and agreement on it
-is final. Candidates that every coder who judged them dismissed as "not a quote" are
-left out of new rounds (unless listed by id); a round already made keeps its quotes
-whatever is dismissed later, and a member's dismissal of a round quote counts as done.
+set can no longer change (the schema refuses to delete its quotes), its members' codes
+and dismissals on it are frozen (:mod:`coder.coding.frozen`) and agreement on it is
+final; :func:`unlock_round` reopens it, and that stays on record. Candidates that
+every coder who judged them dismissed as "not a quote" are left out of new rounds (unless
+listed by id); a round already made keeps its quotes whatever is dismissed later, and a
+member's dismissal of a round quote counts as done.
 """
 
 from __future__ import annotations
@@ -195,8 +197,43 @@ def lock_round(db: sqlite_utils.Database, name: str, *, force: bool = False) -> 
         raise InputError(f"round {name!r}: uncoded quotes left ({detail}); it can be locked anyway",
                          params=("force",))
     with write(db):
-        db.execute("UPDATE rounds SET locked_at = ? WHERE id = ?", [now(), r.id])
+        stamp = now()
+        db.execute("UPDATE rounds SET locked_at = ? WHERE id = ?", [stamp, r.id])
+        _log(db, "round.lock", {"round": r.name, "round_id": r.id, "locked_at": stamp,
+                                "uncoded": left})
     return get_round(db, name)
+
+
+def unlock_round(db: sqlite_utils.Database, name: str, *, reason: str | None = None,
+                 by: str | None = None) -> Round:
+    """Reopen a locked round so that a member can mend a mistake; it is logged, and the
+    agreement on the round says it was reopened (:func:`reopenings`)."""
+    r = get_round(db, name)
+    if not r.locked:
+        raise InputError(f"round {name!r} is not locked")
+    with write(db):
+        db.execute("UPDATE rounds SET locked_at = NULL WHERE id = ?", [r.id])
+        _log(db, "round.unlock", {"round": r.name, "round_id": r.id, "locked_at": r.locked_at,
+                                  "reason": reason or None, "by": by or None})
+    return get_round(db, name)
+
+
+def _log(db: sqlite_utils.Database, action: str, payload: dict[str, Any]) -> None:
+    db.execute("INSERT INTO events (at, action, payload) VALUES (?, ?, ?)",
+               [now(), action, json.dumps(payload, ensure_ascii=False)])
+
+
+def reopenings(db: sqlite_utils.Database, name: str) -> list[dict[str, Any]]:
+    """Each time the round was reopened after a lock: when, by whom, why, and when it had
+    been locked; oldest first."""
+    r = get_round(db, name)
+    out = []
+    for at, payload in db.execute("SELECT at, payload FROM events WHERE action = 'round.unlock'"
+                                  " AND json_extract(payload, '$.round_id') = ? ORDER BY id", [r.id]):
+        data = json.loads(payload)
+        out.append({"at": at, "by": data.get("by"), "reason": data.get("reason"),
+                    "was_locked_at": data.get("locked_at")})
+    return out
 
 
 def round_scope(db: sqlite_utils.Database, name: str | None, *, must_be_locked: bool) -> list[int] | None:

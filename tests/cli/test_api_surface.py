@@ -50,6 +50,7 @@ COUNTERPART = {
     "round list": "Project.rounds",
     "round status": "Project.round_status",
     "round lock": "Project.lock_round",
+    "round unlock": "Project.unlock_round",
     "adjudicate": None,
     "adjudicate queue": "Project.disagreements",
     "adjudicate agreed": "Project.accept_agreed",

@@ -96,5 +96,6 @@ def score(gold: Sequence[Mapping[str, Any]], candidates: Sequence[Any],
         elif cand.speaker:
             s.spurious_speaker += 1
     s.true_found = len(used)
-    s.extras = [f"p.{page_of(c, page_at)} {c.text[:60]!r}" for i, c in enumerate(candidates) if i not in used]
+    s.extras = [f"p.{(page_of(c, page_at) or 0) + page_offset} {c.text[:60]!r}"
+                for i, c in enumerate(candidates) if i not in used]
     return s

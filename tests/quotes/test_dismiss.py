@@ -75,14 +75,16 @@ def test_rounds_leave_out_quotes_everyone_dismissed_and_locked_rounds_never_chan
     add_text_document(db, MORE, title="Meer")
     all_ids = [q["id"] for q in list_quotes(db)]
     locked = create_round(db, "vast")
-    lock_round(db, "vast")
     heading, disputed = all_ids[0], all_ids[1]
     dismiss_quote(db, heading, anna)
     dismiss_quote(db, heading, ben)
     dismiss_quote(db, disputed, anna)
     code_quote(db, disputed, ben, [Assignment("valentie", "=", ("positief",))])
+    lock_round(db, "vast")
     assert excluded_from_samples(db) == {heading}
     assert round_quote_ids(db, locked.name) == all_ids
+    with pytest.raises(InputError, match="locked round 'vast': ben's codes on it are frozen"):
+        dismiss_quote(db, all_ids[2], ben)  # a round without named coders freezes every coder
     fresh = create_round(db, "nieuw", sample=len(all_ids), seed=3)
     assert heading not in round_quote_ids(db, fresh.name) and disputed in round_quote_ids(db, fresh.name)
     assert round_progress(db, "vast")["dismissed"] == {"anna": 2, "ben": 1}

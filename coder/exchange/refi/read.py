@@ -19,6 +19,7 @@ from coder.codebook.model import Codebook, Facet
 from coder.codebook.sync import codebook_from_db, sync_codebook
 from coder.coding.coders import CONSENSUS, Coder, add_coder, consensus_layer, find_coder
 from coder.coding.events import now
+from coder.coding.frozen import frozen_message
 from coder.errors import InputError
 from coder.exchange.refi.archive import Archive, SourceUnreadable
 from coder.exchange.refi.codetree import CodeTree, code_tree
@@ -433,6 +434,8 @@ def _import_coding(context: _Context, quote_id: int, coding: Any, selection_note
     memo, memo_at = _memo(context, [guid_key(r.get("targetGUID")) for r in children(coding, "NoteRef")],
                           selection_notes, user)
     created = coding.get("creationDateTime") or now()
+    if _frozen(context, quote_id, coder, context.tree.facet_by_key[key], key):
+        return
     inserted = context.db.execute(
         "INSERT OR IGNORE INTO codings (quote_id, coder_id, facet, code, memo, created_at, updated_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -441,6 +444,18 @@ def _import_coding(context: _Context, quote_id: int, coding: Any, selection_note
         context.summary.codings_new[coder.name] += 1
     else:
         context.summary.codings_known += 1
+
+
+def _frozen(context: _Context, quote_id: int, coder: Coder, facet: str, code: str) -> bool:
+    """True (and skipped with the reason) when the coding would be new on a quote of a
+    locked round the coder is a member of; one that is already there changes nothing."""
+    message = frozen_message(context.db, quote_id, coder)
+    if message is None or context.db.execute(
+            "SELECT 1 FROM codings WHERE quote_id = ? AND coder_id = ? AND facet = ? AND code = ?",
+            [quote_id, coder.id, facet, code]).fetchone():
+        return False
+    context.summary.skip(message, 1)
+    return True
 
 
 def _memo(context: _Context, own: list[str], selection: list[str], user: str) -> tuple[str | None, str]:

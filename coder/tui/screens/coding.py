@@ -224,7 +224,7 @@ class CodingScreen(Screen[None]):
         self.refresh_view(message=change)
 
     def guarded(self, action: Callable[[], str], then: Callable[[], None] | None = None,
-                suffix: str = "") -> None:
+                suffix: str = "", *, all_documents: bool = False) -> None:
         """Run a saving ``action`` (it returns what it changed); show its error, or call
         ``then`` and repaint once with the change in the status line."""
         try:
@@ -234,7 +234,7 @@ class CodingScreen(Screen[None]):
             return
         if then is not None:
             then()
-        self.saved(change + suffix)
+        self.saved(change + suffix, all_documents=all_documents)
 
     def check_elsewhere(self) -> None:
         """Show what another process stored (the CLI, another TUI of the same coder, an
@@ -347,14 +347,15 @@ class CodingScreen(Screen[None]):
         self.app.push_screen(TextPrompt("Your memo on this quote", current or ""), done)
 
     def action_undo(self) -> None:
-        change = self.session.undo()
-        self.arrived = None  # as on arrival: the keys go to the first facet the undo left empty
-        self.saved(change, all_documents=True)
+        # as on arrival: the keys go to the first facet the undo left empty
+        self.guarded(self.session.undo, self._forget_arrival, all_documents=True)
 
     def action_redo(self) -> None:
-        change = self.session.redo()
+        # refused (shown, nothing changed) when it would touch a locked round's codes
+        self.guarded(self.session.redo, self._forget_arrival, all_documents=True)
+
+    def _forget_arrival(self) -> None:
         self.arrived = None
-        self.saved(change, all_documents=True)
 
     def action_new_quote(self) -> None:
         bounds = self.query_one(Reader).selected_offsets()
