@@ -1,5 +1,7 @@
 """Errors the user should see as one clear line (the CLI prints them without a traceback)."""
 
+from __future__ import annotations
+
 
 class CoderError(Exception):
     """A problem with the user's input or project, worded for the user.
@@ -20,6 +22,19 @@ class CoderError(Exception):
         self.params = params
         if exit_code is not None:
             self.exit_code = exit_code
+
+
+class Notice(str):
+    """A warning line that, like :class:`CoderError`, names the parameters it is about
+    (``params``) instead of wording a front end's flag; it is stored and shown as the plain
+    text it is."""
+
+    params: tuple[str, ...]
+
+    def __new__(cls, text: str, *, params: tuple[str, ...] = ()) -> Notice:
+        notice = super().__new__(cls, text)
+        notice.params = params
+        return notice
 
 
 class InputError(CoderError):

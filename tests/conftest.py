@@ -77,3 +77,19 @@ def make_pdf(path: Path, pages: list[str]) -> Path:
         pdf.showPage()
     pdf.save()
     return path
+
+
+def make_half_scanned_pdf(path: Path, text: str) -> Path:
+    """Page 1 with ``text``, page 2 an image only (a scanned page without a text layer)."""
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    image = path.with_suffix(".png")
+    Image.new("RGB", (200, 200), "white").save(image)
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    pdf.drawString(60, 760, text)
+    pdf.showPage()
+    pdf.drawImage(str(image), 60, 400, 200, 200)
+    pdf.save()
+    return path

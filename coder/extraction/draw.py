@@ -9,6 +9,7 @@ the picture shows exactly what the import did.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from coder.extraction.pdf import (
     _table_line,
     body_size,
     check_pdf_header,
+    open_reader,
     page_label,
 )
 from coder.extraction.words import Line
@@ -56,11 +58,10 @@ def analyse_page(
     """The blocks of ``page`` (1-based) in reading order, and the furniture taken off it."""
     path = Path(path)
     check_pdf_header(path)
-    with _open(path, password) as pdf:
-        total = len(pdf.pages)
+    reader, total = open_reader(path, password)
     if not 1 <= page <= total:
         raise InputError(f"{path}: no page {page} (the document has {total})")
-    records = _read_all(path, password, total, jobs or 1, None)
+    records = _read_all(path, password, total, jobs or os.cpu_count() or 1, None, reader)
     body = body_size(records)
     numbers = strip_furniture(records, body)
     record = records[page - 1]

@@ -54,7 +54,7 @@ class ImportResult:
                     f"not re-extracted{see(('force',))}"]
         return [f"{self.path}: {self.status} as document {self.doc_id}: {self.pages} pages, "
                 f"{self.quotes} candidate quotes"] + self.kept \
-            + [f"{self.path}: warning: {w}" for w in self.warnings]
+            + [f"{self.path}: warning: {w}{see(getattr(w, 'params', ()))}" for w in self.warnings]
 
 
 def sha256_file(path: Path) -> str:

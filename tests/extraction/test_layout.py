@@ -77,16 +77,9 @@ def test_italic_quote_paragraph(tmp_path):
 
 
 def test_image_only_page_is_reported_not_fatal(tmp_path):
-    from PIL import Image
+    from tests.conftest import make_half_scanned_pdf
 
-    image = tmp_path / "scan.png"
-    Image.new("RGB", (200, 200), "white").save(image)
-    path = tmp_path / "scan.pdf"
-    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
-    c.drawString(60, 760, "Pagina met tekst.")
-    c.showPage()
-    c.drawImage(str(image), 60, 400, 200, 200)
-    c.save()
+    path = make_half_scanned_pdf(tmp_path / "scan.pdf", "Pagina met tekst.")
     e = extract_pdf(path, jobs=1)
     assert e.pages[1].image_only
     assert any("page 2: no text layer" in w and "OCR" in w for w in e.warnings)
