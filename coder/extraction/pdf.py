@@ -178,6 +178,9 @@ def extract_pdf(path: str | Path, *, password: str | None = None, progress: Prog
     check_pdf_header(path)
     reader, total = open_reader(path, password)
     records = _read_all(path, password, total, jobs or os.cpu_count() or 1, progress, reader)
+    if records and all(r.error for r in records):  # a page tree whose pages are missing
+        raise ExtractionError(f"{path}: no pages could be read (damaged or truncated PDF; "
+                              f"page 1: {records[0].error})")
     warnings = [f"page {r.page}: skipped ({r.error})" for r in records if r.error]
     if ocr_pages:
         warnings.append(f"pages {', '.join(map(str, ocr_pages))}: text from OCR (check it against the scan)")
