@@ -115,13 +115,20 @@ def _document(path: Path, password: str | None, reader: str) -> Iterator[Any]:
             yield pdf.pages
 
 
-def open_reader(path: Path, password: str | None = None) -> tuple[str, int]:
-    """The reader that opens ``path`` and its page count; the one-line errors when none can."""
-    try:
-        with pdfium.PdfDocument(path, password=password) as doc:
-            return PDFIUM, len(doc)
-    except Exception:  # pdfium's refusal says little ("Data format error"): pdfplumber words it
-        pass
+def open_reader(path: Path, password: str | None = None, reader: str | None = None) -> tuple[str, int]:
+    """The reader that opens ``path`` and its page count; the one-line errors when none can.
+
+    ``reader``: PDFIUM or PDFPLUMBER to use that one only (to compare them), None for
+    pdfium with pdfplumber behind it."""
+    if reader not in (None, PDFIUM, PDFPLUMBER):
+        raise ValueError(f"unknown page reader {reader!r}")
+    if reader != PDFPLUMBER:
+        try:
+            with pdfium.PdfDocument(path, password=password) as doc:
+                return PDFIUM, len(doc)
+        except Exception as exc:  # pdfium's refusal says little ("Data format error"): pdfplumber words it
+            if reader == PDFIUM:
+                raise ExtractionError(f"{path}: pdfium cannot open it ({exc})") from exc
     with _open(path, password) as pdf:
         return PDFPLUMBER, len(pdf.pages)
 
@@ -169,14 +176,18 @@ def body_size(records: list[PageRecord]) -> float:
 
 
 def extract_pdf(path: str | Path, *, password: str | None = None, progress: ProgressFn | None = None,
-                jobs: int | None = None, ocr_pages: list[int] | None = None) -> Extraction:
+                jobs: int | None = None, ocr_pages: list[int] | None = None,
+                reader: str | None = None) -> Extraction:
     """Extract one PDF; a page that fails is reported in ``warnings`` and left empty.
+
+    ``reader``: force one page reader (PDFIUM or PDFPLUMBER), as benchmarks.reader_diff
+    does to compare them; by default pdfium, pdfplumber when pdfium cannot open the file.
 
     ``ocr_pages``: the pages an OCR pass has just read (``path`` is then the OCR'd copy),
     so the warnings say what OCR did instead of asking for OCR again."""
     path = Path(path)
     check_pdf_header(path)
-    reader, total = open_reader(path, password)
+    reader, total = open_reader(path, password, reader)
     records = _read_all(path, password, total, jobs or os.cpu_count() or 1, progress, reader)
     if records and all(r.error for r in records):  # a page tree whose pages are missing
         raise ExtractionError(f"{path}: no pages could be read (damaged or truncated PDF; "

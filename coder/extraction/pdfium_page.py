@@ -62,7 +62,8 @@ class Style(NamedTuple):
     plain: bool  # flat and not slanted: the box runs from the origin over the advance
     below: float | None = None  # how far the box reaches below the baseline, when flat and known
     widths: dict[str, int] | None = None  # a standard font's advance widths (em/1000), when plain
-    scale: float = 0.0  # from those widths to points
+    scale: float = 0.0  # from those widths (or the font's own, see Advances) to points, when plain
+    face: tuple[Any, int] | None = None  # the font's handle and address, when plain and not a standard font
 
 
 class Styles:
@@ -102,7 +103,31 @@ class Styles:
         below = None
         if font and raw.FPDFFont_GetDescent(font, 1.0, self._descent):
             below = -self._descent.value * -d * size  # the descriptor's, as pdfminer takes it
-        return Style(name, -d * size, upright, flat, plain, below)
+        face = (font, ctypes.cast(font, ctypes.c_void_p).value or 0) if font and plain else None
+        return Style(name, -d * size, upright, flat, plain, below, None, a * size / 1000, face)
+
+
+class Advances:
+    """A character's advance width in a font (em/1000, from the font's /Widths), per font
+    and character, asked once.
+
+    Why: pdfium's loose box reaches to the glyph's ink where that is wider than the advance
+    (an f in Computer Modern overhangs its advance by a tenth of an em); pdfminer's ends at
+    the advance. The wider box narrows the gap to the next word under pdfplumber's 3 pt and
+    ran words together ("of rules" read as "ofrules")."""
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[int, str], float] = {}
+        self._width = ctypes.c_float()
+
+    def get(self, face: tuple[Any, int], text: str) -> float:
+        key = (face[1], text)
+        advance = self.known.get(key)
+        if advance is None:
+            # pdfium maps the character back to its code in the font; 0 when it cannot
+            found = len(text) == 1 and raw.FPDFFont_GetGlyphWidth(face[0], ord(text), 1000.0, self._width)
+            advance = self.known[key] = self._width.value if found else 0.0
+        return advance
 
 
 def _glyph(text: str, box: tuple[float, float, float, float], font: str, size: float, upright: bool) -> Glyph:
@@ -140,6 +165,8 @@ def read_chars(textpage: Any, geometry: Geometry) -> tuple[list[Glyph], list[int
     spaces are left out."""
     styles = Styles(geometry)
     known = styles.known
+    advances = Advances()
+    narrow: list[tuple[int, float]] = []  # a character whose box reaches past its advance, where that ends
     rect = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     xx, xy, xe, tx, ty, te = geometry.affine
@@ -155,7 +182,7 @@ def read_chars(textpage: Any, geometry: Geometry) -> tuple[list[Glyph], list[int
         style = known.get(owner)
         if style is None:
             style = known[owner] = styles.read(textpage, i)
-        name, size, upright, flat, plain, below, widths, scale = style
+        name, size, upright, flat, plain, below, widths, scale, face = style
         if widths is None or below is None or text not in widths:
             raw.FPDFText_GetLooseCharBox(textpage, i, rect)
             left, right, low, high = rect.left, rect.right, rect.bottom, rect.top
@@ -177,6 +204,8 @@ def read_chars(textpage: Any, geometry: Geometry) -> tuple[list[Glyph], list[int
                 x0 = x
                 if widths is not None and text in widths:
                     x1 = x + widths[text] * scale
+                elif face and (advance := advances.get(face, text) * scale) > 0 and x + advance < x1:
+                    narrow.append((len(chars), x + advance))
                 if previous and previous[1] == baseline and previous[0] < x < chars[-1][X1] - 0.01:
                     reaching.append((len(chars) - 1, previous[2], x))
                 previous = (x, baseline, i)
@@ -188,7 +217,20 @@ def read_chars(textpage: Any, geometry: Geometry) -> tuple[list[Glyph], list[int
         chars.append([text, x0, x1, top, bottom, upright, name, size])  # see pdfium_words.Glyph
         owners.append(owner or 0)
     _trim_ink(textpage, geometry, chars, reaching)
+    _to_advance(chars, narrow)
     return chars, owners
+
+
+def _to_advance(chars: list[Glyph], narrow: list[tuple[int, float]]) -> None:
+    """Each box of ``narrow`` (a character, where its advance ends) ends at its advance,
+    unless the character is part of a ligature pdfium spelled out (its letters share one
+    origin and the ligature's box: the first letter's advance is not the ligature's)."""
+    last = len(chars) - 1
+    for k, end in narrow:
+        x = chars[k][X0]
+        if (k < last and chars[k + 1][X0] == x) or (k > 0 and chars[k - 1][X0] == x):
+            continue
+        chars[k][X1] = end
 
 
 def _trim_ink(textpage: Any, geometry: Geometry, chars: list[Glyph], reaching: list[Reach]) -> None:
