@@ -6,9 +6,10 @@ with the pdfium reader and once with pdfplumber's, in one process each (``jobs=1
 the times compare). The texts are compared letters only (case and everything but
 letters and digits dropped, so a space or line break placed differently does not count),
 as a whole and per page. One line per file: pages, words pdfium / pdfplumber, the
-similarity (difflib ratio), that of the sequences of words, the time of each, and a flag when they differ materially
-(similarity < 0.99, words < 0.98, a page whose text one reader has and the other lacks, or one
-reader failing where the other does not). ``-v`` shows the first differing pages.
+similarity (difflib ratio), that of the sequences of words, the time of each, and a flag
+when they differ materially (similarity < 0.99, words < 0.98, a page whose text one
+reader has and the other lacks, or one reader failing where the other does not).
+``-v`` shows the first differing pages.
 
 Run: ``python -m benchmarks.reader_diff DIR [-v]``.
 """
@@ -93,8 +94,8 @@ def compare(path: Path, verbose: bool) -> bool:
     split = word_similarity(ours, theirs)
     pages = page_similarities(ours, theirs)
     lost = [n for n, _, la, lb in pages if lb and not la]
-    material = (ratio < MATERIAL or split < WORDS_MATERIAL or bool(ours.error) != bool(theirs.error) or bool(lost)
-                or len(ours.pages) != len(theirs.pages))
+    material = (ratio < MATERIAL or split < WORDS_MATERIAL or bool(ours.error) != bool(theirs.error)
+                or bool(lost) or len(ours.pages) != len(theirs.pages))
     flag = "DIFF" if material else "ok"
     print(f"{flag:4} {path.name[:44]:44} pages {len(ours.pages):4}/{len(theirs.pages):<4} "
           f"words {ours.words:6}/{theirs.words:<6} sim {ratio:.3f} words {split:.3f} "
