@@ -166,7 +166,7 @@ def read_chars(textpage: Any, geometry: Geometry) -> tuple[list[Glyph], list[int
     styles = Styles(geometry)
     known = styles.known
     advances = Advances()
-    narrow: list[tuple[int, float]] = []  # a character whose box reaches past its advance, where that ends
+    to_advance: list[tuple[int, float]] = []  # a character in a font with widths, where its advance ends
     rect = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     xx, xy, xe, tx, ty, te = geometry.affine
@@ -204,8 +204,8 @@ def read_chars(textpage: Any, geometry: Geometry) -> tuple[list[Glyph], list[int
                 x0 = x
                 if widths is not None and text in widths:
                     x1 = x + widths[text] * scale
-                elif face and (advance := advances.get(face, text) * scale) > 0 and x + advance < x1:
-                    narrow.append((len(chars), x + advance))
+                elif face and (advance := advances.get(face, text) * scale) > 0:
+                    to_advance.append((len(chars), x + advance))
                 if previous and previous[1] == baseline and previous[0] < x < chars[-1][X1] - 0.01:
                     reaching.append((len(chars) - 1, previous[2], x))
                 previous = (x, baseline, i)
@@ -217,16 +217,16 @@ def read_chars(textpage: Any, geometry: Geometry) -> tuple[list[Glyph], list[int
         chars.append([text, x0, x1, top, bottom, upright, name, size])  # see pdfium_words.Glyph
         owners.append(owner or 0)
     _trim_ink(textpage, geometry, chars, reaching)
-    _to_advance(chars, narrow)
+    _to_advance(chars, to_advance)
     return chars, owners
 
 
-def _to_advance(chars: list[Glyph], narrow: list[tuple[int, float]]) -> None:
-    """Each box of ``narrow`` (a character, where its advance ends) ends at its advance,
+def _to_advance(chars: list[Glyph], ends: list[tuple[int, float]]) -> None:
+    """Each box of ``ends`` (a character, where its advance ends) ends at its advance,
     unless the character is part of a ligature pdfium spelled out (its letters share one
     origin and the ligature's box: the first letter's advance is not the ligature's)."""
     last = len(chars) - 1
-    for k, end in narrow:
+    for k, end in ends:
         x = chars[k][X0]
         if (k < last and chars[k + 1][X0] == x) or (k > 0 and chars[k - 1][X0] == x):
             continue
