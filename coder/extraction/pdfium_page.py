@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import ctypes
 import itertools
+from collections import Counter
 from functools import cached_property
 from typing import Any, NamedTuple
 
@@ -38,6 +39,7 @@ _PDFIUM_CODES = {"\ufffe": "-", "\x02": "-", "\x00": ""}
 # the word settings words_of follows (pdfplumber's defaults, words split by font and size)
 FAST_WORDS = ({"extra_attrs": ["fontname", "size"]},
               {"extra_attrs": ["fontname", "size"], "keep_blank_chars": False})
+ADVANCE_SLACK = 0.05  # points: a next character that starts this near the advance's end follows it
 DESCENT = 0.21  # a usual font descent, in ems: where a restored space's box ends below the baseline
 
 
@@ -143,6 +145,7 @@ def _char(g: Glyph) -> Char:
 
 
 Origin = tuple[float, float, int]  # the origin as shown (x, top) and the index in the text page
+End = tuple[int, float, int]  # a character, where its advance ends, its font (address)
 Reach = tuple[int, int, float]  # a character, its index in the text page, the next character's origin x
 
 
@@ -166,7 +169,7 @@ def read_chars(textpage: Any, geometry: Geometry) -> tuple[list[Glyph], list[int
     styles = Styles(geometry)
     known = styles.known
     advances = Advances()
-    to_advance: list[tuple[int, float]] = []  # a character in a font with widths, where its advance ends
+    to_advance: list[End] = []  # a character in a font with widths, where its advance ends
     rect = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     xx, xy, xe, tx, ty, te = geometry.affine
@@ -204,8 +207,8 @@ def read_chars(textpage: Any, geometry: Geometry) -> tuple[list[Glyph], list[int
                 x0 = x
                 if widths is not None and text in widths:
                     x1 = x + widths[text] * scale
-                elif face and (advance := advances.get(face, text) * scale) > 0:
-                    to_advance.append((len(chars), x + advance))
+                elif face:
+                    to_advance.append((len(chars), x + advances.get(face, text) * scale, face[1]))
                 if previous and previous[1] == baseline and previous[0] < x < chars[-1][X1] - 0.01:
                     reaching.append((len(chars) - 1, previous[2], x))
                 previous = (x, baseline, i)
@@ -217,19 +220,46 @@ def read_chars(textpage: Any, geometry: Geometry) -> tuple[list[Glyph], list[int
         chars.append([text, x0, x1, top, bottom, upright, name, size])  # see pdfium_words.Glyph
         owners.append(owner or 0)
     _trim_ink(textpage, geometry, chars, reaching)
-    _to_advance(chars, to_advance)
+    _to_advance(chars, owners, to_advance)
     return chars, owners
 
 
-def _to_advance(chars: list[Glyph], ends: list[tuple[int, float]]) -> None:
-    """Each box of ``ends`` (a character, where its advance ends) ends at its advance,
-    unless the character is part of a ligature pdfium spelled out (its letters share one
-    origin and the ligature's box: the first letter's advance is not the ligature's)."""
+def _to_advance(chars: list[Glyph], owners: list[int], ends: list[End]) -> None:
+    """Each box of ``ends`` (a character, where its advance ends by pdfium's widths, its
+    font) ends at its advance, as pdfminer's does, unless the character is part of a
+    ligature pdfium spelled out (its letters share one origin and the ligature's box).
+
+    The advance is pdfium's width when the page bears it out: most characters followed by
+    another of the same text object start the next where their advance ends, or at one
+    distance from there (letter spacing; kerning and word spacing make the exceptions).
+    pdfium looks a width up by mapping the character back to a code in the font, which
+    goes wrong in composite fonts (it takes the Unicode value for the glyph id of an
+    Identity-encoded font); its own boxes there are the glyph's ink or a substitute
+    font's, narrower or wider than the advance by up to half an em, which split words or
+    ran them together. For such a font the advance is the step to the next character
+    most often seen after that character (twice at least); failing that, pdfium's box
+    stays."""
     last = len(chars) - 1
-    for k, end in ends:
+    plain = {k for k, _, _ in ends}
+    residues: dict[int, Counter[float]] = {}  # per font: from the advance's end to the next origin
+    steps: dict[tuple[int, str], Counter[float]] = {}
+    for k, end, face in ends:
+        if k < last and k + 1 in plain and owners[k + 1] == owners[k]:
+            residues.setdefault(face, Counter())[round((chars[k + 1][X0] - end) / ADVANCE_SLACK)] += 1
+            step = chars[k + 1][X0] - chars[k][X0]
+            if step > 0 and chars[k + 1][TOP] == chars[k][TOP]:
+                steps.setdefault((face, chars[k][TEXT]), Counter())[round(step, 2)] += 1
+    borne = {face: seen.most_common(1)[0][1] * 2 > seen.total() for face, seen in residues.items()}
+    for k, end, face in ends:
         x = chars[k][X0]
         if (k < last and chars[k + 1][X0] == x) or (k > 0 and chars[k - 1][X0] == x):
             continue
+        if not borne.get(face, False):
+            seen = steps.get((face, chars[k][TEXT]))
+            step, times = seen.most_common(1)[0] if seen else (0.0, 0)
+            if times < 2:
+                continue
+            end = x + step
         chars[k][X1] = end
 
 

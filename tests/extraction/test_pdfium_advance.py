@@ -46,3 +46,58 @@ def test_a_forced_reader_is_one_of_the_two(tmp_path):
     canvas.Canvas(str(path)).save()
     with pytest.raises(ValueError):
         extract_pdf(path, reader="mupdf")
+
+
+def _identity_font_pdf(path: Path, words: list[str], width: int = 500) -> None:
+    """One line of ``words`` in a composite font (Type0, Identity-H, not embedded) whose
+    glyph ids are not the letters' Unicode values, every letter ``width``/1000 em wide
+    (pdfium substitutes a font whose glyphs are narrower or wider than that)."""
+    letters = sorted({c for w in words for c in w})
+    cid = {c: i + 1 for i, c in enumerate(letters)}
+    size, x = 24, 72.0
+    shown = []
+    for word in words:
+        shown.append(f"1 0 0 1 {x:.2f} 700 Tm <{''.join(f'{cid[c]:04X}' for c in word)}> Tj")
+        x += size * width / 1000 * len(word) + 8  # a gap of 8 pt between words
+    content = f"BT /F1 {size} Tf {' '.join(shown)} ET".encode()
+    bfchar = "\n".join(f"<{cid[c]:04X}> <{ord(c):04X}>" for c in letters)
+    cmap = (f"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Made def "
+            f"1 begincodespacerange <0000> <FFFF> endcodespacerange {len(letters)} beginbfchar\n"
+            f"{bfchar}\nendbfchar endcmap CMapName currentdict /CMap defineresource pop end end").encode()
+    widths = " ".join([str(width)] * len(letters))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /MadeSans /Encoding /Identity-H "
+        b"/DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /MadeSans /CIDSystemInfo << /Registry (Adobe) "
+        b"/Ordering (Identity) /Supplement 0 >> /FontDescriptor 8 0 R /DW 100 /W [1 [%s]] >>"
+        % widths.encode(),
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(cmap), cmap),
+        b"<< /Type /FontDescriptor /FontName /MadeSans /Flags 32 /FontBBox [0 -200 1000 900] "
+        b"/ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>",
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+
+
+@pytest.mark.parametrize("reader", [PDFIUM, PDFPLUMBER])
+def test_a_composite_font_whose_widths_pdfium_cannot_look_up_keeps_its_words(tmp_path, reader):
+    """fpdf2 and others set text in Identity-encoded composite fonts; pdfium's boxes there
+    follow its substitute's glyphs (its W is almost an em, its l a fifth), which
+    ran "World" apart into "Wor l d"."""
+    words = ["World", "wide", "word", "rolled", "low", "old", "dew", "Wilde", "row", "lower", "rider"]
+    path = tmp_path / "identity.pdf"
+    _identity_font_pdf(path, words)
+    assert extract_pdf(path, jobs=1, reader=reader).text.split() == words
