@@ -241,7 +241,7 @@ def _to_advance(chars: list[Glyph], owners: list[int], ends: list[End]) -> None:
     stays."""
     last = len(chars) - 1
     plain = {k for k, _, _ in ends}
-    residues: dict[int, Counter[float]] = {}  # per font: from the advance's end to the next origin
+    residues: dict[int, Counter[int]] = {}  # per font: from the advance's end to the next origin
     steps: dict[tuple[int, str], Counter[float]] = {}
     for k, end, face in ends:
         if k < last and k + 1 in plain and owners[k + 1] == owners[k]:
