@@ -40,6 +40,7 @@ _PDFIUM_CODES = {"\ufffe": "-", "\x02": "-", "\x00": ""}
 FAST_WORDS = ({"extra_attrs": ["fontname", "size"]},
               {"extra_attrs": ["fontname", "size"], "keep_blank_chars": False})
 ADVANCE_SLACK = 0.05  # points: a next character that starts this near the advance's end follows it
+MAX_ADVANCE = 1.2  # ems: no glyph advances further (a wider step holds a gap, a tab, dot leaders)
 DESCENT = 0.21  # a usual font descent, in ems: where a restored space's box ends below the baseline
 
 
@@ -237,14 +238,14 @@ def _to_advance(chars: list[Glyph], owners: list[int], ends: list[End]) -> None:
     Identity-encoded font); its own boxes there are the glyph's ink or a substitute
     font's, narrower or wider than the advance by up to half an em, which split words or
     ran them together. For such a font the advance is the step to the next character
-    most often seen after that character (twice at least); failing that, pdfium's box
-    stays."""
+    seen after most of that character's occurrences (two at least), when no wider than an
+    advance can be; failing that, pdfium's box stays."""
     last = len(chars) - 1
     plain = {k for k, _, _ in ends}
     residues: dict[int, Counter[int]] = {}  # per font: from the advance's end to the next origin
     steps: dict[tuple[int, str], Counter[float]] = {}
     for k, end, face in ends:
-        if k < last and k + 1 in plain and owners[k + 1] == owners[k]:
+        if k < last and k + 1 in plain and owners[k + 1] == owners[k] and end > chars[k][X0]:
             residues.setdefault(face, Counter())[round((chars[k + 1][X0] - end) / ADVANCE_SLACK)] += 1
             step = chars[k + 1][X0] - chars[k][X0]
             if step > 0 and chars[k + 1][TOP] == chars[k][TOP]:
@@ -254,10 +255,13 @@ def _to_advance(chars: list[Glyph], owners: list[int], ends: list[End]) -> None:
         x = chars[k][X0]
         if (k < last and chars[k + 1][X0] == x) or (k > 0 and chars[k - 1][X0] == x):
             continue
-        if not borne.get(face, False):
+        if borne.get(face, False):
+            if end <= x:  # no width found
+                continue
+        else:
             seen = steps.get((face, chars[k][TEXT]))
             step, times = seen.most_common(1)[0] if seen else (0.0, 0)
-            if times < 2:
+            if times < 2 or times * 2 <= seen.total() or step > MAX_ADVANCE * chars[k][SIZE]:
                 continue
             end = x + step
         chars[k][X1] = end
