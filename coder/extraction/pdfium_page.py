@@ -259,7 +259,7 @@ def _to_advance(chars: list[Glyph], owners: list[int], ends: list[End]) -> None:
             if end <= x:  # no width found
                 continue
         else:
-            seen = steps.get((face, chars[k][TEXT]))
+            seen = steps.get((face, chars[k][TEXT]), Counter())
             step, times = seen.most_common(1)[0] if seen else (0.0, 0)
             if times < 2 or times * 2 <= seen.total() or step > MAX_ADVANCE * chars[k][SIZE]:
                 continue
