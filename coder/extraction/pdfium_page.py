@@ -240,22 +240,24 @@ def _to_advance(chars: list[Glyph], owners: list[int], ends: list[End]) -> None:
     ran them together. For such a font the advance is the step to the next character
     seen after most of that character's occurrences (two at least), when no wider than an
     advance can be; failing that, pdfium's box stays."""
+    residues: dict[tuple[int, int], int] = {}  # (font, from the advance's end to the next origin): pairs
+    pairs: dict[int, int] = {}  # font: pairs of characters following each other in a text object
+    for (k, end, face), (n, _, _) in itertools.pairwise(ends):
+        if n == k + 1 and owners[n] == owners[k] and end > chars[k][X0]:
+            key = (face, round((chars[n][X0] - end) / ADVANCE_SLACK))
+            residues[key] = residues.get(key, 0) + 1
+            pairs[face] = pairs.get(face, 0) + 1
+    most: dict[int, int] = {}
+    for (face, _), count in residues.items():
+        most[face] = max(most.get(face, 0), count)
+    borne = {face for face, count in most.items() if count * 2 > pairs[face]}
+    steps = _steps(chars, owners, ends, set(pairs) - borne)
     last = len(chars) - 1
-    plain = {k for k, _, _ in ends}
-    residues: dict[int, Counter[int]] = {}  # per font: from the advance's end to the next origin
-    steps: dict[tuple[int, str], Counter[float]] = {}
-    for k, end, face in ends:
-        if k < last and k + 1 in plain and owners[k + 1] == owners[k] and end > chars[k][X0]:
-            residues.setdefault(face, Counter())[round((chars[k + 1][X0] - end) / ADVANCE_SLACK)] += 1
-            step = chars[k + 1][X0] - chars[k][X0]
-            if step > 0 and chars[k + 1][TOP] == chars[k][TOP]:
-                steps.setdefault((face, chars[k][TEXT]), Counter())[round(step, 2)] += 1
-    borne = {face: seen.most_common(1)[0][1] * 2 > seen.total() for face, seen in residues.items()}
     for k, end, face in ends:
         x = chars[k][X0]
         if (k < last and chars[k + 1][X0] == x) or (k > 0 and chars[k - 1][X0] == x):
             continue
-        if borne.get(face, False):
+        if face in borne:
             if end <= x:  # no width found
                 continue
         else:
@@ -265,6 +267,21 @@ def _to_advance(chars: list[Glyph], owners: list[int], ends: list[End]) -> None:
                 continue
             end = x + step
         chars[k][X1] = end
+
+
+def _steps(chars: list[Glyph], owners: list[int], ends: list[End],
+           faces: set[int]) -> dict[tuple[int, str], Counter[float]]:
+    """For the characters of ``faces``: how far the next character of the same text
+    object on the same line starts, each distance counted."""
+    steps: dict[tuple[int, str], Counter[float]] = {}
+    if not faces:
+        return steps
+    for (k, _, face), (n, _, _) in itertools.pairwise(ends):
+        if face in faces and n == k + 1 and owners[n] == owners[k] and chars[n][TOP] == chars[k][TOP]:
+            step = chars[n][X0] - chars[k][X0]
+            if step > 0:
+                steps.setdefault((face, chars[k][TEXT]), Counter())[round(step, 2)] += 1
+    return steps
 
 
 def _trim_ink(textpage: Any, geometry: Geometry, chars: list[Glyph], reaching: list[Reach]) -> None:
