@@ -18,7 +18,6 @@ from __future__ import annotations
 import bisect
 import ctypes
 import itertools
-from collections import Counter
 from functools import cached_property
 from typing import Any, NamedTuple
 
@@ -40,7 +39,6 @@ _PDFIUM_CODES = {"\ufffe": "-", "\x02": "-", "\x00": ""}
 FAST_WORDS = ({"extra_attrs": ["fontname", "size"]},
               {"extra_attrs": ["fontname", "size"], "keep_blank_chars": False})
 ADVANCE_SLACK = 0.05  # points: a next character that starts this near the advance's end follows it
-MAX_ADVANCE = 1.2  # ems: no glyph advances further (a wider step holds a gap, a tab, dot leaders)
 DESCENT = 0.21  # a usual font descent, in ems: where a restored space's box ends below the baseline
 
 
@@ -227,19 +225,16 @@ def read_chars(textpage: Any, geometry: Geometry) -> tuple[list[Glyph], list[int
 
 def _to_advance(chars: list[Glyph], owners: list[int], ends: list[End]) -> None:
     """Each box of ``ends`` (a character, where its advance ends by pdfium's widths, its
-    font) ends at its advance, as pdfminer's does, unless the character is part of a
-    ligature pdfium spelled out (its letters share one origin and the ligature's box).
+    font) ends at its advance, as pdfminer's does, when the page bears the font's widths
+    out, and unless the character is part of a ligature pdfium spelled out (its letters
+    share one origin and the ligature's box).
 
-    The advance is pdfium's width when the page bears it out: most characters followed by
-    another of the same text object start the next where their advance ends, or at one
-    distance from there (letter spacing; kerning and word spacing make the exceptions).
-    pdfium looks a width up by mapping the character back to a code in the font, which
-    goes wrong in composite fonts (it takes the Unicode value for the glyph id of an
-    Identity-encoded font); its own boxes there are the glyph's ink or a substitute
-    font's, narrower or wider than the advance by up to half an em, which split words or
-    ran them together. For such a font the advance is the step to the next character
-    seen after most of that character's occurrences (two at least), when no wider than an
-    advance can be; failing that, pdfium's box stays."""
+    Borne out: most characters followed by another of the same text object start the
+    next where their advance ends, or at one distance from there (letter spacing; kerning
+    and word spacing make the exceptions). pdfium looks a width up by mapping the
+    character back to a code in the font, which goes wrong in composite fonts (it takes
+    the Unicode value for the glyph id of an Identity-encoded font, and finds the default
+    width or another glyph's); such a font keeps pdfium's boxes."""
     residues: dict[tuple[int, int], int] = {}  # (font, from the advance's end to the next origin): pairs
     pairs: dict[int, int] = {}  # font: pairs of characters following each other in a text object
     for (k, end, face), (n, _, _) in itertools.pairwise(ends):
@@ -251,37 +246,14 @@ def _to_advance(chars: list[Glyph], owners: list[int], ends: list[End]) -> None:
     for (face, _), count in residues.items():
         most[face] = max(most.get(face, 0), count)
     borne = {face for face, count in most.items() if count * 2 > pairs[face]}
-    steps = _steps(chars, owners, ends, set(pairs) - borne)
     last = len(chars) - 1
     for k, end, face in ends:
         x = chars[k][X0]
+        if face not in borne or end <= x:  # not borne out, or no width found
+            continue
         if (k < last and chars[k + 1][X0] == x) or (k > 0 and chars[k - 1][X0] == x):
             continue
-        if face in borne:
-            if end <= x:  # no width found
-                continue
-        else:
-            seen = steps.get((face, chars[k][TEXT]), Counter())
-            step, times = seen.most_common(1)[0] if seen else (0.0, 0)
-            if times < 2 or times * 2 <= seen.total() or step > MAX_ADVANCE * chars[k][SIZE]:
-                continue
-            end = x + step
         chars[k][X1] = end
-
-
-def _steps(chars: list[Glyph], owners: list[int], ends: list[End],
-           faces: set[int]) -> dict[tuple[int, str], Counter[float]]:
-    """For the characters of ``faces``: how far the next character of the same text
-    object on the same line starts, each distance counted."""
-    steps: dict[tuple[int, str], Counter[float]] = {}
-    if not faces:
-        return steps
-    for (k, _, face), (n, _, _) in itertools.pairwise(ends):
-        if face in faces and n == k + 1 and owners[n] == owners[k] and chars[n][TOP] == chars[k][TOP]:
-            step = chars[n][X0] - chars[k][X0]
-            if step > 0:
-                steps.setdefault((face, chars[k][TEXT]), Counter())[round(step, 2)] += 1
-    return steps
 
 
 def _trim_ink(textpage: Any, geometry: Geometry, chars: list[Glyph], reaching: list[Reach]) -> None:
