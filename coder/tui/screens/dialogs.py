@@ -282,7 +282,7 @@ HelpScreen .help-title { margin-bottom: 1; }
     def compose(self) -> ComposeResult:
         with VerticalScroll():  # scrolls (arrows, page keys) in a terminal too small for it
             yield Static("Keys (remap them in ~/.config/coder/keys.yaml or $CODER_KEYMAP, "
-                         "e.g. undo: ctrl+u)", markup=False, classes="help-title")
+                         "e.g. next-quote: j)", markup=False, classes="help-title")
             for key, text in self.rows():
                 with HorizontalGroup():
                     yield Static(key, markup=False, classes="help-key")
