@@ -251,6 +251,8 @@ class Project(Outputs, Reliability):
         """
         from coder.coding.assign import code_quote, current_codings, parse_assignment
         from coder.coding.coders import ensure_coder
+        from coder.coding.describe import describe_event, labels_of
+        from coder.coding.events import get_event
         from coder.store.db import write
 
         parsed = [parse_assignment(a) for a in assignments]
@@ -259,8 +261,10 @@ class Project(Outputs, Reliability):
             result = code_quote(self.db, quote_id, who, parsed, memo=memo)
         now = tuple(Coding(who.name, r["facet"], r["code"], r["memo"], r["id"])
                     for r in current_codings(self.db, quote_id, who))
+        change = (describe_event(get_event(self.db, result.event_id), labels_of(self.db))
+                  if result.event_id is not None else "no change")
         return CodingChange(quote_id, who.name, tuple(result.added), tuple(result.removed),
-                            tuple(result.memos), result.event_id, created, now)
+                            tuple(result.memos), result.event_id, created, now, change)
 
     def codings(self, quote_id: int, *, coder: str) -> list[Coding]:
         """The coder's codings on one quote, in codebook order."""
