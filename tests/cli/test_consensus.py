@@ -119,17 +119,23 @@ def _unresolved_column(run, tmp_path):
     return {int(r["quote_id"]): r["unresolved"] for r in rows}
 
 
-def test_a_locked_rounds_disagreements_are_unresolved_before_its_pair_adjudicates(run, project, tmp_path,
-                                                                                  monkeypatch):
-    """r1 (anna, bram) is adjudicated; r2 (anna, chris) is locked but nobody has started on
-    it: its differences are open decisions, not quotes missing from the consensus."""
-    monkeypatch.delenv("CODER_NAME", raising=False)
+def _settled_r1(run, project):
+    """Round r1 (anna, bram) on the first quote, agreed, locked and adjudicated; the quote ids."""
     q = [r[0] for r in project.execute("SELECT id FROM quotes ORDER BY id")]
     ok(run("round", "create", "r1", "--coders", "anna,bram", "--quotes", str(q[0])))
     for who in ("anna", "bram"):
         ok(run("code", q[0], "--coder", who, "valentie=positief"))
     ok(run("round", "lock", "r1"))
     ok(run("adjudicate", "agreed", "--coders", "anna,bram"))
+    return q
+
+
+def test_a_locked_rounds_disagreements_are_unresolved_before_its_pair_adjudicates(run, project, tmp_path,
+                                                                                  monkeypatch):
+    """r1 (anna, bram) is adjudicated; r2 (anna, chris) is locked but nobody has started on
+    it: its differences are open decisions, not quotes missing from the consensus."""
+    monkeypatch.delenv("CODER_NAME", raising=False)
+    q = _settled_r1(run, project)
     assert _unresolved_column(run, tmp_path) == {q[0]: ""}
     ok(run("round", "create", "r2", "--coders", "anna,chris", "--quotes", str(q[1])))
     ok(run("code", q[1], "--coder", "anna", "valentie=positief"))
@@ -157,12 +163,7 @@ def test_a_quote_the_pair_disagrees_on_entirely_is_unresolved_before_its_first_d
 def test_an_open_rounds_differences_stay_out_of_the_consensus_export(run, project, tmp_path, monkeypatch):
     """Blind coding: which facets differ in an open round would tell its coders too much."""
     monkeypatch.delenv("CODER_NAME", raising=False)
-    q = [r[0] for r in project.execute("SELECT id FROM quotes ORDER BY id")]
-    ok(run("round", "create", "r1", "--coders", "anna,bram", "--quotes", str(q[0])))
-    for who in ("anna", "bram"):
-        ok(run("code", q[0], "--coder", who, "valentie=positief"))
-    ok(run("round", "lock", "r1"))
-    ok(run("adjudicate", "agreed", "--coders", "anna,bram"))
+    q = _settled_r1(run, project)
     ok(run("round", "create", "r2", "--coders", "anna,bram", "--quotes", str(q[1])))
     ok(run("code", q[1], "--coder", "anna", "valentie=positief"))
     ok(run("code", q[1], "--coder", "bram", "valentie=negatief"))
