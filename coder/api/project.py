@@ -122,13 +122,18 @@ class Project(Outputs, Reliability):
     # --- quotes (coder quotes, search, quote add/adjust/delete) -----------------------
 
     def quotes(self, doc: str | int | None = None, search: str | None = None, *,
-               viewer: str | None = None, on_hidden: Callable[[int], None] | None = None) -> list[Quote]:
+               viewer: str | None = None, on_hidden: Callable[[int], None] | None = None,
+               on_dismissed: Callable[[int], None] | None = None) -> list[Quote]:
         """Quotes (detected and manual) with the codings ``viewer`` may see; of one document or a search.
 
         While a round with named coders is open, its coders see only their own codings on
         its quotes (and others' manual quotes only inside the round); nobody named sees the
         round coders' codings held back there (see :mod:`coder.reliability.blind`).
         ``on_hidden(n)`` hears how many codings were held back.
+
+        The candidates ``viewer`` dismissed as not a quote are left out, as in that coder's
+        TUI: a named list is what that coder still takes for quotes (:meth:`dismissed`
+        lists the others). ``on_dismissed(n)`` hears how many were left out.
         """
         from coder.quotes.store import list_quotes, search_quotes
         from coder.reliability.blind import blind_for, visible_codings, visible_quotes
@@ -140,12 +145,25 @@ class Project(Outputs, Reliability):
                 rows = [r for r in rows if r["doc_id"] == doc_id]
         else:
             rows = list_quotes(self.db, doc_id=self.document_id(doc) if doc is not None else None)
+        rows = self._without_dismissed(rows, viewer, on_dismissed)
         blind = blind_for(self.db, viewer)
         rows = visible_quotes(self.db, rows, blind)
         codings, hidden = visible_codings(self.db, [r["id"] for r in rows], blind)
         if hidden and on_hidden:
             on_hidden(hidden)
         return [Quote.from_row(r, tuple(Coding(**c) for c in codings[r["id"]])) for r in rows]
+
+    def _without_dismissed(self, rows: list[dict[str, Any]], viewer: str | None,
+                           on_dismissed: Callable[[int], None] | None) -> list[dict[str, Any]]:
+        from coder.coding.coders import find_coder
+        from coder.quotes.dismiss import dismissed_ids
+
+        who = find_coder(self.db, viewer) if viewer else None
+        gone = dismissed_ids(self.db, who) if who is not None else set()
+        kept = [r for r in rows if r["id"] not in gone]
+        if len(kept) < len(rows) and on_dismissed:
+            on_dismissed(len(rows) - len(kept))
+        return kept
 
     def search(self, query: str) -> list[Quote]:
         """Full-text search over quote text, best first (codings not filled in)."""
@@ -233,6 +251,8 @@ class Project(Outputs, Reliability):
         """
         from coder.coding.assign import code_quote, current_codings, parse_assignment
         from coder.coding.coders import ensure_coder
+        from coder.coding.describe import describe_event, labels_of
+        from coder.coding.events import get_event
         from coder.store.db import write
 
         parsed = [parse_assignment(a) for a in assignments]
@@ -241,8 +261,10 @@ class Project(Outputs, Reliability):
             result = code_quote(self.db, quote_id, who, parsed, memo=memo)
         now = tuple(Coding(who.name, r["facet"], r["code"], r["memo"], r["id"])
                     for r in current_codings(self.db, quote_id, who))
+        change = (describe_event(get_event(self.db, result.event_id), labels_of(self.db))
+                  if result.event_id is not None else "no change")
         return CodingChange(quote_id, who.name, tuple(result.added), tuple(result.removed),
-                            tuple(result.memos), result.event_id, created, now)
+                            tuple(result.memos), result.event_id, created, now, change)
 
     def codings(self, quote_id: int, *, coder: str) -> list[Coding]:
         """The coder's codings on one quote, in codebook order."""

@@ -115,6 +115,7 @@ class CodingChange:
     event_id: int | None
     coder_created: bool
     codings: tuple[Coding, ...]
+    change: str = ""  # in codebook labels, as history says it: "Valentie = Positief; + Vertrouwen"
 
     @property
     def changed(self) -> bool:

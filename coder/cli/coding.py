@@ -21,6 +21,8 @@ def code(quote_id: int, assignments: tuple[str, ...], coder_name: str, memo: str
          as_json: bool) -> None:
     """Code a quote: facet=code, facet+=code (multi facets), facet-=code, facet= (clear).
 
+    Says what changed in the codebook's labels, as history does (--json: the keys).
+
     Example: coder code 12 --coder anna transformatiedoel=normaliseren valentie=positief
     drie_vs+=vertrouwen --memo "sterk voorbeeld"
     """
@@ -35,9 +37,7 @@ def code(quote_id: int, assignments: tuple[str, ...], coder_name: str, memo: str
     if not change.changed:
         click.echo(f"quote {quote_id}: no change", err=True)
     else:
-        parts = [f"+{c}" for c in change.added] + [f"-{c}" for c in change.removed]
-        parts += [f"memo({c})" for c in change.memos]
-        click.echo(f"quote {quote_id}: {' '.join(parts)} (event {change.event_id})")
+        click.echo(f"quote {quote_id}: {change.change} (event {change.event_id})")
 
 
 def _codings_json(quote_id: int, codings: tuple) -> list[dict]:

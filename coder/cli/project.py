@@ -152,6 +152,9 @@ def quotes(doc: str | None, as_json: bool, query: str | None, dismissed: bool, v
            by: str | None) -> None:
     """List quotes (detected and manual), optionally of one document or matching a search.
 
+    With a name (--coder NAME or --by NAME), the candidates that coder dismissed as not a
+    quote are left out unless --dismissed (which lists them), as in that coder's TUI.
+
     While a round with named coders is open, its quotes show a coder (--coder NAME) only
     their own codings; without a name the round's coders' codings are held back there.
     """
@@ -166,7 +169,12 @@ def quotes(doc: str | None, as_json: bool, query: str | None, dismissed: bool, v
     def held_back(n: int) -> None:
         click.echo(f"coder: {n} coding(s) of an open round's coders held back (blind coding)", err=True)
 
-    found = open_project().quotes(doc, search=query, viewer=by or viewer, on_hidden=held_back)
+    def left_out(n: int) -> None:
+        click.echo(f"coder: {n} candidate(s) {by or viewer} dismissed as not a quote left out "
+                   "(--dismissed lists them)", err=True)
+
+    found = open_project().quotes(doc, search=query, viewer=by or viewer, on_hidden=held_back,
+                                  on_dismissed=left_out)
     if as_json:
         echo_json([q.as_dict() for q in found])
         return

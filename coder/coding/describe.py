@@ -7,7 +7,8 @@ just ``saved`` or ``coding.change quote 90``:
 - a multi facet: ``+ Label`` for a code added, ``− Label`` for one removed;
 - a single facet: ``Facet = Label`` when it was empty, ``Facet: Old → New`` when the
   value was replaced, ``− Label`` when it was cleared;
-- memos, new, deleted and re-bounded quotes in a few words; a dismissal as ``not a quote``;
+- memos (also one given with a new code), new, deleted and re-bounded quotes in a few
+  words; a dismissal as ``not a quote``;
 - an undo or redo: ``undone: …`` / ``redone: …`` with what the original action did and
   its quote (``undone: Valentie = Positief (quote 90)``).
 """
@@ -66,6 +67,10 @@ def describe_ops(ops: list[Op], labels: Labels) -> str:
             coding = op["coding"]
             added, removed = facets.setdefault(coding["facet"], ([], []))
             (added if kind == "coding_add" else removed).append(coding["code"])
+            if kind == "coding_add" and coding.get("memo"):  # `coder code ... --memo` on a new code
+                text = f"memo {snippet(coding['memo'])}"
+                if text not in parts:
+                    parts.append(text)
         elif kind in ("coding_memo", "quote_memo"):
             text = f"memo {snippet(op['after'])}" if op["after"] else "memo removed"
             if text not in parts:

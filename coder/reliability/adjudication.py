@@ -240,19 +240,41 @@ def _memos(a: Side, b: Side, quote_id: int, codes: list[str]) -> dict[str, str]:
 def unresolved(db: sqlite_utils.Database) -> dict[int, list[str]]:
     """Quotes whose facets the consensus layer has not settled yet: facet keys per quote.
 
-    Looked at for every pair of coders that adjudication has been started for, over the
-    quotes adjudicated so far and those of locked rounds both of them coded.
+    Looked at for every pair of coders whose codings the consensus is to settle: a pair
+    that adjudication has been started for, and each pair of members of a locked round,
+    also before its first decision (until then every difference of theirs is open, not a
+    quote missing from the consensus). Over all quotes both of them coded or dismissed,
+    except those of an open round of either: they code those blind, and even which facets
+    differ would tell.
     """
-    pairs = [(Coder(*row[:3]), Coder(*row[3:])) for row in db.execute(
-        "SELECT DISTINCT a.id, a.name, a.kind, b.id, b.name, b.kind FROM adjudications j"
-        " JOIN coders a ON a.id = j.coder_a JOIN coders b ON b.id = j.coder_b")]
     out: dict[int, list[str]] = {}
-    for coder_a, coder_b in pairs:
-        scope = [r[0] for r in db.execute(
-            "SELECT quote_id FROM adjudications UNION SELECT q.quote_id FROM round_quotes q"
-            " JOIN rounds r ON r.id = q.round_id WHERE r.locked_at IS NOT NULL")]
+    for coder_a, coder_b in _pairs(db):
+        blind = {r[0] for r in db.execute(
+            "SELECT q.quote_id FROM round_quotes q JOIN rounds r ON r.id = q.round_id"
+            " JOIN round_members m ON m.round_id = r.id"
+            " WHERE r.locked_at IS NULL AND m.coder_id IN (?, ?)", [coder_a.id, coder_b.id])}
+        scope = [r[0] for r in db.execute("SELECT id FROM quotes") if r[0] not in blind]
         for item in queue(db, coder_a, coder_b, scope):
             facets = out.setdefault(item["quote"], [])
             if item["facet"] not in facets:
                 facets.append(item["facet"])
     return out
+
+
+def _pairs(db: sqlite_utils.Database) -> list[tuple[Coder, Coder]]:
+    """The coder pairs of the adjudications so far and of the locked rounds, each once."""
+    started = db.execute("SELECT DISTINCT coder_a, coder_b FROM adjudications").fetchall()
+    rounds: dict[int, list[int]] = {}
+    for round_id, coder_id in db.execute(
+            "SELECT m.round_id, m.coder_id FROM round_members m JOIN rounds r ON r.id = m.round_id"
+            " WHERE r.locked_at IS NOT NULL ORDER BY m.round_id, m.coder_id"):
+        rounds.setdefault(round_id, []).append(coder_id)
+    members = [(a, b) for ids in rounds.values() for i, a in enumerate(ids) for b in ids[i + 1:]]
+    coders = {row[0]: Coder(*row) for row in db.execute("SELECT id, name, kind FROM coders")}
+    seen: set[frozenset[int]] = set()
+    pairs = []
+    for a, b in [*started, *members]:
+        if a != b and frozenset((a, b)) not in seen:
+            seen.add(frozenset((a, b)))
+            pairs.append((coders[a], coders[b]))
+    return pairs

@@ -2,7 +2,6 @@
 
 ``$CODER_KEYMAP`` or ``keys.yaml`` in coder's config folder (see :mod:`coder.paths`), e.g.::
 
-    undo: ctrl+u
     next-quote: j
     previous-quote: k
 """
@@ -26,5 +25,5 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
     except (OSError, yaml.YAMLError) as exc:
         raise InputError(f"{path}: cannot read keymap ({exc})") from exc
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
-        raise InputError(f"{path}: a keymap maps binding ids to keys, e.g. 'undo: ctrl+u'")
+        raise InputError(f"{path}: a keymap maps binding ids to keys, e.g. 'next-quote: j'")
     return {str(k): v for k, v in data.items()}

@@ -24,7 +24,7 @@ from coder.coding.assign import (
     toggle_code,
 )
 from coder.coding.coders import Coder, ensure_coder
-from coder.coding.describe import Labels, describe_event, describe_undo
+from coder.coding.describe import Labels, describe_event, describe_undo, snippet
 from coder.coding.events import Event, coder_events, get_event, redo, undo
 from coder.errors import InputError
 from coder.ingest.documents import list_documents, page_rows
@@ -342,11 +342,17 @@ class Session:
         return self.last_change()
 
     def delete_current(self) -> str:
-        if self.current is None:
+        quote = self.current
+        if quote is None:
             return "no quote"
-        delete_manual_quote(self.db, self.current["id"], self.coder)
+        delete_manual_quote(self.db, quote["id"], self.coder)
         self.reload_quotes()
-        return self.last_change()
+        return self.gone(quote)
+
+    def gone(self, quote: dict[str, Any]) -> str:
+        """What the latest event did to a quote that has just left the list, naming it:
+        the screen already shows the next quote, so "not a quote" alone would not say which."""
+        return f"quote {quote['id']} {snippet(quote['text'])}: {self.last_change()}"
 
     def last_change(self) -> str:
         """What the coder's latest event did (for actions that return no result)."""
@@ -365,7 +371,7 @@ class Session:
             return self.delete_current()
         dismiss_quote(self.db, quote["id"], self.coder, reason)
         self.reload_quotes()
-        return self.last_change()
+        return self.gone(quote)
 
     # --- search and suggestions -----------------------------------------------------
 

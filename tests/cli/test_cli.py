@@ -273,3 +273,19 @@ def test_init_with_a_broken_codebook_creates_no_project_file(tmp_path):
     assert result.exit_code == 2
     assert "broken.yaml:4" in result.stderr and "YAML" in result.stderr
     assert not target.exists()
+
+
+def test_code_says_what_it_changed_in_labels_like_history(run, report_pdf, monkeypatch):
+    """`coder code` printed keys (+positief) where history, undo and the TUI say labels."""
+    monkeypatch.delenv("CODER_NAME", raising=False)
+    run("import", report_pdf)
+    (quote,) = json.loads(run("quotes", "--json").output)
+    qid = quote["id"]
+    first = run("code", qid, "--coder", "anna", "valentie=positief", "drie_vs+=vertrouwen").stdout
+    assert first.startswith(f"quote {qid}: Valentie = Positief; + Vertrouwen (event ")
+    second = run("code", qid, "--coder", "anna", "valentie=negatief", "--memo", "twijfel").stdout
+    assert second.startswith(f"quote {qid}: Valentie: Positief → Negatief; memo “twijfel” (event ")
+    history = run("history", "--coder", "anna").stdout
+    assert "Valentie: Positief → Negatief; memo “twijfel”" in history
+    keys = json.loads(run("code", qid, "--coder", "anna", "drie_vs-=vertrouwen", "--json").stdout)
+    assert {(c["facet"], c["code"]) for c in keys} == {("valentie", "negatief")}

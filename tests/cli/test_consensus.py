@@ -110,3 +110,63 @@ def test_a_quote_one_coder_dismissed_and_the_other_coded_waits_in_the_queue(run,
            "--pick", "b"))
     assert json.loads(ok(run("adjudicate", "queue", "--coders", "anna,bram", "--json")).stdout) == []
     assert consensus(project, q[0]) == []
+
+
+def _unresolved_column(run, tmp_path):
+    out = tmp_path / "consensus.csv"
+    ok(run("export", "quotes", "--consensus", "--keys", "--force", "-o", out))
+    rows = csv.DictReader(out.read_text(encoding="utf-8").splitlines())
+    return {int(r["quote_id"]): r["unresolved"] for r in rows}
+
+
+def _settled_r1(run, project):
+    """Round r1 (anna, bram) on the first quote, agreed, locked and adjudicated; the quote ids."""
+    q = [r[0] for r in project.execute("SELECT id FROM quotes ORDER BY id")]
+    ok(run("round", "create", "r1", "--coders", "anna,bram", "--quotes", str(q[0])))
+    for who in ("anna", "bram"):
+        ok(run("code", q[0], "--coder", who, "valentie=positief"))
+    ok(run("round", "lock", "r1"))
+    ok(run("adjudicate", "agreed", "--coders", "anna,bram"))
+    return q
+
+
+def test_a_locked_rounds_disagreements_are_unresolved_before_its_pair_adjudicates(run, project, tmp_path,
+                                                                                  monkeypatch):
+    """r1 (anna, bram) is adjudicated; r2 (anna, chris) is locked but nobody has started on
+    it: its differences are open decisions, not quotes missing from the consensus."""
+    monkeypatch.delenv("CODER_NAME", raising=False)
+    q = _settled_r1(run, project)
+    assert _unresolved_column(run, tmp_path) == {q[0]: ""}
+    ok(run("round", "create", "r2", "--coders", "anna,chris", "--quotes", str(q[1])))
+    ok(run("code", q[1], "--coder", "anna", "valentie=positief"))
+    ok(run("code", q[1], "--coder", "chris", "valentie=negatief"))
+    ok(run("round", "lock", "r2"))
+    assert _unresolved_column(run, tmp_path) == {q[0]: "", q[1]: "valentie"}
+    ok(run("adjudicate", "resolve", q[1], "valentie", "--coders", "anna,chris", "--pick", "b"))
+    assert _unresolved_column(run, tmp_path) == {q[0]: "", q[1]: ""}
+
+
+def test_a_quote_the_pair_disagrees_on_entirely_is_unresolved_before_its_first_decision(
+        run, project, tmp_path, monkeypatch):
+    """Without rounds: 'adjudicate agreed' touches only quotes with an agreement; a quote
+    with none must still show up as undecided, not be left out of the consensus export."""
+    monkeypatch.delenv("CODER_NAME", raising=False)
+    q = [r[0] for r in project.execute("SELECT id FROM quotes ORDER BY id")]
+    for who in ("anna", "bram"):
+        ok(run("code", q[0], "--coder", who, "valentie=negatief"))
+    ok(run("code", q[1], "--coder", "anna", "valentie=positief"))
+    ok(run("code", q[1], "--coder", "bram", "valentie=negatief"))
+    ok(run("adjudicate", "agreed", "--coders", "anna,bram"))
+    assert _unresolved_column(run, tmp_path) == {q[0]: "", q[1]: "valentie"}
+
+
+def test_an_open_rounds_differences_stay_out_of_the_consensus_export(run, project, tmp_path, monkeypatch):
+    """Blind coding: which facets differ in an open round would tell its coders too much."""
+    monkeypatch.delenv("CODER_NAME", raising=False)
+    q = _settled_r1(run, project)
+    ok(run("round", "create", "r2", "--coders", "anna,bram", "--quotes", str(q[1])))
+    ok(run("code", q[1], "--coder", "anna", "valentie=positief"))
+    ok(run("code", q[1], "--coder", "bram", "valentie=negatief"))
+    assert _unresolved_column(run, tmp_path) == {q[0]: ""}
+    ok(run("round", "lock", "r2"))
+    assert _unresolved_column(run, tmp_path) == {q[0]: "", q[1]: "valentie"}

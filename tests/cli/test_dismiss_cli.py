@@ -57,3 +57,20 @@ def test_reimport_with_force_keeps_dismissals(run, report_pdf):
     run("quote", "dismiss", str(quote["id"]), "--coder", "anna")
     assert "reimported" in run("import", "--force", report_pdf).output
     assert [r["id"] for r in json.loads(run("quotes", "--dismissed", "--json").output)] == [quote["id"]]
+
+
+def test_quotes_of_a_coder_leave_out_what_that_coder_dismissed(run, report_pdf, monkeypatch):
+    """As in the TUI: anna's list is what anna still takes for quotes; the others see it."""
+    monkeypatch.delenv("CODER_NAME", raising=False)
+    run("import", report_pdf)
+    (quote,) = json.loads(run("quotes", "--json").output)
+    run("quote", "dismiss", str(quote["id"]), "--coder", "anna")
+    mine = run("quotes", "--coder", "anna", "--json")
+    assert json.loads(mine.stdout) == []
+    assert "1 candidate(s) anna dismissed as not a quote left out" in mine.stderr
+    assert [q["id"] for q in json.loads(run("quotes", "--coder", "bram", "--json").stdout)] == [quote["id"]]
+    everyone = run("quotes", "--json")
+    assert [q["id"] for q in json.loads(everyone.stdout)] == [quote["id"]] and not everyone.stderr
+    assert [r["id"] for r in json.loads(run("quotes", "--dismissed", "--coder", "anna", "--json").stdout)] \
+        == [quote["id"]]
+    assert "left out unless --dismissed" in " ".join(run("quotes", "--help").output.split())

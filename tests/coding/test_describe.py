@@ -25,7 +25,7 @@ def test_each_kind_of_change_is_described_in_labels(project):
     assert said(toggle_code(project, quote, coder, "vertrouwen")) == "− vertrouwen"
     assert said(toggle_code(project, quote, coder, "negatief")) == "− negatief"
     assert said(code_quote(project, quote, coder, [Assignment("valentie", "=", ("positief",))],
-                           memo="sterk")) == "Valentie = positief"
+                           memo="sterk")) == "Valentie = positief; memo “sterk”"
     assert said(code_quote(project, quote, coder, [], memo="zeer sterk")) == "memo “zeer sterk”"
     undo(project, coder)
     redo(project, coder)

@@ -121,5 +121,5 @@ async def test_help_screen_lists_keys(tui_db):
         await start(app, pilot)
         await pilot.press("f1")
         await pilot.pause()
-        text = str(app.screen.query_one("Static").render())
+        text = "\n".join(str(s.render()) for s in app.screen.query("Static"))
         assert "Undo your last coding action" in text and "z" in text

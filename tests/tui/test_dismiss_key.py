@@ -41,3 +41,22 @@ async def test_dismissed_quote_stays_visible_to_another_coder_and_help_names_the
     async with app.run_test(size=(150, 45)) as pilot:
         screen = await start(app, pilot)
         assert len(screen.session.quotes) == 2
+
+
+async def test_status_after_dismissing_names_the_quote_and_the_undo_key(tui_db, tmp_path, monkeypatch):
+    keymap = tmp_path / "keys.yaml"
+    keymap.write_text("undo: U\n", encoding="utf-8")
+    monkeypatch.setenv("CODER_KEYMAP", str(keymap))
+    app = CoderApp(tui_db, "anna")
+    async with app.run_test(size=(150, 45)) as pilot:
+        screen = await start(app, pilot)
+        first = screen.session.current
+        await pilot.press("2", "x")  # coded first, then called no quote
+        await pilot.pause()
+        words = " ".join(first["text"].split())[:20]
+        assert f"quote {first['id']} “{words}" in screen.status_line
+        assert "not a quote, its 1 coding(s) removed" in screen.status_line
+        assert "U undoes" in screen.status_line
+        await pilot.press("U")
+        await pilot.pause()
+        assert f"undone: not a quote, its 1 coding(s) removed (quote {first['id']})" in screen.status_line

@@ -28,6 +28,7 @@ from coder.tui.screens.dialogs import (
     HelpScreen,
     SearchQuotes,
     TextPrompt,
+    key_label,
     option_id,
 )
 from coder.tui.session import Session
@@ -372,10 +373,17 @@ class CodingScreen(Screen[None]):
         self.guarded(lambda: self.session.adjust(*bounds))
 
     def action_delete_quote(self) -> None:
-        self.guarded(self.session.delete_current)
+        self.guarded(self.session.delete_current, suffix=self.undo_hint())
 
     def action_dismiss_quote(self) -> None:
-        self.guarded(self.session.dismiss_current)
+        self.guarded(self.session.dismiss_current, suffix=self.undo_hint())
+
+    def undo_hint(self) -> str:
+        """`` (z undoes)``, with the undo key as the user mapped it: for an action whose
+        quote leaves the screen, so the way back is in sight."""
+        undo = getattr(self.app, "keymap", {}).get("undo") or next(
+            b.key for b in CODING_BINDINGS if b.id == "undo")
+        return f" ({key_label(undo)} undoes)"
 
     def action_goto_page(self) -> None:
         s = self.session

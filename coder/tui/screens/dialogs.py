@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import HorizontalGroup, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -246,26 +246,51 @@ class Choice(ModalScreen[Any]):
         self.dismiss(None)
 
 
+KEY_NAMES = {"question_mark": "?", "slash": "/"}
+
+
+def key_label(keys: str) -> str:
+    """``f1,question_mark`` as a user types it: ``f1, ?``."""
+    return ", ".join(KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
+
+
 class HelpScreen(ModalScreen[None]):
-    DEFAULT_CSS = modal_css("HelpScreen", width=104, box="VerticalScroll")
+    """Every key and what it does, in two columns: a description wraps within its own
+    column, so the keys stay readable down the left edge even at 80 columns."""
+
+    DEFAULT_CSS = modal_css("HelpScreen", width=104, box="VerticalScroll") + """
+HelpScreen HorizontalGroup { height: auto; }
+HelpScreen .help-key { width: 14; padding-right: 1; text-style: bold; }
+HelpScreen .help-text { width: 1fr; }
+HelpScreen .help-note { margin-top: 1; }
+HelpScreen .help-title { margin-bottom: 1; }
+"""
     BINDINGS = [Binding("escape,f1,question_mark,q", "close", "Close")]
 
-    def compose(self) -> ComposeResult:
+    def rows(self) -> list[tuple[str, str]]:
+        """(key, what it does) for every binding, after the user's remapping, and the
+        keys the coding screen does not bind itself."""
         keys = {b.id: b.key for b in CODING_BINDINGS}
         keys["choose"] = "1 … 9"
+        keys["quit"] = "ctrl+q"
         keymap = getattr(self.app, "keymap", {})
-        lines = ["Keys (remap them in ~/.config/coder/keys.yaml or $CODER_KEYMAP: 'undo: ctrl+u')", ""]
-        for binding_id, text in DESCRIPTIONS.items():
-            key = keymap.get(binding_id) or keys.get(binding_id) or ("ctrl+q" if binding_id == "quit" else "")
-            lines.append(f"{key:<22} {text}")
-        lines += ["", "shift+arrows / mouse drag   select text in the reader", "ctrl+p   command palette: "
-                  "type part of a code name to toggle it", "",
-                  "Reader gutter: p.N where page N begins; a tag on each quote you coded: the number of",
-                  "its code in the first facet, the initial (or number) of its code in the second, "
-                  "* for more (2P*).",
-                  "", "Every action is saved at once."]
+        rows = [(key_label(keymap.get(binding_id) or keys.get(binding_id) or ""), text)
+                for binding_id, text in DESCRIPTIONS.items()]
+        return [*rows, ("shift+arrows", "Select text in the reader (or drag with the mouse)"),
+                ("ctrl+p", "Command palette: type part of a code name to toggle it")]
+
+    def compose(self) -> ComposeResult:
         with VerticalScroll():  # scrolls (arrows, page keys) in a terminal too small for it
-            yield Static("\n".join(lines), markup=False)
+            yield Static("Keys (remap them in ~/.config/coder/keys.yaml or $CODER_KEYMAP, "
+                         "e.g. next-quote: j)", markup=False, classes="help-title")
+            for key, text in self.rows():
+                with HorizontalGroup():
+                    yield Static(key, markup=False, classes="help-key")
+                    yield Static(text, markup=False, classes="help-text")
+            yield Static("Reader gutter: p.N where page N begins; a tag on each quote you coded: "
+                         "the number of its code in the first facet, the initial (or number) of "
+                         "its code in the second, * for more (2P*).", markup=False, classes="help-note")
+            yield Static("Every action is saved at once.", markup=False, classes="help-note")
 
     def action_close(self) -> None:
         self.dismiss(None)
