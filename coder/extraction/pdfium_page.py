@@ -168,6 +168,7 @@ def read_chars(textpage: Any, geometry: Geometry) -> tuple[list[Glyph], list[int
     styles = Styles(geometry)
     known = styles.known
     advances = Advances()
+    advance_of = advances.known
     to_advance: list[End] = []  # a character in a font with widths, where its advance ends
     rect = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
@@ -207,7 +208,10 @@ def read_chars(textpage: Any, geometry: Geometry) -> tuple[list[Glyph], list[int
                 if widths is not None and text in widths:
                     x1 = x + widths[text] * scale
                 elif face:
-                    to_advance.append((len(chars), x + advances.get(face, text) * scale, face[1]))
+                    advance = advance_of.get((face[1], text))
+                    if advance is None:
+                        advance = advances.get(face, text)
+                    to_advance.append((len(chars), x + advance * scale, face[1]))
                 if previous and previous[1] == baseline and previous[0] < x < chars[-1][X1] - 0.01:
                     reaching.append((len(chars) - 1, previous[2], x))
                 previous = (x, baseline, i)
