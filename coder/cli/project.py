@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -173,26 +174,28 @@ def quotes(doc: str | None, as_json: bool, query: str | None, dismissed: bool, v
         click.echo(f"coder: {n} candidate(s) {by or viewer} dismissed as not a quote left out "
                    "(--dismissed lists them)", err=True)
 
-    found = open_project().quotes(doc, search=query, viewer=by or viewer, on_hidden=held_back,
-                                  on_dismissed=left_out)
+    project = open_project()
+    found = project.quotes(doc, search=query, viewer=by or viewer, on_hidden=held_back,
+                           on_dismissed=left_out)
     if as_json:
         echo_json([q.as_dict() for q in found])
         return
     coded = any(q.codings for q in found)  # the codes column only once something is coded
+    label = project.labels().code if coded else str  # the codebook's words, as history prints
     table = Table("id", "doc", "page", "quote", "attribution", *(["codes"] if coded else []), box=None)
     for q in found:
         snippet = q.text.replace("\n", " ")
-        codes = [_codes_cell(q.codings)] if coded else []
+        codes = [_codes_cell(q.codings, label)] if coded else []
         table.add_row(str(q.id), str(q.doc_id), str(q.page or ""),
                       snippet[:90] + ("…" if len(snippet) > 90 else ""), q.attribution or "", *codes)
     Console().print(table)
 
 
-def _codes_cell(codings: Any) -> str:
-    """``anna: normaliseren, positief; bram: negatief``: each coder's codes on one quote."""
+def _codes_cell(codings: Any, label: Callable[[str], str]) -> str:
+    """``anna: Normaliseren, Positief; bram: Negatief``: each coder's codes on one quote."""
     by_coder: dict[str, list[str]] = {}
     for coding in codings:
-        by_coder.setdefault(coding.coder, []).append(coding.code)
+        by_coder.setdefault(coding.coder, []).append(label(coding.code))
     return "; ".join(f"{name}: {', '.join(codes)}" for name, codes in by_coder.items())
 
 

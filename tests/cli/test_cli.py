@@ -251,14 +251,15 @@ def test_output_piped_into_head_ends_quietly():
 
 
 def test_the_quote_list_shows_what_each_coder_coded(run, report_pdf, monkeypatch):
-    """`coder quotes` is where a user checks what is stored: the codes are in the table."""
+    """`coder quotes` is where a user checks what is stored: the codes are in the table, in
+    the codebook's words (as `history` and `code` print them)."""
     monkeypatch.delenv("CODER_NAME", raising=False)
     run("import", report_pdf)
     (quote,) = json.loads(run("quotes", "--json").output)
     assert "codes" not in run("quotes").output.splitlines()[0]
     run("code", quote["id"], "--coder", "anna", "valentie=positief", "drie_vs+=vertrouwen")
     listed = run("quotes").output.split()  # wrapped to the terminal's width
-    assert "codes" in listed and {"anna:", "positief,", "vertrouwen"} <= set(listed)
+    assert "codes" in listed and {"anna:", "Positief,", "Vertrouwen"} <= set(listed)
 
 
 def test_init_with_a_broken_codebook_creates_no_project_file(tmp_path):
