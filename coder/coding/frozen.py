@@ -36,6 +36,13 @@ _LOCKED_FOR = (
     " ORDER BY r.id LIMIT 1")
 
 
+def locked_round_of(db: sqlite_utils.Database, quote_id: int, coder: Coder) -> str | None:
+    """The locked round that freezes the coder's codes on the quote, or None: the coding
+    screen shows it before a key is refused."""
+    row = db.execute(_LOCKED_FOR, {"quote": quote_id, "coder": coder.id}).fetchone()
+    return str(row[0]) if row else None
+
+
 def frozen_message(db: sqlite_utils.Database, quote_id: int, coder: Coder) -> str | None:
     """Why the coder's codes on the quote may not change, or None when they may."""
     return _message(db, quote_id, coder.id, coder.name)

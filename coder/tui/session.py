@@ -169,6 +169,13 @@ class Session:
                 return self.current
         return None
 
+    def locked_round(self) -> str | None:
+        """The locked round that freezes this coder's codes on the quote on screen."""
+        from coder.coding.frozen import locked_round_of
+
+        quote = self.current
+        return locked_round_of(self.db, quote["id"], self.coder) if quote else None
+
     def listed(self, quote_id: int, doc_id: int) -> bool:
         """Whether the coder's quote list (no filter) holds the quote: not when the coder
         dismissed it, nor when an open round hides it."""

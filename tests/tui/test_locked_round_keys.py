@@ -48,6 +48,7 @@ async def test_code_key_dismiss_key_and_undo_on_a_locked_round_are_refused_visib
         first = screen.session.current["id"]
         shown = [q["id"] for q in screen.session.quotes]
         assert first in ids
+        assert "locked round 'steek': your codes here are frozen" in screen.status_line  # before a key
         await pilot.press("2")  # goal 2 (normaliseren) on the open quote
         await pilot.pause()
         assert f"quote {first} is in locked round 'steek': anna's codes on it are frozen" in errors(app)
@@ -65,7 +66,8 @@ async def test_a_coder_outside_the_round_codes_as_usual(tui_db):
     lock_both_quotes(tui_db)
     app = CoderApp(tui_db, "chris")
     async with app.run_test(size=(150, 45)) as pilot:
-        await start(app, pilot)
+        screen = await start(app, pilot)
+        assert "locked round" not in screen.status_line
         await pilot.press("2")
         await pilot.pause()
         assert not errors(app)

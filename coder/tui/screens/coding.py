@@ -101,7 +101,9 @@ class CodingScreen(Screen[None]):
             offset = reader.doc_offset(reader.cursor_location)
             page = f" · p. {s.page_at(offset)}"
         filt = f" · filter: {s.filter}" if s.filter != "all" else ""
-        text = f"coder: {s.coder.name} · {title}{page}{filt}{self.keys_hint()}"
+        locked = s.locked_round()
+        frozen = f" · locked round {locked!r}: your codes here are frozen" if locked else ""
+        text = f"coder: {s.coder.name} · {title}{page}{filt}{frozen}{self.keys_hint()}"
         if message:
             self.message = message
         line = f"{text}   {self.message}" if self.message else text
