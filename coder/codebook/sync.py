@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from coder.codebook.model import Code, Codebook, Facet, Translation
-from coder.coding.events import now
+from coder.coding.events import log_event, now
 from coder.errors import InputError
 from coder.store.db import write
 from coder.store.sqlite import sqlite_utils
@@ -122,7 +122,7 @@ def _apply_renames(db: sqlite_utils.Database, codebook: Codebook, report: SyncRe
                 db.execute("UPDATE codings SET facet = ? WHERE code = ?", [code.facet, code.key])
                 present = (present - {old}) | {code.key}
                 report.renamed.append((old, code.key))
-                _log(db, "codebook.rename", code.key, {"from": old, "to": code.key})
+                log_event(db, "codebook.rename", {"from": old, "to": code.key}, code=code.key)
 
 
 def _upsert_facets(db: sqlite_utils.Database, codebook: Codebook) -> None:
@@ -143,11 +143,12 @@ def _drop_codes(db: sqlite_utils.Database, dropped: list[str], new_codes: dict[s
     for key in dropped:
         if key in coded and merge_into:
             report.merged[key] = _merge(db, key, new_codes[merge_into])
-            _log(db, "codebook.merge", key, {"from": key, "into": merge_into, "codings": coded[key]})
+            log_event(db, "codebook.merge", {"from": key, "into": merge_into, "codings": coded[key]},
+                      code=key)
         elif key in coded:
             db.execute("DELETE FROM codings WHERE code = ?", [key])
             report.deleted_codings += coded[key]
-            _log(db, "codebook.delete", key, {"code": key, "codings": coded[key]})
+            log_event(db, "codebook.delete", {"code": key, "codings": coded[key]}, code=key)
         db.execute("DELETE FROM codes WHERE key = ?", [key])
         report.removed.append(key)
 
@@ -163,11 +164,6 @@ def _merge(db: sqlite_utils.Database, old: str, target: Code) -> int:
     moved = db.execute("UPDATE codings SET code = ?, facet = ?, updated_at = ? WHERE code = ?",
                        [target.key, target.facet, now(), old]).rowcount
     return moved
-
-
-def _log(db: sqlite_utils.Database, action: str, code: str, payload: dict[str, Any]) -> None:
-    db.execute("INSERT INTO events (at, action, code, payload) VALUES (?, ?, ?, ?)",
-               [now(), action, code, json.dumps(payload, ensure_ascii=False)])
 
 
 def _facet_row(facet: Facet, position: int) -> dict[str, Any]:

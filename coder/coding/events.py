@@ -163,6 +163,15 @@ def record(
         return cursor.lastrowid
 
 
+def log_event(db: sqlite_utils.Database, action: str, payload: dict[str, Any], *,
+              code: str | None = None) -> None:
+    """Append an event that no coder made and nothing can undo (a codebook rename, a round
+    locked or reopened), so the project's history shows it. Call inside the writer's
+    transaction."""
+    db.execute("INSERT INTO events (at, action, code, payload) VALUES (?, ?, ?, ?)",
+               [now(), action, code, json.dumps(payload, ensure_ascii=False)])
+
+
 def coder_events(db: sqlite_utils.Database, coder: Coder, *, last: int | None = None) -> list[Event]:
     """The coder's events, oldest first; only the ``last`` N when given."""
     if last is None:

@@ -39,7 +39,11 @@ _LOCKED_FOR = (
 def locked_round_of(db: sqlite_utils.Database, quote_id: int, coder: Coder) -> str | None:
     """The locked round that freezes the coder's codes on the quote, or None: the coding
     screen shows it before a key is refused."""
-    row = db.execute(_LOCKED_FOR, {"quote": quote_id, "coder": coder.id}).fetchone()
+    return _locked_round(db, quote_id, coder.id)
+
+
+def _locked_round(db: sqlite_utils.Database, quote_id: int, coder_id: int) -> str | None:
+    row = db.execute(_LOCKED_FOR, {"quote": quote_id, "coder": coder_id}).fetchone()
     return str(row[0]) if row else None
 
 
@@ -56,13 +60,13 @@ def check_not_frozen(db: sqlite_utils.Database, quote_id: int, coder: Coder) -> 
 
 
 def _message(db: sqlite_utils.Database, quote_id: int, coder_id: int, name: str | None = None) -> str | None:
-    row = db.execute(_LOCKED_FOR, {"quote": quote_id, "coder": coder_id}).fetchone()
-    if row is None:
+    locked = _locked_round(db, quote_id, coder_id)
+    if locked is None:
         return None
     if name is None:  # an op names its coder by id
         found = db.execute("SELECT name FROM coders WHERE id = ?", [coder_id]).fetchone()
         name = found[0] if found else f"coder {coder_id}"
-    return f"quote {quote_id} is in locked round {row[0]!r}: {name}'s codes on it are frozen"
+    return f"quote {quote_id} is in locked round {locked!r}: {name}'s codes on it are frozen"
 
 
 def check_ops(db: sqlite_utils.Database, ops: list[dict[str, Any]]) -> None:

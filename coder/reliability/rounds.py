@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coder.coding.coders import CONSENSUS, ensure_coder, get_coder
-from coder.coding.events import now
+from coder.coding.events import log_event, now
 from coder.errors import InputError
 from coder.store.db import write
 from coder.store.sqlite import sqlite_utils
@@ -199,7 +199,7 @@ def lock_round(db: sqlite_utils.Database, name: str, *, force: bool = False) -> 
     with write(db):
         stamp = now()
         db.execute("UPDATE rounds SET locked_at = ? WHERE id = ?", [stamp, r.id])
-        _log(db, "round.lock", {"round": r.name, "round_id": r.id, "locked_at": stamp,
+        log_event(db, "round.lock", {"round": r.name, "round_id": r.id, "locked_at": stamp,
                                 "uncoded": left})
     return get_round(db, name)
 
@@ -213,14 +213,9 @@ def unlock_round(db: sqlite_utils.Database, name: str, *, reason: str | None = N
         raise InputError(f"round {name!r} is not locked")
     with write(db):
         db.execute("UPDATE rounds SET locked_at = NULL WHERE id = ?", [r.id])
-        _log(db, "round.unlock", {"round": r.name, "round_id": r.id, "locked_at": r.locked_at,
+        log_event(db, "round.unlock", {"round": r.name, "round_id": r.id, "locked_at": r.locked_at,
                                   "reason": reason or None, "by": by or None})
     return get_round(db, name)
-
-
-def _log(db: sqlite_utils.Database, action: str, payload: dict[str, Any]) -> None:
-    db.execute("INSERT INTO events (at, action, payload) VALUES (?, ?, ?)",
-               [now(), action, json.dumps(payload, ensure_ascii=False)])
 
 
 def reopenings(db: sqlite_utils.Database, name: str) -> list[dict[str, Any]]:
