@@ -28,7 +28,7 @@ from coder.tui.screens.dialogs import (
     HelpScreen,
     SearchQuotes,
     TextPrompt,
-    key_label,
+    bound_key,
     option_id,
 )
 from coder.tui.session import Session
@@ -383,9 +383,7 @@ class CodingScreen(Screen[None]):
     def undo_hint(self) -> str:
         """`` (z undoes)``, with the undo key as the user mapped it: for an action whose
         quote leaves the screen, so the way back is in sight."""
-        undo = getattr(self.app, "keymap", {}).get("undo") or next(
-            b.key for b in CODING_BINDINGS if b.id == "undo")
-        return f" ({key_label(undo)} undoes)"
+        return f" ({bound_key(self.app, 'undo')} undoes)"
 
     def action_goto_page(self) -> None:
         s = self.session

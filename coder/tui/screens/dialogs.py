@@ -254,6 +254,13 @@ def key_label(keys: str) -> str:
     return ", ".join(KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
 
 
+def bound_key(app: object, binding_id: str, default: str = "") -> str:
+    """The key(s) of a coding-screen binding after the user's keymap, as a user types them."""
+    keymap: dict[str, str] = getattr(app, "keymap", {})
+    key = keymap.get(binding_id) or next((b.key for b in CODING_BINDINGS if b.id == binding_id), default)
+    return key_label(key)
+
+
 class HelpScreen(ModalScreen[None]):
     """Every key and what it does, in two columns: a description wraps within its own
     column, so the keys stay readable down the left edge even at 80 columns."""
@@ -270,11 +277,8 @@ HelpScreen .help-title { margin-bottom: 1; }
     def rows(self) -> list[tuple[str, str]]:
         """(key, what it does) for every binding, after the user's remapping, and the
         keys the coding screen does not bind itself."""
-        keys = {b.id: b.key for b in CODING_BINDINGS}
-        keys["choose"] = "1 … 9"
-        keys["quit"] = "ctrl+q"
-        keymap = getattr(self.app, "keymap", {})
-        rows = [(key_label(keymap.get(binding_id) or keys.get(binding_id) or ""), text)
+        unbound = {"choose": "1 … 9", "quit": "ctrl+q"}  # keys the coding screen does not bind
+        rows = [(bound_key(self.app, binding_id, unbound.get(binding_id, "")), text)
                 for binding_id, text in DESCRIPTIONS.items()]
         return [*rows, ("shift+arrows", "Select text in the reader (or drag with the mouse)"),
                 ("ctrl+p", "Command palette: type part of a code name to toggle it")]
