@@ -21,6 +21,7 @@ from coder.coding.assign import Assignment, code_quote, set_memo
 from coder.coding.coders import Coder, consensus_layer
 from coder.coding.events import now
 from coder.errors import InputError
+from coder.reliability.blind import open_rounds
 from coder.reliability.compare import shared_units
 from coder.store.db import write
 from coder.store.sqlite import sqlite_utils
@@ -248,12 +249,12 @@ def unresolved(db: sqlite_utils.Database) -> dict[int, list[str]]:
     differ would tell.
     """
     out: dict[int, list[str]] = {}
+    rounds = open_rounds(db)
+    every = [r[0] for r in db.execute("SELECT id FROM quotes")]
     for coder_a, coder_b in _pairs(db):
-        blind = {r[0] for r in db.execute(
-            "SELECT q.quote_id FROM round_quotes q JOIN rounds r ON r.id = q.round_id"
-            " JOIN round_members m ON m.round_id = r.id"
-            " WHERE r.locked_at IS NULL AND m.coder_id IN (?, ?)", [coder_a.id, coder_b.id])}
-        scope = [r[0] for r in db.execute("SELECT id FROM quotes") if r[0] not in blind]
+        pair = {coder_a.name.lower(), coder_b.name.lower()}
+        blind = {q for r in rounds if r.members & pair for q in r.quotes}
+        scope = [q for q in every if q not in blind]
         for item in queue(db, coder_a, coder_b, scope):
             facets = out.setdefault(item["quote"], [])
             if item["facet"] not in facets:
